@@ -1,0 +1,31 @@
+// Pieces every subcommand shares: the input options, the one-line error
+// format, and writing data to stdout in one piece.
+#ifndef LAWREPORT_APP_CLI_COMMON_H_
+#define LAWREPORT_APP_CLI_COMMON_H_
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <string_view>
+
+#include "lawreport/decode.h"
+#include "lawreport/status.h"
+
+namespace lawreport::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitBadInput = 2;
+
+// --encoding and --max-bytes, bound to `options`.
+void AddDecodeOptions(CLI::App& command, DecodeOptions& options);
+
+// Prints "lawreport: PATH: message" on stderr; returns kExitBadInput.
+int ReportInputError(const std::string& path, const Error& error);
+
+// Writes `data` to stdout in one go. A closed pipe (`| head`) is not an
+// error; any other failure prints a message and returns kExitBadInput.
+int WriteStdout(std::string_view data);
+
+}  // namespace lawreport::cli
+
+#endif  // LAWREPORT_APP_CLI_COMMON_H_

@@ -1,0 +1,28 @@
+#include "cmd_outline.h"
+
+#include "cli_common.h"
+#include "lawreport/report.h"
+#include "lawreport/write.h"
+
+namespace lawreport::cli {
+
+CLI::App* SetupOutline(CLI::App& app, OutlineOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "outline", "Print a report's title, issuer, year, kind and section tree");
+  command->add_option("FILE", options.path, "Report to read; - reads stdin")->required();
+  command->add_option("--format", options.format, "tree (for people) or json")
+      ->check(CLI::IsMember({"tree", "json"}));
+  AddDecodeOptions(*command, options.decode);
+  return command;
+}
+
+int RunOutline(const OutlineOptions& options) {
+  ProcessOptions process;
+  process.decode = options.decode;
+  Result<Report> report = ProcessFile(options.path, process);
+  if (!report) return ReportInputError(options.path, report.error());
+  return WriteStdout(options.format == "json" ? WriteOutlineJson(*report)
+                                              : WriteOutlineTree(*report));
+}
+
+}  // namespace lawreport::cli

@@ -1,0 +1,42 @@
+// lawreport: turns Chinese government annual reports into data.
+//
+//   lawreport outline rongan-2023.txt
+//   lawreport outline --format json report.htm > outline.json
+//
+// Exit status: 0 ok, 1 findings (check), 2 bad input or usage. Data goes to
+// stdout, diagnostics to stderr.
+#include <csignal>
+#include <cstdio>
+#include <CLI/CLI.hpp>
+
+#include "cli_common.h"
+#include "cmd_outline.h"
+#include "lawreport/report.h"
+
+int main(int argc, char** argv) {
+  // A closed pipe shows up as EPIPE from write, handled in WriteStdout.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  CLI::App app{"lawreport: turn Chinese government annual reports into data", "lawreport"};
+  app.set_version_flag("--version", std::string("lawreport ") + lawreport::Version());
+  app.require_subcommand(1);
+
+  lawreport::cli::OutlineOptions outline;
+  CLI::App* outline_command = lawreport::cli::SetupOutline(app, outline);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "lawreport: %s\nRun 'lawreport --help' for usage.\n", e.what());
+    return lawreport::cli::kExitBadInput;
+  }
+
+  if (outline_command->parsed()) return lawreport::cli::RunOutline(outline);
+  return lawreport::cli::kExitBadInput;
+}

@@ -1,0 +1,37 @@
+// A processed report: what every writer takes.
+//
+//   Result<Report> report = ProcessFile("rongan-2023.txt", {});
+//   // report->source.encoding == "UTF-8", report->outline.sections[0].title == "总体工作情况"
+#ifndef LAWREPORT_REPORT_H_
+#define LAWREPORT_REPORT_H_
+
+#include <string>
+
+#include "lawreport/decode.h"
+#include "lawreport/outline.h"
+#include "lawreport/status.h"
+#include "lawreport/text.h"
+
+namespace lawreport {
+
+inline constexpr const char* kSchemaVersion = "1.0";
+
+// The library's version, as `lawreport --version` prints it.
+const char* Version();
+
+struct Report {
+  SourceInfo source;
+  Text text;
+  Outline outline;
+};
+
+struct ProcessOptions {
+  DecodeOptions decode;
+};
+
+// Decode + outline for a file ("-" for stdin).
+Result<Report> ProcessFile(const std::string& path, const ProcessOptions& options);
+
+}  // namespace lawreport
+
+#endif  // LAWREPORT_REPORT_H_

@@ -1,0 +1,89 @@
+// The decoded text model every later stage works on.
+//
+// A report is read once into two parallel forms:
+//   - source: the decoded UTF-8 text exactly as written (BOM removed), which
+//     is what every string in the output is cut from;
+//   - normalized: the same lines with width and space variants folded, which
+//     is what recognition runs on. Full-width ASCII becomes ASCII
+//     ("（一）" → "(一)", "１．" → "1.", "９９．７４％" → "99.74%"), U+3000, NBSP,
+//     tabs and other spaces become " ", zero-width characters are dropped.
+//     Line breaks (LF, CRLF, CR) all become "\n", so normalized line N is
+//     source line N.
+//
+// Offsets are half-open byte ranges [begin, end) into `normalized`; lines are
+// 1-based source lines; columns are 1-based and count characters (code
+// points) of the source line. Text::SourceOf maps a normalized range back to
+// the source bytes that produced it, so "(一)" found at normalized [10, 13)
+// prints as the "（一）" that was written.
+#ifndef LAWREPORT_TEXT_H_
+#define LAWREPORT_TEXT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lawreport {
+
+// Where the bytes came from and how they were read; written out as "source".
+struct SourceInfo {
+  std::string path;            // as given on the command line; "-" for stdin
+  std::string format = "text"; // the container reader that ran
+  std::string encoding;        // "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", or a forced name
+  bool bom = false;            // the input began with a byte-order mark
+  std::uint64_t bytes = 0;     // size of the input as read
+  std::string sha256;          // hex digest of the input bytes
+};
+
+struct Line {
+  std::size_t begin = 0;         // normalized offset of the first byte
+  std::size_t end = 0;           // normalized offset past the last byte (before "\n")
+  std::size_t source_begin = 0;  // the same line in `source`
+  std::size_t source_end = 0;
+};
+
+struct SourcePosition {
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, in characters of the source line
+};
+
+class Text {
+ public:
+  Text() = default;
+
+  const std::string& normalized() const { return normalized_; }
+  const std::string& source() const { return source_; }
+  const std::vector<Line>& lines() const { return lines_; }
+  int line_count() const { return static_cast<int>(lines_.size()); }
+
+  // The normalized bytes of 1-based line `line` (without the "\n").
+  std::string_view NormalizedLine(int line) const;
+
+  // The source bytes that produced normalized [begin, end).
+  std::string_view SourceOf(std::size_t begin, std::size_t end) const;
+  std::size_t SourceOffset(std::size_t normalized_offset) const;
+
+  // 1-based source line and character column of a normalized offset.
+  SourcePosition PositionOf(std::size_t normalized_offset) const;
+
+  // Built by decode: appends one line given its source bytes (no line break).
+  void AppendLine(std::string_view source_line);
+
+ private:
+  // An anchor says normalized offset `normalized` corresponds to source
+  // offset `source`; bytes between two anchors correspond one to one.
+  struct Anchor {
+    std::size_t normalized;
+    std::size_t source;
+  };
+
+  std::string source_;
+  std::string normalized_;
+  std::vector<Line> lines_;
+  std::vector<Anchor> anchors_;
+};
+
+}  // namespace lawreport
+
+#endif  // LAWREPORT_TEXT_H_

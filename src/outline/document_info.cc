@@ -1,0 +1,221 @@
+#include "outline/document_info.h"
+
+#include <optional>
+#include <string>
+
+#include "lexicon/lexicon.h"
+#include "outline/markers.h"
+#include "util/regex.h"
+#include "util/utf8.h"
+
+namespace lawreport::outline_internal {
+namespace {
+
+constexpr std::size_t kMaxTitleChars = 80;
+constexpr std::size_t kMaxIssuerLineChars = 30;
+constexpr std::size_t kUnitsToScan = 6;
+
+// Runs of spaces (U+3000, NBSP, tabs: anything the normalizer folds to " ")
+// become one ASCII space: "中共浚县县委  浚县人民政府" → "中共浚县县委 浚县人民政府".
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  bool in_space = false;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const utf8::CodePoint cp = utf8::Decode(text, offset);
+    const bool space = cp.value == U' ' || cp.value == 0x3000 || cp.value == 0xA0 || cp.value == U'\t';
+    if (space) {
+      if (!in_space) out.push_back(' ');
+    } else {
+      out.append(text.substr(offset, cp.length));
+    }
+    in_space = space;
+    offset += cp.length;
+  }
+  return out;
+}
+
+bool Contains(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
+
+bool TitleLike(const Text& text, const Unit& unit) {
+  const std::string_view content = UnitText(text, unit);
+  return unit.whole_line && utf8::CountChars(content) <= kMaxTitleChars &&
+         !Contains(content, "。") && !MatchMarker(content);
+}
+
+ReportKind KindOf(std::string_view text) {
+  for (const lexicon::TsvRow& row : lexicon::ReadTsv("report_kinds.tsv")) {
+    if (!Contains(text, row.Get("keyword"))) continue;
+    const std::string_view kind = row.Get("kind");
+    if (kind == "法治政府建设年度报告") return ReportKind::kRuleOfLaw;
+    if (kind == "政府工作报告") return ReportKind::kWorkReport;
+    if (kind == "政府信息公开工作年度报告") return ReportKind::kOpenGovernment;
+  }
+  return ReportKind::kOther;
+}
+
+std::optional<int> YearValue(std::string_view digits) {
+  int year = 0;
+  std::size_t offset = 0;
+  int count = 0;
+  while (offset < digits.size()) {
+    const utf8::CodePoint cp = utf8::Decode(digits, offset);
+    offset += cp.length;
+    int digit;
+    if (cp.value >= U'0' && cp.value <= U'9') {
+      digit = static_cast<int>(cp.value - U'0');
+    } else {
+      static constexpr char32_t kChineseDigits[] = U"〇一二三四五六七八九";
+      digit = -1;
+      for (int i = 0; i < 10; ++i) {
+        if (kChineseDigits[i] == cp.value || (i == 0 && cp.value == U'零')) digit = i;
+      }
+      if (digit < 0) return std::nullopt;
+    }
+    year = year * 10 + digit;
+    ++count;
+  }
+  if (count != 4 || year < 1949 || year > 2100) return std::nullopt;
+  return year;
+}
+
+// The first year ("2023年", "二〇二三年") in `text` that is not inside 《》
+// and not the end of a range ("2021—2025年").
+std::optional<int> FirstYear(std::string_view text) {
+  static const Regex kYear(R"(([0-9]{4}|[〇零一二三四五六七八九]{4})年)");
+  int title_depth = 0;
+  std::size_t offset = 0;
+  char32_t previous = 0;
+  char32_t before_previous = 0;
+  while (offset < text.size()) {
+    const utf8::CodePoint cp = utf8::Decode(text, offset);
+    if (cp.value == U'《') ++title_depth;
+    if (cp.value == U'》' && title_depth > 0) --title_depth;
+    // "2021—2025年" ends a range; "——2026年1月26日" (a dash-led date line) does not.
+    const bool after_dash = previous == U'—' || previous == U'-' || previous == U'~' ||
+                            previous == U'至' || previous == U'–';
+    const bool range_end =
+        after_dash && ((before_previous >= U'0' && before_previous <= U'9') || before_previous == U'年');
+    if (title_depth == 0 && !range_end) {
+      if (auto match = kYear.MatchPrefix(text.substr(offset))) {
+        if (auto year = YearValue(match->group)) return year;
+      }
+    }
+    before_previous = previous;
+    previous = cp.value;
+    offset += cp.length;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> IssuerFromTitle(std::string_view title) {
+  static const Regex kLeadingYear(R"([0-9]{4}年度?)");
+  if (auto year = kLeadingYear.MatchPrefix(title)) title.remove_prefix(year->length);
+
+  // "四川省人民政府工作报告": the body's name ends inside the kind's words.
+  constexpr std::string_view kGovernmentReport = "人民政府工作报告";
+  if (const std::size_t at = title.find(kGovernmentReport); at != std::string_view::npos) {
+    std::string issuer(utf8::TrimSpaces(title.substr(0, at)));
+    if (issuer.empty()) return std::nullopt;
+    return issuer + "人民政府";
+  }
+
+  static const Regex kYearAnywhere(R"([0-9]{4}年)");
+  std::size_t end = title.size();
+  for (const std::string_view stop : {"关于", "发布", "政府工作报告", "法治政府建设", "法治建设",
+                                      "政府信息公开", "工作报告", "年度报告"}) {
+    end = std::min(end, title.find(stop));
+  }
+  for (std::size_t offset = 0; offset < end;) {
+    if (kYearAnywhere.MatchPrefix(title.substr(offset))) {
+      end = offset;
+      break;
+    }
+    offset += utf8::Decode(title, offset).length;
+  }
+  const std::string_view issuer = utf8::TrimSpaces(title.substr(0, end));
+  if (issuer.empty()) return std::nullopt;
+  return CollapseSpaces(issuer);
+}
+
+// "广东省省长 孟凡利" → "广东省": the speaker line of a work report.
+std::optional<std::string> IssuerFromSpeaker(std::string_view line) {
+  static const Regex kSpeaker(
+      R"(([^ ]{2,12}?(?:省|市|自治区|特别行政区|州|盟|区|县|旗))(?:人民政府)?(?:省长|市长|主席|州长|盟长|区长|县长|旗长))");
+  if (auto match = kSpeaker.MatchPrefix(line)) return std::string(match->group);
+  return std::nullopt;
+}
+
+}  // namespace
+
+TitleBlock ReadDocumentInfo(const Text& text, const std::vector<Unit>& units) {
+  TitleBlock block;
+  DocumentInfo& info = block.info;
+  if (units.empty()) return block;
+
+  const auto is_report_title = [&](const Unit& unit) {
+    return TitleLike(text, unit) && Contains(UnitText(text, unit), "报告");
+  };
+  const Unit& first = units[0];
+  if (is_report_title(first)) {
+    block.unit_count = 1;
+  } else if (units.size() > 1 && TitleLike(text, first) &&
+             utf8::CountChars(UnitText(text, first)) <= kMaxIssuerLineChars &&
+             units[1].line <= first.line + 3 && is_report_title(units[1])) {
+    block.unit_count = 2;  // the issuer on one line, the rest of the title on the next
+  }
+
+  std::string normalized_title;
+  if (block.unit_count > 0) {
+    std::string title;
+    for (std::size_t i = 0; i < block.unit_count; ++i) {
+      title += utf8::TrimSpaces(text.SourceOf(units[i].begin, units[i].end));
+      normalized_title += UnitText(text, units[i]);
+    }
+    info.title = CollapseSpaces(title);
+    info.title_line = units[0].line;
+    info.title_end_line = units[block.unit_count - 1].line;
+  }
+
+  // What the first lines say: a date line, a speaker line, the opening.
+  const std::size_t scan_end = std::min(units.size(), block.unit_count + kUnitsToScan);
+  info.kind = KindOf(normalized_title);
+  if (info.kind == ReportKind::kOther && block.unit_count == 0) {
+    for (std::size_t i = 0; i < std::min<std::size_t>(scan_end, 3); ++i) {
+      info.kind = KindOf(UnitText(text, units[i]));
+      if (info.kind != ReportKind::kOther) break;
+    }
+  }
+
+  if (!normalized_title.empty()) info.issuer = IssuerFromTitle(normalized_title);
+  if (!info.issuer) {
+    for (std::size_t i = block.unit_count; i < scan_end; ++i) {
+      const std::string_view content = UnitText(text, units[i]);
+      if (utf8::CountChars(content) > kMaxIssuerLineChars) continue;
+      if (auto speaker = IssuerFromSpeaker(content)) {
+        info.issuer = *speaker;
+        break;
+      }
+    }
+  }
+
+  std::optional<int> year = normalized_title.empty() ? std::nullopt : FirstYear(normalized_title);
+  if (info.kind == ReportKind::kWorkReport) {
+    // A work report is named after the year it is delivered in ("2026年…政府工作
+    // 报告", "——2026年1月26日在…") and reviews the year before.
+    for (std::size_t i = block.unit_count; !year && i < scan_end; ++i) {
+      year = FirstYear(UnitText(text, units[i]));
+    }
+    if (year) year = *year - 1;
+  } else {
+    for (std::size_t i = block.unit_count; !year && i < std::min(scan_end, block.unit_count + 2);
+         ++i) {
+      year = FirstYear(UnitText(text, units[i]));
+    }
+  }
+  info.year = year;
+  return block;
+}
+
+}  // namespace lawreport::outline_internal

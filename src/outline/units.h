@@ -1,0 +1,35 @@
+// Units: the pieces of text the outline is built from. Internal.
+//
+// Normally a unit is one non-empty line, trimmed. A line that holds a whole
+// report (web copies joined into one line) is cut further where a heading
+// marker continues the numbering after a sentence end or right after a
+// heading title:
+//   "…落实。一、总体工作情况（一）加强党的领导1．加强理论学习。扎实…"
+//   → "…落实。" | "一、总体工作情况" | "（一）加强党的领导" | "1．加强理论学习。扎实…"
+#ifndef LAWREPORT_OUTLINE_UNITS_H_
+#define LAWREPORT_OUTLINE_UNITS_H_
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "lawreport/text.h"
+
+namespace lawreport::outline_internal {
+
+struct Unit {
+  int line = 0;
+  std::size_t begin = 0;  // normalized offsets, spaces trimmed
+  std::size_t end = 0;
+  bool whole_line = true;  // the unit is its line (not a piece of a cut line)
+};
+
+std::vector<Unit> SplitUnits(const Text& text);
+
+inline std::string_view UnitText(const Text& text, const Unit& unit) {
+  return std::string_view(text.normalized()).substr(unit.begin, unit.end - unit.begin);
+}
+
+}  // namespace lawreport::outline_internal
+
+#endif  // LAWREPORT_OUTLINE_UNITS_H_

@@ -1,0 +1,47 @@
+#include "util/regex.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace lawreport {
+
+Regex::Regex(std::string_view pattern) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_log_errors(false);
+  re_ = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+}
+
+Regex::~Regex() = default;
+Regex::Regex(Regex&&) noexcept = default;
+Regex& Regex::operator=(Regex&&) noexcept = default;
+
+bool Regex::ok() const { return re_ && re_->ok(); }
+std::string Regex::error() const { return re_ ? re_->error() : "no pattern"; }
+
+std::optional<Regex::Match> Regex::MatchPrefix(std::string_view text) const {
+  if (!ok()) return std::nullopt;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[2];
+  const int group_count = std::min(re_->NumberOfCapturingGroups() + 1, 2);
+  if (!re_->Match(input, 0, input.size(), RE2::ANCHOR_START, groups, group_count)) {
+    return std::nullopt;
+  }
+  Match match;
+  match.length = groups[0].size();
+  if (group_count > 1 && groups[1].data() != nullptr) {
+    match.group = std::string_view(groups[1].data(), groups[1].size());
+  }
+  return match;
+}
+
+bool Regex::FullMatch(std::string_view text) const {
+  return ok() && RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *re_);
+}
+
+bool Regex::PartialMatch(std::string_view text) const {
+  return ok() && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re_);
+}
+
+}  // namespace lawreport

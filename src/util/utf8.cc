@@ -1,0 +1,87 @@
+#include "util/utf8.h"
+
+namespace lawreport::utf8 {
+
+CodePoint Decode(std::string_view text, std::size_t offset) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const std::size_t size = text.size();
+  if (offset >= size) return {};
+  const unsigned char lead = byte(offset);
+  if (lead < 0x80) return {lead, 1};
+  std::size_t length;
+  char32_t cp;
+  char32_t min;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2, cp = lead & 0x1F, min = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3, cp = lead & 0x0F, min = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4, cp = lead & 0x07, min = 0x10000;
+  } else {
+    return {};
+  }
+  if (offset + length > size) return {};
+  for (std::size_t i = 1; i < length; ++i) {
+    const unsigned char next = byte(offset + i);
+    if ((next & 0xC0) != 0x80) return {};
+    cp = (cp << 6) | (next & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {};
+  return {cp, length};
+}
+
+std::size_t FirstInvalid(std::string_view bytes) {
+  std::size_t offset = 0;
+  while (offset < bytes.size()) {
+    const unsigned char lead = static_cast<unsigned char>(bytes[offset]);
+    if (lead < 0x80) {
+      ++offset;
+      continue;
+    }
+    const CodePoint cp = Decode(bytes, offset);
+    if (cp.value == kReplacement && cp.length == 1) return offset;
+    offset += cp.length;
+  }
+  return std::string_view::npos;
+}
+
+void Append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::size_t CountChars(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+std::size_t PreviousBoundary(std::string_view text, std::size_t offset) {
+  if (offset == 0) return 0;
+  --offset;
+  while (offset > 0 && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) --offset;
+  return offset;
+}
+
+std::string_view TrimSpaces(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace lawreport::utf8

@@ -1,0 +1,48 @@
+// Small UTF-8 helpers over std::string_view. Internal.
+//
+//   DecodeUtf8("融安", 0) → {cp=U+878D, length=3}
+//   FirstInvalidUtf8("ab\xFF") → 2
+#ifndef LAWREPORT_UTIL_UTF8_H_
+#define LAWREPORT_UTIL_UTF8_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace lawreport::utf8 {
+
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+struct CodePoint {
+  char32_t value = kReplacement;
+  std::size_t length = 1;  // bytes consumed, at least 1
+};
+
+// Decodes the code point at `offset`; malformed bytes give U+FFFD, length 1.
+CodePoint Decode(std::string_view text, std::size_t offset);
+
+// Offset of the first byte that is not part of well-formed UTF-8 (no
+// overlongs, no surrogates, nothing above U+10FFFF), or npos.
+std::size_t FirstInvalid(std::string_view bytes);
+
+void Append(std::string& out, char32_t cp);
+
+// Number of code points in valid UTF-8.
+std::size_t CountChars(std::string_view text);
+
+// Offset of the code point that starts before `offset` (offset > 0).
+std::size_t PreviousBoundary(std::string_view text, std::size_t offset);
+
+// Trims ASCII spaces (normalized text has only " " as a space).
+std::string_view TrimSpaces(std::string_view text);
+
+inline bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+inline bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+}  // namespace lawreport::utf8
+
+#endif  // LAWREPORT_UTIL_UTF8_H_
