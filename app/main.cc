@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "lawreport: %s\nRun 'lawreport --help' for usage.\n", e.what());
+    std::fprintf(stderr, "lawreport: %s (run 'lawreport --help' for usage)\n", e.what());
     return lawreport::cli::kExitBadInput;
   }
 

@@ -37,10 +37,30 @@ Result<Transcoded> Convert(std::string_view bytes, const std::string& encoding, 
   return Transcoded{std::move(std::get<std::string>(converted)), encoding, bom};
 }
 
+// Text of a report is ASCII, CJK ideographs and CJK or full-width
+// punctuation; binary data read as UTF-16 scatters over the whole range.
+bool LooksLikeChineseText(std::string_view utf8_text) {
+  std::size_t total = 0, plausible = 0;
+  for (std::size_t offset = 0; offset < utf8_text.size();) {
+    const utf8::CodePoint cp = utf8::Decode(utf8_text, offset);
+    offset += cp.length;
+    ++total;
+    const char32_t c = cp.value;
+    if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t' ||
+        (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) ||
+        (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x2000 && c <= 0x206F)) {
+      ++plausible;
+    }
+  }
+  return total > 0 && plausible * 10 >= total * 9;
+}
+
 // UTF-16 without a BOM shows as NUL bytes on one parity (the high byte of
 // ASCII characters). Returns "UTF-16LE", "UTF-16BE" or "".
 std::string GuessBomlessUtf16(std::string_view bytes) {
-  if (bytes.size() < 4 || bytes.size() % 2 != 0) return "";
+  // Too short to tell UTF-16 from binary that happens to have NULs.
+  constexpr std::size_t kMinBytes = 32;
+  if (bytes.size() < kMinBytes || bytes.size() % 2 != 0) return "";
   std::size_t even_nuls = 0, odd_nuls = 0;
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     if (bytes[i] == '\0') ++(i % 2 == 0 ? even_nuls : odd_nuls);
@@ -77,7 +97,10 @@ Result<Transcoded> Transcode(std::string_view bytes, const DecodeOptions& option
     const std::string utf16 = GuessBomlessUtf16(bytes);
     if (!utf16.empty()) {
       Result<Transcoded> converted = Convert(bytes, utf16, 0, false);
-      if (converted && converted->utf8.find('\0') == std::string::npos) return converted;
+      if (converted && converted->utf8.find('\0') == std::string::npos &&
+          LooksLikeChineseText(converted->utf8)) {
+        return converted;
+      }
     }
     return Error{ErrorCode::kBinary, "contains NUL bytes (first at offset " +
                                          std::to_string(first_nul) + "): not a text file"};

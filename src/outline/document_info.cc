@@ -1,7 +1,9 @@
 #include "outline/document_info.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "lexicon/lexicon.h"
 #include "outline/markers.h"
@@ -109,43 +111,90 @@ std::optional<int> FirstYear(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<std::string> IssuerFromTitle(std::string_view title) {
-  static const Regex kLeadingYear(R"([0-9]{4}年度?)");
-  if (auto year = kLeadingYear.MatchPrefix(title)) title.remove_prefix(year->length);
+// A byte range [begin, end) of a normalized string.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// Where the issuer stands in the normalized title: before 关于, a year, 发布
+// or the kind's words ("融安县2023年…" → "融安县").
+std::optional<Span> IssuerInTitle(std::string_view title) {
+  static const Regex kLeadingYear(R"((?:[0-9]{4}|[〇零一二三四五六七八九]{4})年度?)");
+  std::size_t begin = 0;
+  if (auto year = kLeadingYear.MatchPrefix(title)) begin = year->length;
+  const std::string_view rest = title.substr(begin);
 
   // "四川省人民政府工作报告": the body's name ends inside the kind's words.
+  constexpr std::string_view kGovernment = "人民政府";
   constexpr std::string_view kGovernmentReport = "人民政府工作报告";
-  if (const std::size_t at = title.find(kGovernmentReport); at != std::string_view::npos) {
-    std::string issuer(utf8::TrimSpaces(title.substr(0, at)));
-    if (issuer.empty()) return std::nullopt;
-    return issuer + "人民政府";
+  if (const std::size_t at = rest.find(kGovernmentReport); at != std::string_view::npos) {
+    if (utf8::TrimSpaces(rest.substr(0, at)).empty()) return std::nullopt;
+    return Span{begin, begin + at + kGovernment.size()};
   }
 
-  static const Regex kYearAnywhere(R"([0-9]{4}年)");
-  std::size_t end = title.size();
+  static const Regex kYearAnywhere(R"((?:[0-9]{4}|[〇零一二三四五六七八九]{4})年)");
+  std::size_t end = rest.size();
   for (const std::string_view stop : {"关于", "发布", "政府工作报告", "法治政府建设", "法治建设",
                                       "政府信息公开", "工作报告", "年度报告"}) {
-    end = std::min(end, title.find(stop));
+    end = std::min(end, rest.find(stop));
   }
   for (std::size_t offset = 0; offset < end;) {
-    if (kYearAnywhere.MatchPrefix(title.substr(offset))) {
+    if (kYearAnywhere.MatchPrefix(rest.substr(offset))) {
       end = offset;
       break;
     }
-    offset += utf8::Decode(title, offset).length;
+    offset += utf8::Decode(rest, offset).length;
   }
-  const std::string_view issuer = utf8::TrimSpaces(title.substr(0, end));
-  if (issuer.empty()) return std::nullopt;
-  return CollapseSpaces(issuer);
+  if (utf8::TrimSpaces(rest.substr(0, end)).empty()) return std::nullopt;
+  return Span{begin, begin + end};
 }
 
 // "广东省省长 孟凡利" → "广东省": the speaker line of a work report.
-std::optional<std::string> IssuerFromSpeaker(std::string_view line) {
+std::optional<Span> IssuerInSpeakerLine(std::string_view line) {
   static const Regex kSpeaker(
       R"(([^ ]{2,12}?(?:省|市|自治区|特别行政区|州|盟|区|县|旗))(?:人民政府)?(?:省长|市长|主席|州长|盟长|区长|县长|旗长))");
-  if (auto match = kSpeaker.MatchPrefix(line)) return std::string(match->group);
+  if (auto match = kSpeaker.MatchPrefix(line)) {
+    const std::size_t begin = static_cast<std::size_t>(match->group.data() - line.data());
+    return Span{begin, begin + match->group.size()};
+  }
   return std::nullopt;
 }
+
+// The title is the normalized text of one or two units put together; a
+// TitleMap turns a span of it back into the source text as written.
+class TitleMap {
+ public:
+  explicit TitleMap(const Text& text) : text_(text) {}
+  void Add(const Unit& unit) {
+    pieces_.push_back({normalized_.size(), unit.begin});
+    normalized_ += UnitText(text_, unit);
+  }
+  const std::string& normalized() const { return normalized_; }
+  std::string Source(Span span) const {
+    std::string out;
+    for (std::size_t i = 0; i < pieces_.size(); ++i) {
+      const std::size_t piece_begin = pieces_[i].title_offset;
+      const std::size_t piece_end = i + 1 < pieces_.size() ? pieces_[i + 1].title_offset : normalized_.size();
+      const std::size_t begin = std::max(span.begin, piece_begin);
+      const std::size_t end = std::min(span.end, piece_end);
+      if (begin >= end) continue;
+      out += text_.SourceOf(pieces_[i].text_offset + (begin - piece_begin),
+                            pieces_[i].text_offset + (end - piece_begin));
+    }
+    const std::string collapsed = CollapseSpaces(out);
+    return std::string(utf8::TrimSpaces(collapsed));
+  }
+
+ private:
+  struct Piece {
+    std::size_t title_offset;  // where the unit starts in normalized_
+    std::size_t text_offset;   // where it starts in text.normalized()
+  };
+  const Text& text_;
+  std::string normalized_;
+  std::vector<Piece> pieces_;
+};
 
 }  // namespace
 
@@ -166,14 +215,11 @@ TitleBlock ReadDocumentInfo(const Text& text, const std::vector<Unit>& units) {
     block.unit_count = 2;  // the issuer on one line, the rest of the title on the next
   }
 
-  std::string normalized_title;
+  TitleMap title_map(text);
+  for (std::size_t i = 0; i < block.unit_count; ++i) title_map.Add(units[i]);
+  const std::string& normalized_title = title_map.normalized();
   if (block.unit_count > 0) {
-    std::string title;
-    for (std::size_t i = 0; i < block.unit_count; ++i) {
-      title += utf8::TrimSpaces(text.SourceOf(units[i].begin, units[i].end));
-      normalized_title += UnitText(text, units[i]);
-    }
-    info.title = CollapseSpaces(title);
+    info.title = title_map.Source(Span{0, normalized_title.size()});
     info.title_line = units[0].line;
     info.title_end_line = units[block.unit_count - 1].line;
   }
@@ -188,13 +234,13 @@ TitleBlock ReadDocumentInfo(const Text& text, const std::vector<Unit>& units) {
     }
   }
 
-  if (!normalized_title.empty()) info.issuer = IssuerFromTitle(normalized_title);
+  if (auto span = IssuerInTitle(normalized_title)) info.issuer = title_map.Source(*span);
   if (!info.issuer) {
     for (std::size_t i = block.unit_count; i < scan_end; ++i) {
       const std::string_view content = UnitText(text, units[i]);
       if (utf8::CountChars(content) > kMaxIssuerLineChars) continue;
-      if (auto speaker = IssuerFromSpeaker(content)) {
-        info.issuer = *speaker;
+      if (auto span = IssuerInSpeakerLine(content)) {
+        info.issuer = std::string(text.SourceOf(units[i].begin + span->begin, units[i].begin + span->end));
         break;
       }
     }

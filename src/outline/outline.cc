@@ -131,6 +131,7 @@ class OutlineBuilder {
     const std::optional<outline_internal::RunIn> run_in =
         outline_internal::MatchRunIn(Content(index));
     if (!run_in || !unit.whole_line || Chars(index) > run_in->max_chars) return false;
+    if (Content(index).size() == run_in->length) return false;  // "一是" alone titles nothing
     // One sentence at most: "一是推动经济运行稳中向好。" but not "一是…。二是…。".
     const std::string_view content = Content(index);
     const std::size_t stop = content.find("。");
@@ -263,7 +264,13 @@ class OutlineBuilder {
       const bool last_is_open = !EndsParagraph(last_tail);
       const bool short_piece = utf8::CountChars(last_tail) <= kMaxFragmentChars ||
                                utf8::CountChars(normalized) <= kMaxFragmentChars;
-      if (last_is_open && short_piece && last.end_line < unit.line && last_container_ == container) {
+      // A new list item or enumerated point starts its own paragraph.
+      const bool starts_item =
+          outline_internal::MatchMarker(normalized) || outline_internal::MatchRunIn(normalized);
+      // Front matter before the first heading is line by line: "——2026年1月25日
+      // 在…会议上", "北京市市长 殷勇", "各位代表：" are three paragraphs.
+      if (container != kPreamble && last_is_open && short_piece && !starts_item &&
+          last.end_line < unit.line && last_container_ == container) {
         last.text += source;
         last.end_line = unit.line;
         last_piece_begin_ = begin;

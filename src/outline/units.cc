@@ -15,7 +15,8 @@ constexpr std::size_t kMinCharsToCut = 400;
 
 bool EndsSentence(char32_t cp) {
   switch (cp) {
-    case U'。': case U'！': case U'？': case U'；': case U'”': case U'!': case U'?': case U';':
+    case U'。': case U'！': case U'？': case U'；': case U'：': case U'”':
+    case U'!': case U'?': case U';': case U':':
       return true;
     default:
       return false;

@@ -50,10 +50,9 @@ std::optional<int> ParseChineseOrdinal(std::string_view text) {
       continue;
     }
     if (const auto digit = DigitValue(cp.value)) {
-      if (pending && *pending != 0 && *digit != 0) {
-        // Two digits in a row ("二〇") are a digit string, not an ordinal here.
-        return std::nullopt;
-      }
+      // Two digits in a row ("二〇", "一二") are a digit string, not an
+      // ordinal; the one exception is 零 standing for an empty place ("一百零五").
+      if (pending && !(*pending == 0 && *digit != 0 && total > 0)) return std::nullopt;
       pending = *digit;
       if (*digit != 0) saw_zero_digits_only = false;
       continue;

@@ -55,6 +55,7 @@ ordered_json SourceJson(const SourceInfo& source) {
 ordered_json DocumentJson(const DocumentInfo& document) {
   return {{"title", Optional(document.title)},
           {"title_line", document.title_line > 0 ? ordered_json(document.title_line) : ordered_json(nullptr)},
+          {"title_end_line", document.title_line > 0 ? ordered_json(document.title_end_line) : ordered_json(nullptr)},
           {"issuer", Optional(document.issuer)},
           {"year", Optional(document.year)},
           {"kind", ReportKindName(document.kind)}};

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Installs the Debian 12 packages lawreport needs to build, test and
+# benchmark, and nothing else. Non-interactive, idempotent, and silent when
+# everything is already present. Runs as root, or through sudo when not.
+set -eu
+
+PACKAGES="
+  cmake ninja-build g++ make pkg-config
+  libicu-dev libre2-dev nlohmann-json3-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3 python3-jsonschema
+"
+
+missing=""
+for package in $PACKAGES; do
+  status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$package" 2>/dev/null || true)
+  case "$status" in
+    ii*) ;;
+    *) missing="$missing $package" ;;
+  esac
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  run() { "$@"; }
+elif command -v sudo >/dev/null 2>&1; then
+  run() { sudo "$@"; }
+else
+  echo "setup-debian.sh: missing packages:$missing; run this script as root to install them" >&2
+  exit 1
+fi
+
+echo "setup-debian.sh: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+run apt-get update -qq
+# shellcheck disable=SC2086
+run apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""CLI tests for `lawreport`: exit statuses, messages, stdin, encodings, schema.
+
+Run by CTest:  python3 tests/cli/test_cli.py --binary build/dev/lawreport --root .
+Every bad input must give exit status 2, nothing on stdout, and exactly one
+line on stderr of the form `lawreport: PATH: problem`.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import unittest
+
+BINARY = None
+ROOT = None
+
+
+def run(*args, stdin=None):
+    return subprocess.run([BINARY, *args], input=stdin, capture_output=True, timeout=60)
+
+
+def sample_path():
+    return os.path.join(ROOT, 'data', 'samples', 'rongan-2023.txt')
+
+
+def walk(sections):
+    for section in sections:
+        yield section
+        yield from walk(section['children'])
+
+
+def headings(document):
+    """(line, level, title folded to one width) for every section."""
+    return [(s['line'], s['level'], unicodedata.normalize('NFKC', s['title']))
+            for s in walk(document['sections'])]
+
+
+class CommandLineTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix='lawreport-cli-')
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def write(self, name, data):
+        path = os.path.join(self.tmp, name)
+        with open(path, 'wb') as f:
+            f.write(data)
+        return path
+
+    def outline_json(self, path, *extra):
+        result = run('outline', '--format', 'json', *extra, path)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assertEqual(result.stderr, b'')
+        return json.loads(result.stdout)
+
+    def assert_input_error(self, result, path, message_part):
+        self.assertEqual(result.returncode, 2, result.stderr.decode())
+        self.assertEqual(result.stdout, b'', 'no partial output on error')
+        stderr = result.stderr.decode()
+        self.assertEqual(stderr.count('\n'), 1, stderr)
+        self.assertTrue(stderr.startswith(f'lawreport: {path}: '), stderr)
+        self.assertIn(message_part, stderr)
+
+    # --- the main job -----------------------------------------------------
+
+    def test_tree_on_sample(self):
+        result = run('outline', sample_path())
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.stderr, b'')
+        out = result.stdout.decode()
+        self.assertIn('融安县2023年法治政府建设年度报告', out)
+        self.assertIn('一、总体工作情况', out)
+        self.assertIn('    1．加强理论学习，强化法治理论素养。', out)
+        self.assertIn('三、下一步工作计划', out)
+
+    def test_json_on_sample(self):
+        doc = self.outline_json(sample_path())
+        self.assertEqual(doc['schema_version'], '1.0')
+        self.assertEqual(doc['source']['encoding'], 'UTF-8')
+        self.assertEqual(doc['source']['bytes'], os.path.getsize(sample_path()))
+        self.assertEqual(doc['document'], {
+            'title': '融安县2023年法治政府建设年度报告', 'title_line': 1, 'title_end_line': 1, 'issuer': '融安县',
+            'year': 2023, 'kind': '法治政府建设年度报告'})
+        self.assertEqual(len(list(walk(doc['sections']))), 56)
+        self.assertEqual([s['title'] for s in doc['sections']], ['总体工作情况', '存在问题', '下一步工作计划'])
+
+    def test_stdin(self):
+        with open(sample_path(), 'rb') as f:
+            data = f.read()
+        result = run('outline', '--format', 'json', '-', stdin=data)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        from_stdin = json.loads(result.stdout)
+        self.assertEqual(from_stdin['source']['path'], '-')
+        self.assertEqual(headings(from_stdin), headings(self.outline_json(sample_path())))
+
+    def test_version_and_help(self):
+        result = run('--version')
+        self.assertEqual(result.returncode, 0)
+        self.assertRegex(result.stdout.decode(), r'^lawreport \d+\.\d+\.\d+')
+        for args in (['--help'], ['outline', '--help']):
+            result = run(*args)
+            self.assertEqual(result.returncode, 0, args)
+            self.assertIn('--format' if 'outline' in args else 'outline', result.stdout.decode())
+
+    def test_usage_errors_exit_2(self):
+        for args in ([], ['outline'], ['outline', '--format', 'xml', sample_path()],
+                     ['outline', '--no-such-flag', sample_path()], ['no-such-command'],
+                     ['outline', '--max-bytes', '0', sample_path()]):
+            result = run(*args)
+            self.assertEqual(result.returncode, 2, args)
+            self.assertEqual(result.stdout, b'', args)
+            self.assertTrue(result.stderr.startswith(b'lawreport: '), args)
+
+    # --- the same report in other encodings and layouts --------------------
+
+    def test_reencoded_sample_gives_same_outline(self):
+        with open(sample_path(), encoding='utf-8') as f:
+            text = f.read()
+        ascii_punctuation = text.translate(str.maketrans('，：；（）！？', ',:;()!?'))
+        variants = {
+            'gb18030': (text.encode('gb18030'), 'GB18030'),
+            'utf16le-bom': (b'\xff\xfe' + text.encode('utf-16-le'), 'UTF-16LE'),
+            'utf16be-bom': (b'\xfe\xff' + text.encode('utf-16-be'), 'UTF-16BE'),
+            'utf8-bom': (b'\xef\xbb\xbf' + text.encode('utf-8'), 'UTF-8'),
+            'crlf': (text.replace('\n', '\r\n').encode('utf-8'), 'UTF-8'),
+            'cr': (text.replace('\n', '\r').encode('utf-8'), 'UTF-8'),
+            'ascii-punctuation': (ascii_punctuation.encode('utf-8'), 'UTF-8'),
+            'ideographic-indent': ('\n'.join('\u3000\u3000' + line if line else line
+                                             for line in text.split('\n')).encode('utf-8'), 'UTF-8'),
+        }
+        expected = headings(self.outline_json(sample_path()))
+        self.assertEqual(len(expected), 56)
+        for name, (data, encoding) in variants.items():
+            with self.subTest(variant=name):
+                doc = self.outline_json(self.write(f'rongan-{name}.txt', data))
+                self.assertEqual(doc['source']['encoding'], encoding)
+                self.assertEqual(headings(doc), expected)
+                self.assertEqual(doc['document']['issuer'], '融安县')
+        # A forced encoding reads a GBK file that detection would also read.
+        gbk = self.write('rongan-gbk.txt', text.encode('gbk'))
+        self.assertEqual(headings(self.outline_json(gbk, '--encoding', 'GBK')), expected)
+
+    def test_titles_are_source_text(self):
+        with open(sample_path(), encoding='utf-8') as f:
+            text = f.read()
+        doc = self.outline_json(self.write('gb.txt', text.encode('gb18030')))
+        first = doc['sections'][0]['children'][0]
+        self.assertEqual(first['marker'], '（一）')
+        self.assertEqual(first['children'][0]['marker'], '1．')
+
+    # --- bad input -------------------------------------------------------------
+
+    def test_missing_file(self):
+        path = os.path.join(self.tmp, 'missing.txt')
+        self.assert_input_error(run('outline', path), path, 'no such file')
+
+    def test_directory(self):
+        self.assert_input_error(run('outline', self.tmp), self.tmp, 'is a directory')
+
+    def test_unreadable_file(self):
+        setpriv = shutil.which('setpriv')
+        if os.geteuid() != 0 or setpriv is None:
+            self.skipTest('needs root and setpriv to read as another user')
+        path = self.write('secret.txt', '一、总体\n'.encode())
+        os.chmod(path, 0)
+        os.chmod(self.tmp, 0o755)
+        result = subprocess.run([setpriv, '--reuid=65534', '--regid=65534', '--clear-groups',
+                                 BINARY, 'outline', path], capture_output=True, timeout=60)
+        self.assert_input_error(result, path, 'permission denied')
+
+    def test_empty_and_whitespace(self):
+        empty = self.write('empty.txt', b'')
+        self.assert_input_error(run('outline', empty), empty, 'empty file')
+        blank = self.write('blank.txt', ' \n\t\r\n\u3000\n'.encode())
+        self.assert_input_error(run('outline', blank), blank, 'only whitespace')
+
+    def test_bytes_that_are_not_text(self):
+        path = self.write('bad.txt', '融安县'.encode() + b'\xff\xff\xff')
+        self.assert_input_error(run('outline', path), path, 'bad byte at offset 9')
+
+    def test_nul_bytes(self):
+        path = self.write('nul.txt', b'abc\x00def')
+        self.assert_input_error(run('outline', path), path, 'NUL bytes (first at offset 3)')
+        png = self.write('image.png', b'\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR' + bytes(range(256)))
+        self.assert_input_error(run('outline', png), png, 'NUL bytes')
+
+    def test_size_limit(self):
+        result = run('outline', '--max-bytes', '1000', sample_path())
+        self.assert_input_error(result, sample_path(), 'over the limit of 1000 bytes')
+        with open(sample_path(), 'rb') as f:
+            result = run('outline', '--max-bytes', '1000', '-', stdin=f.read())
+        self.assert_input_error(result, '-', 'over the limit of 1000 bytes')
+
+    def test_unknown_encoding(self):
+        result = run('outline', '--encoding', 'NO-SUCH-CHARSET', sample_path())
+        self.assert_input_error(result, sample_path(), "unknown encoding 'NO-SUCH-CHARSET'")
+
+    def test_wrong_forced_encoding(self):
+        path = self.write('gbk.txt', '融安县\n'.encode('gbk'))
+        result = run('outline', '--encoding', 'UTF-8', path)
+        self.assert_input_error(result, path, 'not valid UTF-8 text: bad byte at offset 0')
+
+    # --- output against the JSON Schema -------------------------------------------
+
+    def test_output_validates_against_schema(self):
+        try:
+            import jsonschema
+        except ImportError:
+            self.fail('python3-jsonschema is missing: run scripts/setup-debian.sh')
+        with open(os.path.join(ROOT, 'docs', 'schema', 'outline.schema.json'), encoding='utf-8') as f:
+            schema = json.load(f)
+        validator = jsonschema.Draft202012Validator(schema)
+        reports = os.path.join(ROOT, 'tests', 'corpus', 'reports')
+        names = sorted(n for n in os.listdir(reports) if n.endswith('.txt'))
+        self.assertEqual(len(names), 26)
+        for name in names:
+            with self.subTest(report=name):
+                doc = self.outline_json(os.path.join(reports, name))
+                errors = [e.message for e in validator.iter_errors(doc)]
+                self.assertEqual(errors, [])
+        # The schema is strict: an unknown field or a level 5 is rejected.
+        doc = self.outline_json(sample_path())
+        doc['sections'][0]['level'] = 5
+        self.assertTrue(list(validator.iter_errors(doc)))
+        doc = self.outline_json(sample_path())
+        doc['document']['extra'] = 1
+        self.assertTrue(list(validator.iter_errors(doc)))
+
+
+def main():
+    global BINARY, ROOT
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--binary', required=True)
+    parser.add_argument('--root', required=True)
+    args, rest = parser.parse_known_args()
+    BINARY, ROOT = os.path.abspath(args.binary), os.path.abspath(args.root)
+    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
+
+
+if __name__ == '__main__':
+    main()

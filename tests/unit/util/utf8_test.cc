@@ -1,0 +1,48 @@
+#include "util/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace lawreport::utf8 {
+namespace {
+
+struct InvalidCase {
+  std::string bytes;
+  std::size_t first_invalid;
+};
+
+TEST(Utf8Test, FirstInvalid) {
+  const InvalidCase cases[] = {
+      {"", std::string::npos},
+      {"abc", std::string::npos},
+      {"融安县", std::string::npos},
+      {"ab\xFF", 2},
+      {"融\x80", 3},                 // stray continuation byte
+      {"\xC0\xAF", 0},               // overlong "/"
+      {"\xED\xA0\x80", 0},           // UTF-16 surrogate
+      {"\xF4\x90\x80\x80", 0},       // above U+10FFFF
+      {"融\xE5\xAE", 3},             // truncated at the end
+      {"\xF0\x9F\x98\x80ok", std::string::npos},
+  };
+  for (const InvalidCase& c : cases) {
+    EXPECT_EQ(FirstInvalid(c.bytes), c.first_invalid) << c.bytes;
+  }
+}
+
+TEST(Utf8Test, DecodeAndAppendRoundTrip) {
+  for (const char32_t cp : {U'a', U'é', U'融', U'（', char32_t{0x1F600}}) {
+    std::string encoded;
+    Append(encoded, cp);
+    const CodePoint decoded = Decode(encoded, 0);
+    EXPECT_EQ(decoded.value, cp);
+    EXPECT_EQ(decoded.length, encoded.size());
+  }
+}
+
+TEST(Utf8Test, CountCharsAndTrim) {
+  EXPECT_EQ(CountChars("融安县2023"), 7u);
+  EXPECT_EQ(TrimSpaces("  一、总体  "), "一、总体");
+  EXPECT_EQ(PreviousBoundary("融安", 6), 3u);
+}
+
+}  // namespace
+}  // namespace lawreport::utf8
