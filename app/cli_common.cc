@@ -7,17 +7,20 @@
 namespace lawreport::cli {
 
 void AddDecodeOptions(CLI::App& command, DecodeOptions& options) {
-  command.add_option("--encoding", options.encoding,
-                     "Read the input in this encoding (GB18030, GBK, UTF-16LE, …) instead of "
-                     "detecting it");
-  command.add_option("--max-bytes", options.max_bytes,
-                     "Refuse inputs larger than this many bytes")
+  command.add_option(
+      "--encoding", options.encoding,
+      "Read the input in this encoding (GB18030, GBK, UTF-16LE, …) instead of "
+      "detecting it");
+  command
+      .add_option("--max-bytes", options.max_bytes,
+                  "Refuse inputs larger than this many bytes")
       ->default_val(kDefaultMaxBytes)
       ->check(CLI::PositiveNumber);
 }
 
 int ReportInputError(const std::string& path, const Error& error) {
-  std::fprintf(stderr, "lawreport: %s: %s\n", path.c_str(), error.message.c_str());
+  std::fprintf(stderr, "lawreport: %s: %s\n", path.c_str(),
+               error.message.c_str());
   return kExitBadInput;
 }
 
@@ -25,7 +28,8 @@ int WriteStdout(std::string_view data) {
   const std::size_t written = std::fwrite(data.data(), 1, data.size(), stdout);
   if (written == data.size() && std::fflush(stdout) == 0) return kExitOk;
   if (errno == EPIPE) return kExitOk;
-  std::fprintf(stderr, "lawreport: cannot write output: %s\n", std::strerror(errno));
+  std::fprintf(stderr, "lawreport: cannot write output: %s\n",
+               std::strerror(errno));
   return kExitBadInput;
 }
 

@@ -9,7 +9,8 @@ namespace lawreport::cli {
 CLI::App* SetupOutline(CLI::App& app, OutlineOptions& options) {
   CLI::App* command = app.add_subcommand(
       "outline", "Print a report's title, issuer, year, kind and section tree");
-  command->add_option("FILE", options.path, "Report to read; - reads stdin")->required();
+  command->add_option("FILE", options.path, "Report to read; - reads stdin")
+      ->required();
   command->add_option("--format", options.format, "tree (for people) or json")
       ->check(CLI::IsMember({"tree", "json"}));
   AddDecodeOptions(*command, options.decode);

@@ -5,9 +5,9 @@
 //
 // Exit status: 0 ok, 1 findings (check), 2 bad input or usage. Data goes to
 // stdout, diagnostics to stderr.
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
-#include <CLI/CLI.hpp>
 
 #include "cli_common.h"
 #include "cmd_outline.h"
@@ -17,8 +17,10 @@ int main(int argc, char** argv) {
   // A closed pipe shows up as EPIPE from write, handled in WriteStdout.
   std::signal(SIGPIPE, SIG_IGN);
 
-  CLI::App app{"lawreport: turn Chinese government annual reports into data", "lawreport"};
-  app.set_version_flag("--version", std::string("lawreport ") + lawreport::Version());
+  CLI::App app{"lawreport: turn Chinese government annual reports into data",
+               "lawreport"};
+  app.set_version_flag("--version",
+                       std::string("lawreport ") + lawreport::Version());
   app.require_subcommand(1);
 
   lawreport::cli::OutlineOptions outline;
@@ -33,7 +35,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "lawreport: %s (run 'lawreport --help' for usage)\n", e.what());
+    std::fprintf(stderr, "lawreport: %s (run 'lawreport --help' for usage)\n",
+                 e.what());
     return lawreport::cli::kExitBadInput;
   }
 

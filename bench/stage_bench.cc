@@ -14,7 +14,8 @@ namespace {
 
 const std::string& SampleBytes() {
   static const std::string bytes = [] {
-    auto read = lawreport::ReadInput(LAWREPORT_SAMPLE, lawreport::kDefaultMaxBytes);
+    auto read =
+        lawreport::ReadInput(LAWREPORT_SAMPLE, lawreport::kDefaultMaxBytes);
     if (!read) std::abort();
     return *read;
   }();
@@ -26,7 +27,8 @@ void BM_Decode(benchmark::State& state) {
     auto decoded = lawreport::Decode(SampleBytes(), {});
     benchmark::DoNotOptimize(decoded);
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * SampleBytes().size()));
 }
 BENCHMARK(BM_Decode);
 
@@ -36,7 +38,8 @@ void BM_Outline(benchmark::State& state) {
     auto outline = lawreport::BuildOutline(decoded->text);
     benchmark::DoNotOptimize(outline);
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * SampleBytes().size()));
 }
 BENCHMARK(BM_Outline);
 
@@ -50,7 +53,8 @@ void BM_WriteJson(benchmark::State& state) {
     auto json = lawreport::WriteOutlineJson(report);
     benchmark::DoNotOptimize(json);
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * SampleBytes().size()));
 }
 BENCHMARK(BM_WriteJson);
 

@@ -4,7 +4,8 @@ namespace lawreport {
 
 const char* Version() { return LAWREPORT_VERSION; }
 
-Result<Report> ProcessFile(const std::string& path, const ProcessOptions& options) {
+Result<Report> ProcessFile(const std::string& path,
+                           const ProcessOptions& options) {
   Result<DecodedText> decoded = DecodeFile(path, options.decode);
   if (!decoded) return decoded.error();
   Report report;

@@ -16,7 +16,9 @@ Text MakeText(std::string_view content) {
   return std::move(decoded->text);
 }
 
-Outline OutlineOf(std::string_view content) { return BuildOutline(MakeText(content)); }
+Outline OutlineOf(std::string_view content) {
+  return BuildOutline(MakeText(content));
+}
 
 std::string ReadFileOrDie(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

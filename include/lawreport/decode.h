@@ -12,8 +12,10 @@
 //   5. GB18030, which covers GBK and GB2312, decoded strictly.
 // Anything else is an Error naming the first byte that is not text.
 //
-//   "\xC8\xDA\xB0\xB2\xCF\xD8" (GBK) → Text{normalized="融安县"}, encoding "GB18030"
-//   "\xFF\xFE\x4D\x87\x89\x5B"       → Text{normalized="融安"}, encoding "UTF-16LE"
+//   "\xC8\xDA\xB0\xB2\xCF\xD8" (GBK) → Text{normalized="融安县"}, encoding
+//   "GB18030"
+//   "\xFF\xFE\x4D\x87\x89\x5B"       → Text{normalized="融安"}, encoding
+//   "UTF-16LE"
 #ifndef LAWREPORT_DECODE_H_
 #define LAWREPORT_DECODE_H_
 
@@ -29,7 +31,7 @@ namespace lawreport {
 inline constexpr std::uint64_t kDefaultMaxBytes = 64ull * 1024 * 1024;
 
 struct DecodeOptions {
-  std::string encoding;                  // empty: detect
+  std::string encoding;  // empty: detect
   std::uint64_t max_bytes = kDefaultMaxBytes;
 };
 
@@ -43,10 +45,12 @@ struct DecodedText {
 };
 
 // Decodes and normalizes bytes already in memory.
-Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options);
+Result<DecodedText> Decode(std::string_view bytes,
+                           const DecodeOptions& options);
 
 // ReadInput + Decode, with source.path filled in.
-Result<DecodedText> DecodeFile(const std::string& path, const DecodeOptions& options);
+Result<DecodedText> DecodeFile(const std::string& path,
+                               const DecodeOptions& options);
 
 }  // namespace lawreport
 

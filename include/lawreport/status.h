@@ -7,8 +7,8 @@
 // on bad input and nothing calls exit().
 //
 //   Result<Text> text = Decode(bytes, options);
-//   if (!text) return text.error();   // "不是 UTF-8 也不是 GB18030" is an Error, not a crash
-//   UseText(*text);
+//   if (!text) return text.error();   // "不是 UTF-8 也不是 GB18030" is an
+//   Error, not a crash UseText(*text);
 #ifndef LAWREPORT_STATUS_H_
 #define LAWREPORT_STATUS_H_
 
@@ -20,13 +20,13 @@ namespace lawreport {
 
 // What went wrong, in kinds a caller may want to tell apart.
 enum class ErrorCode {
-  kNotFound,         // the path does not exist
-  kNotAFile,         // a directory or another non-regular file
-  kUnreadable,       // permission denied or an I/O error
-  kTooLarge,         // over --max-bytes
-  kEmpty,            // no bytes, or only whitespace
-  kBadEncoding,      // bytes that are not text in the chosen or detected encoding
-  kBinary,           // NUL bytes or other signs of a non-text file
+  kNotFound,     // the path does not exist
+  kNotAFile,     // a directory or another non-regular file
+  kUnreadable,   // permission denied or an I/O error
+  kTooLarge,     // over --max-bytes
+  kEmpty,        // no bytes, or only whitespace
+  kBadEncoding,  // bytes that are not text in the chosen or detected encoding
+  kBinary,       // NUL bytes or other signs of a non-text file
   kUnknownEncoding,  // --encoding names no converter ICU knows
   kInvalidArgument,  // a bad option value
 };
@@ -39,8 +39,9 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}           // NOLINT: implicit by design
-  Result(Error error) : state_(std::move(error)) {}       // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(Error error)
+      : state_(std::move(error)) {}  // NOLINT: implicit by design
 
   bool ok() const { return std::holds_alternative<T>(state_); }
   explicit operator bool() const { return ok(); }

@@ -5,10 +5,10 @@
 //     is what every string in the output is cut from;
 //   - normalized: the same lines with width and space variants folded, which
 //     is what recognition runs on. Full-width ASCII becomes ASCII
-//     ("（一）" → "(一)", "１．" → "1.", "９９．７４％" → "99.74%"), U+3000, NBSP,
-//     tabs and other spaces become " ", zero-width characters are dropped.
-//     Line breaks (LF, CRLF, CR) all become "\n", so normalized line N is
-//     source line N.
+//     ("（一）" → "(一)", "１．" → "1.", "９９．７４％" → "99.74%"), U+3000,
+//     NBSP, tabs and other spaces become " ", zero-width characters are
+//     dropped. Line breaks (LF, CRLF, CR) all become "\n", so normalized line N
+//     is source line N.
 //
 // Offsets are half-open byte ranges [begin, end) into `normalized`; lines are
 // 1-based source lines; columns are 1-based and count characters (code
@@ -28,17 +28,18 @@ namespace lawreport {
 
 // Where the bytes came from and how they were read; written out as "source".
 struct SourceInfo {
-  std::string path;            // as given on the command line; "-" for stdin
-  std::string format = "text"; // the container reader that ran
-  std::string encoding;        // "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", or a forced name
-  bool bom = false;            // the input began with a byte-order mark
-  std::uint64_t bytes = 0;     // size of the input as read
-  std::string sha256;          // hex digest of the input bytes
+  std::string path;             // as given on the command line; "-" for stdin
+  std::string format = "text";  // the container reader that ran
+  std::string
+      encoding;  // "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", or a forced name
+  bool bom = false;         // the input began with a byte-order mark
+  std::uint64_t bytes = 0;  // size of the input as read
+  std::string sha256;       // hex digest of the input bytes
 };
 
 struct Line {
-  std::size_t begin = 0;         // normalized offset of the first byte
-  std::size_t end = 0;           // normalized offset past the last byte (before "\n")
+  std::size_t begin = 0;  // normalized offset of the first byte
+  std::size_t end = 0;    // normalized offset past the last byte (before "\n")
   std::size_t source_begin = 0;  // the same line in `source`
   std::size_t source_end = 0;
 };

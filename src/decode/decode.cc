@@ -1,9 +1,10 @@
 // Encoding decision and line splitting (see decode.h for the order of the
 // encoding rules and why).
+#include "lawreport/decode.h"
+
 #include <string>
 
 #include "decode/encoding.h"
-#include "lawreport/decode.h"
 #include "util/sha256.h"
 #include "util/utf8.h"
 
@@ -19,18 +20,20 @@ struct Transcoded {
 };
 
 Error CannotDecode(const std::string& encoding, std::size_t offset) {
-  return Error{ErrorCode::kBadEncoding, "not valid " + encoding + " text: bad byte at offset " +
+  return Error{ErrorCode::kBadEncoding, "not valid " + encoding +
+                                            " text: bad byte at offset " +
                                             std::to_string(offset)};
 }
 
 // Converts with `encoding`; `skip` bytes of BOM are dropped first and added
 // back to any reported offset so it points into the file as given.
-Result<Transcoded> Convert(std::string_view bytes, const std::string& encoding, std::size_t skip,
-                           bool bom) {
+Result<Transcoded> Convert(std::string_view bytes, const std::string& encoding,
+                           std::size_t skip, bool bom) {
   auto converted = decode_internal::ConvertToUtf8(bytes.substr(skip), encoding);
   if (auto* failure = std::get_if<ConversionFailure>(&converted)) {
     if (failure->unknown_encoding) {
-      return Error{ErrorCode::kUnknownEncoding, "unknown encoding '" + encoding + "'"};
+      return Error{ErrorCode::kUnknownEncoding,
+                   "unknown encoding '" + encoding + "'"};
     }
     return CannotDecode(encoding, failure->offset + skip);
   }
@@ -69,16 +72,21 @@ std::string GuessBomlessUtf16(std::string_view bytes) {
   if (odd_nuls * 20 >= units && even_nuls * 50 <= odd_nuls) return "UTF-16LE";
   if (even_nuls * 20 >= units && odd_nuls * 50 <= even_nuls) return "UTF-16BE";
   if (auto detected = decode_internal::DetectCharset(bytes)) {
-    if (detected->name == "UTF-16LE" || detected->name == "UTF-16BE") return detected->name;
+    if (detected->name == "UTF-16LE" || detected->name == "UTF-16BE")
+      return detected->name;
   }
   return "";
 }
 
-Result<Transcoded> Transcode(std::string_view bytes, const DecodeOptions& options) {
-  const auto starts_with = [&](std::string_view prefix) { return utf8::StartsWith(bytes, prefix); };
+Result<Transcoded> Transcode(std::string_view bytes,
+                             const DecodeOptions& options) {
+  const auto starts_with = [&](std::string_view prefix) {
+    return utf8::StartsWith(bytes, prefix);
+  };
   if (!options.encoding.empty()) {
     std::size_t skip = 0;
-    if (starts_with("\xEF\xBB\xBF") && (options.encoding == "UTF-8" || options.encoding == "utf-8")) {
+    if (starts_with("\xEF\xBB\xBF") &&
+        (options.encoding == "UTF-8" || options.encoding == "utf-8")) {
       skip = 3;
     }
     return Convert(bytes, options.encoding, skip, skip > 0);
@@ -103,31 +111,36 @@ Result<Transcoded> Transcode(std::string_view bytes, const DecodeOptions& option
       }
     }
     return Error{ErrorCode::kBinary, "contains NUL bytes (first at offset " +
-                                         std::to_string(first_nul) + "): not a text file"};
+                                         std::to_string(first_nul) +
+                                         "): not a text file"};
   }
 
   const std::size_t utf8_bad = utf8::FirstInvalid(bytes);
-  if (utf8_bad == std::string_view::npos) return Transcoded{std::string(bytes), "UTF-8", false};
+  if (utf8_bad == std::string_view::npos)
+    return Transcoded{std::string(bytes), "UTF-8", false};
 
   auto gb18030 = decode_internal::ConvertToUtf8(bytes, "GB18030");
   if (auto* text = std::get_if<std::string>(&gb18030)) {
     return Transcoded{std::move(*text), "GB18030", false};
   }
   const std::size_t gb_bad = std::get<ConversionFailure>(gb18030).offset;
-  return Error{ErrorCode::kBadEncoding,
-               "not text in a supported encoding: not UTF-8 (bad byte at offset " +
-                   std::to_string(utf8_bad) + ") nor GB18030 (bad byte at offset " +
-                   std::to_string(gb_bad) + "); name the encoding with --encoding"};
+  return Error{
+      ErrorCode::kBadEncoding,
+      "not text in a supported encoding: not UTF-8 (bad byte at offset " +
+          std::to_string(utf8_bad) + ") nor GB18030 (bad byte at offset " +
+          std::to_string(gb_bad) + "); name the encoding with --encoding"};
 }
 
 }  // namespace
 
-Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options) {
+Result<DecodedText> Decode(std::string_view bytes,
+                           const DecodeOptions& options) {
   if (bytes.size() > options.max_bytes) {
-    return Error{ErrorCode::kTooLarge, "input is " + std::to_string(bytes.size()) +
-                                           " bytes, over the limit of " +
-                                           std::to_string(options.max_bytes) +
-                                           " bytes (raise it with --max-bytes)"};
+    return Error{ErrorCode::kTooLarge,
+                 "input is " + std::to_string(bytes.size()) +
+                     " bytes, over the limit of " +
+                     std::to_string(options.max_bytes) +
+                     " bytes (raise it with --max-bytes)"};
   }
   if (bytes.empty()) return Error{ErrorCode::kEmpty, "empty file"};
 
@@ -135,7 +148,8 @@ Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options)
   if (!transcoded) return transcoded.error();
   const std::string& utf8 = transcoded->utf8;
   if (const std::size_t nul = utf8.find('\0'); nul != std::string::npos) {
-    return Error{ErrorCode::kBinary, "contains NUL characters: not a text file"};
+    return Error{ErrorCode::kBinary,
+                 "contains NUL characters: not a text file"};
   }
 
   DecodedText decoded;
@@ -144,7 +158,8 @@ Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options)
   decoded.source.bytes = bytes.size();
   decoded.source.sha256 = Sha256Hex(bytes);
 
-  // Lines end at LF, CRLF or CR; a final line break does not open an empty line.
+  // Lines end at LF, CRLF or CR; a final line break does not open an empty
+  // line.
   std::size_t start = 0;
   while (start < utf8.size()) {
     std::size_t end = utf8.find_first_of("\r\n", start);
@@ -154,7 +169,8 @@ Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options)
     }
     decoded.text.AppendLine(std::string_view(utf8).substr(start, end - start));
     start = end + 1;
-    if (utf8[end] == '\r' && start < utf8.size() && utf8[start] == '\n') ++start;
+    if (utf8[end] == '\r' && start < utf8.size() && utf8[start] == '\n')
+      ++start;
   }
 
   const std::string& normalized = decoded.text.normalized();
@@ -164,7 +180,8 @@ Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options)
   return decoded;
 }
 
-Result<DecodedText> DecodeFile(const std::string& path, const DecodeOptions& options) {
+Result<DecodedText> DecodeFile(const std::string& path,
+                               const DecodeOptions& options) {
   Result<std::string> bytes = ReadInput(path, options.max_bytes);
   if (!bytes) return bytes.error();
   Result<DecodedText> decoded = Decode(*bytes, options);

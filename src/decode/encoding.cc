@@ -25,18 +25,20 @@ ConverterPtr OpenStrict(const std::string& encoding) {
   UErrorCode status = U_ZERO_ERROR;
   ConverterPtr converter(ucnv_open(encoding.c_str(), &status));
   if (U_FAILURE(status) || converter == nullptr) return nullptr;
-  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                      &status);
+  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr,
+                      nullptr, nullptr, &status);
   if (U_FAILURE(status)) return nullptr;
   return converter;
 }
 
 }  // namespace
 
-bool IsKnownEncoding(const std::string& encoding) { return OpenStrict(encoding) != nullptr; }
+bool IsKnownEncoding(const std::string& encoding) {
+  return OpenStrict(encoding) != nullptr;
+}
 
-std::variant<std::string, ConversionFailure> ConvertToUtf8(std::string_view bytes,
-                                                           const std::string& encoding) {
+std::variant<std::string, ConversionFailure> ConvertToUtf8(
+    std::string_view bytes, const std::string& encoding) {
   ConverterPtr converter = OpenStrict(encoding);
   if (!converter) return ConversionFailure{0, /*unknown_encoding=*/true};
 
@@ -75,10 +77,12 @@ std::variant<std::string, ConversionFailure> ConvertToUtf8(std::string_view byte
 
 std::optional<Detection> DetectCharset(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
+  std::unique_ptr<UCharsetDetector, DetectorCloser> detector(
+      ucsdet_open(&status));
   if (U_FAILURE(status)) return std::nullopt;
   // The detector reads a prefix; 64 KiB is plenty and keeps it cheap.
-  const int32_t length = static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 16));
+  const int32_t length =
+      static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 16));
   ucsdet_setText(detector.get(), bytes.data(), length, &status);
   const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
   if (U_FAILURE(status) || match == nullptr) return std::nullopt;

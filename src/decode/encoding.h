@@ -21,8 +21,8 @@ struct ConversionFailure {
 
 // Converts with ICU's converter `encoding`, stopping at the first illegal,
 // unmapped or truncated sequence instead of substituting U+FFFD.
-std::variant<std::string, ConversionFailure> ConvertToUtf8(std::string_view bytes,
-                                                           const std::string& encoding);
+std::variant<std::string, ConversionFailure> ConvertToUtf8(
+    std::string_view bytes, const std::string& encoding);
 
 bool IsKnownEncoding(const std::string& encoding);
 

@@ -15,10 +15,21 @@ constexpr char32_t kRemove = 0xFFFFFFFF;
 char32_t NormalizeChar(char32_t cp) {
   if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;  // full-width ASCII
   switch (cp) {
-    case 0x3000: case 0x00A0: case 0x202F: case 0x205F:
-    case 0x0009: case 0x000B: case 0x000C: case 0x0085:
+    case 0x3000:
+    case 0x00A0:
+    case 0x202F:
+    case 0x205F:
+    case 0x0009:
+    case 0x000B:
+    case 0x000C:
+    case 0x0085:
       return U' ';
-    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+    case 0x00AD:
       return kRemove;
     default:
       break;
@@ -66,23 +77,28 @@ void Text::AppendLine(std::string_view source_line) {
 
 std::size_t Text::SourceOffset(std::size_t normalized_offset) const {
   if (anchors_.empty()) return normalized_offset;
-  auto after = std::upper_bound(
-      anchors_.begin(), anchors_.end(), normalized_offset,
-      [](std::size_t offset, const Anchor& anchor) { return offset < anchor.normalized; });
+  auto after =
+      std::upper_bound(anchors_.begin(), anchors_.end(), normalized_offset,
+                       [](std::size_t offset, const Anchor& anchor) {
+                         return offset < anchor.normalized;
+                       });
   const Anchor& anchor = *(after - 1);
-  return std::min(source_.size(), anchor.source + (normalized_offset - anchor.normalized));
+  return std::min(source_.size(),
+                  anchor.source + (normalized_offset - anchor.normalized));
 }
 
 std::string_view Text::SourceOf(std::size_t begin, std::size_t end) const {
   const std::size_t source_begin = SourceOffset(begin);
   const std::size_t source_end = std::max(source_begin, SourceOffset(end));
-  return std::string_view(source_).substr(source_begin, source_end - source_begin);
+  return std::string_view(source_).substr(source_begin,
+                                          source_end - source_begin);
 }
 
 std::string_view Text::NormalizedLine(int line) const {
   if (line < 1 || line > line_count()) return {};
   const Line& info = lines_[static_cast<std::size_t>(line - 1)];
-  return std::string_view(normalized_).substr(info.begin, info.end - info.begin);
+  return std::string_view(normalized_)
+      .substr(info.begin, info.end - info.begin);
 }
 
 SourcePosition Text::PositionOf(std::size_t normalized_offset) const {
@@ -90,13 +106,15 @@ SourcePosition Text::PositionOf(std::size_t normalized_offset) const {
   auto after = std::upper_bound(
       lines_.begin(), lines_.end(), normalized_offset,
       [](std::size_t offset, const Line& line) { return offset < line.begin; });
-  const std::size_t index = static_cast<std::size_t>(after - lines_.begin()) - 1;
+  const std::size_t index =
+      static_cast<std::size_t>(after - lines_.begin()) - 1;
   const Line& line = lines_[index];
-  const std::size_t source = std::clamp(SourceOffset(normalized_offset), line.source_begin,
-                                        line.source_end);
-  const std::string_view prefix =
-      std::string_view(source_).substr(line.source_begin, source - line.source_begin);
-  return {static_cast<int>(index) + 1, static_cast<int>(utf8::CountChars(prefix)) + 1};
+  const std::size_t source = std::clamp(SourceOffset(normalized_offset),
+                                        line.source_begin, line.source_end);
+  const std::string_view prefix = std::string_view(source_).substr(
+      line.source_begin, source - line.source_begin);
+  return {static_cast<int>(index) + 1,
+          static_cast<int>(utf8::CountChars(prefix)) + 1};
 }
 
 }  // namespace lawreport

@@ -16,8 +16,9 @@ namespace {
 
 Error TooLarge(std::uint64_t size, std::uint64_t max_bytes, bool at_least) {
   return Error{ErrorCode::kTooLarge,
-               std::string("input is ") + (at_least ? "more than " : "") + std::to_string(size) +
-                   " bytes, over the limit of " + std::to_string(max_bytes) +
+               std::string("input is ") + (at_least ? "more than " : "") +
+                   std::to_string(size) + " bytes, over the limit of " +
+                   std::to_string(max_bytes) +
                    " bytes (raise it with --max-bytes)"};
 }
 
@@ -31,35 +32,46 @@ Result<std::string> ReadAll(int fd, std::uint64_t max_bytes) {
     if (got < 0) {
       if (errno == EINTR) continue;
       if (errno == EISDIR) return Error{ErrorCode::kNotAFile, "is a directory"};
-      return Error{ErrorCode::kUnreadable, std::string("cannot read: ") + std::strerror(errno)};
+      return Error{ErrorCode::kUnreadable,
+                   std::string("cannot read: ") + std::strerror(errno)};
     }
     bytes.append(buffer, static_cast<std::size_t>(got));
-    if (bytes.size() > max_bytes) return TooLarge(max_bytes, max_bytes, /*at_least=*/true);
+    if (bytes.size() > max_bytes)
+      return TooLarge(max_bytes, max_bytes, /*at_least=*/true);
   }
   return bytes;
 }
 
 }  // namespace
 
-Result<std::string> ReadInput(const std::string& path, std::uint64_t max_bytes) {
+Result<std::string> ReadInput(const std::string& path,
+                              std::uint64_t max_bytes) {
   if (path == "-") return ReadAll(STDIN_FILENO, max_bytes);
 
   struct stat info;
   if (::stat(path.c_str(), &info) != 0) {
-    if (errno == ENOENT || errno == ENOTDIR) return Error{ErrorCode::kNotFound, "no such file"};
-    return Error{ErrorCode::kUnreadable, std::string("cannot open: ") + std::strerror(errno)};
+    if (errno == ENOENT || errno == ENOTDIR)
+      return Error{ErrorCode::kNotFound, "no such file"};
+    return Error{ErrorCode::kUnreadable,
+                 std::string("cannot open: ") + std::strerror(errno)};
   }
-  if (S_ISDIR(info.st_mode)) return Error{ErrorCode::kNotAFile, "is a directory, not a file"};
-  if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > max_bytes) {
-    return TooLarge(static_cast<std::uint64_t>(info.st_size), max_bytes, /*at_least=*/false);
+  if (S_ISDIR(info.st_mode))
+    return Error{ErrorCode::kNotAFile, "is a directory, not a file"};
+  if (S_ISREG(info.st_mode) &&
+      static_cast<std::uint64_t>(info.st_size) > max_bytes) {
+    return TooLarge(static_cast<std::uint64_t>(info.st_size), max_bytes,
+                    /*at_least=*/false);
   }
-  if (!S_ISREG(info.st_mode) && !S_ISFIFO(info.st_mode) && !S_ISCHR(info.st_mode)) {
+  if (!S_ISREG(info.st_mode) && !S_ISFIFO(info.st_mode) &&
+      !S_ISCHR(info.st_mode)) {
     return Error{ErrorCode::kNotAFile, "is not a regular file"};
   }
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    if (errno == EACCES) return Error{ErrorCode::kUnreadable, "permission denied"};
-    return Error{ErrorCode::kUnreadable, std::string("cannot open: ") + std::strerror(errno)};
+    if (errno == EACCES)
+      return Error{ErrorCode::kUnreadable, "permission denied"};
+    return Error{ErrorCode::kUnreadable,
+                 std::string("cannot open: ") + std::strerror(errno)};
   }
   Result<std::string> bytes = ReadAll(fd, max_bytes);
   ::close(fd);

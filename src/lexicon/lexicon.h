@@ -4,7 +4,8 @@
 // the first non-comment line names the columns. A row is read by column name,
 // so adding a column never breaks a reader.
 //
-//   for (const TsvRow& row : ReadTsv("outline_markers.tsv")) row.Get("pattern");
+//   for (const TsvRow& row : ReadTsv("outline_markers.tsv"))
+//   row.Get("pattern");
 #ifndef LAWREPORT_LEXICON_LEXICON_H_
 #define LAWREPORT_LEXICON_LEXICON_H_
 
@@ -20,7 +21,8 @@ std::string_view EmbeddedFile(std::string_view name);
 
 class TsvRow {
  public:
-  TsvRow(const std::vector<std::string>* columns, std::vector<std::string> fields, int line)
+  TsvRow(const std::vector<std::string>* columns,
+         std::vector<std::string> fields, int line)
       : columns_(columns), fields_(std::move(fields)), line_(line) {}
   // The field under `column`, or "" when the row is short or the column absent.
   std::string_view Get(std::string_view column) const;

@@ -13,7 +13,8 @@ std::vector<std::string> SplitTabs(std::string_view line) {
   std::size_t start = 0;
   while (true) {
     const std::size_t tab = line.find('\t', start);
-    fields.emplace_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    fields.emplace_back(
+        line.substr(start, tab == std::string_view::npos ? tab : tab - start));
     if (tab == std::string_view::npos) break;
     start = tab + 1;
   }
@@ -24,7 +25,8 @@ std::vector<std::string> SplitTabs(std::string_view line) {
 
 std::string_view TsvRow::Get(std::string_view column) const {
   for (std::size_t i = 0; i < columns_->size(); ++i) {
-    if ((*columns_)[i] == column) return i < fields_.size() ? std::string_view(fields_[i]) : "";
+    if ((*columns_)[i] == column)
+      return i < fields_.size() ? std::string_view(fields_[i]) : "";
   }
   return "";
 }
@@ -56,7 +58,10 @@ const Tsv& ReadTsv(std::string_view name) {
   std::lock_guard<std::mutex> lock(mutex);
   auto found = cache.find(name);
   if (found == cache.end()) {
-    found = cache.emplace(std::string(name), std::make_unique<Tsv>(EmbeddedFile(name))).first;
+    found = cache
+                .emplace(std::string(name),
+                         std::make_unique<Tsv>(EmbeddedFile(name)))
+                .first;
   }
   return *found->second;
 }

@@ -18,13 +18,15 @@ constexpr std::size_t kMaxIssuerLineChars = 30;
 constexpr std::size_t kUnitsToScan = 6;
 
 // Runs of spaces (U+3000, NBSP, tabs: anything the normalizer folds to " ")
-// become one ASCII space: "中共浚县县委  浚县人民政府" → "中共浚县县委 浚县人民政府".
+// become one ASCII space: "中共浚县县委  浚县人民政府" → "中共浚县县委
+// 浚县人民政府".
 std::string CollapseSpaces(std::string_view text) {
   std::string out;
   bool in_space = false;
   for (std::size_t offset = 0; offset < text.size();) {
     const utf8::CodePoint cp = utf8::Decode(text, offset);
-    const bool space = cp.value == U' ' || cp.value == 0x3000 || cp.value == 0xA0 || cp.value == U'\t';
+    const bool space = cp.value == U' ' || cp.value == 0x3000 ||
+                       cp.value == 0xA0 || cp.value == U'\t';
     if (space) {
       if (!in_space) out.push_back(' ');
     } else {
@@ -71,7 +73,8 @@ std::optional<int> YearValue(std::string_view digits) {
       static constexpr char32_t kChineseDigits[] = U"〇一二三四五六七八九";
       digit = -1;
       for (int i = 0; i < 10; ++i) {
-        if (kChineseDigits[i] == cp.value || (i == 0 && cp.value == U'零')) digit = i;
+        if (kChineseDigits[i] == cp.value || (i == 0 && cp.value == U'零'))
+          digit = i;
       }
       if (digit < 0) return std::nullopt;
     }
@@ -94,11 +97,14 @@ std::optional<int> FirstYear(std::string_view text) {
     const utf8::CodePoint cp = utf8::Decode(text, offset);
     if (cp.value == U'《') ++title_depth;
     if (cp.value == U'》' && title_depth > 0) --title_depth;
-    // "2021—2025年" ends a range; "——2026年1月26日" (a dash-led date line) does not.
-    const bool after_dash = previous == U'—' || previous == U'-' || previous == U'~' ||
-                            previous == U'至' || previous == U'–';
+    // "2021—2025年" ends a range; "——2026年1月26日" (a dash-led date line) does
+    // not.
+    const bool after_dash = previous == U'—' || previous == U'-' ||
+                            previous == U'~' || previous == U'至' ||
+                            previous == U'–';
     const bool range_end =
-        after_dash && ((before_previous >= U'0' && before_previous <= U'9') || before_previous == U'年');
+        after_dash && ((before_previous >= U'0' && before_previous <= U'9') ||
+                       before_previous == U'年');
     if (title_depth == 0 && !range_end) {
       if (auto match = kYear.MatchPrefix(text.substr(offset))) {
         if (auto year = YearValue(match->group)) return year;
@@ -120,7 +126,8 @@ struct Span {
 // Where the issuer stands in the normalized title: before 关于, a year, 发布
 // or the kind's words ("融安县2023年…" → "融安县").
 std::optional<Span> IssuerInTitle(std::string_view title) {
-  static const Regex kLeadingYear(R"((?:[0-9]{4}|[〇零一二三四五六七八九]{4})年度?)");
+  static const Regex kLeadingYear(
+      R"((?:[0-9]{4}|[〇零一二三四五六七八九]{4})年度?)");
   std::size_t begin = 0;
   if (auto year = kLeadingYear.MatchPrefix(title)) begin = year->length;
   const std::string_view rest = title.substr(begin);
@@ -128,15 +135,18 @@ std::optional<Span> IssuerInTitle(std::string_view title) {
   // "四川省人民政府工作报告": the body's name ends inside the kind's words.
   constexpr std::string_view kGovernment = "人民政府";
   constexpr std::string_view kGovernmentReport = "人民政府工作报告";
-  if (const std::size_t at = rest.find(kGovernmentReport); at != std::string_view::npos) {
+  if (const std::size_t at = rest.find(kGovernmentReport);
+      at != std::string_view::npos) {
     if (utf8::TrimSpaces(rest.substr(0, at)).empty()) return std::nullopt;
     return Span{begin, begin + at + kGovernment.size()};
   }
 
-  static const Regex kYearAnywhere(R"((?:[0-9]{4}|[〇零一二三四五六七八九]{4})年)");
+  static const Regex kYearAnywhere(
+      R"((?:[0-9]{4}|[〇零一二三四五六七八九]{4})年)");
   std::size_t end = rest.size();
-  for (const std::string_view stop : {"关于", "发布", "政府工作报告", "法治政府建设", "法治建设",
-                                      "政府信息公开", "工作报告", "年度报告"}) {
+  for (const std::string_view stop :
+       {"关于", "发布", "政府工作报告", "法治政府建设", "法治建设",
+        "政府信息公开", "工作报告", "年度报告"}) {
     end = std::min(end, rest.find(stop));
   }
   for (std::size_t offset = 0; offset < end;) {
@@ -155,7 +165,8 @@ std::optional<Span> IssuerInSpeakerLine(std::string_view line) {
   static const Regex kSpeaker(
       R"(([^ ]{2,12}?(?:省|市|自治区|特别行政区|州|盟|区|县|旗))(?:人民政府)?(?:省长|市长|主席|州长|盟长|区长|县长|旗长))");
   if (auto match = kSpeaker.MatchPrefix(line)) {
-    const std::size_t begin = static_cast<std::size_t>(match->group.data() - line.data());
+    const std::size_t begin =
+        static_cast<std::size_t>(match->group.data() - line.data());
     return Span{begin, begin + match->group.size()};
   }
   return std::nullopt;
@@ -175,7 +186,9 @@ class TitleMap {
     std::string out;
     for (std::size_t i = 0; i < pieces_.size(); ++i) {
       const std::size_t piece_begin = pieces_[i].title_offset;
-      const std::size_t piece_end = i + 1 < pieces_.size() ? pieces_[i + 1].title_offset : normalized_.size();
+      const std::size_t piece_end = i + 1 < pieces_.size()
+                                        ? pieces_[i + 1].title_offset
+                                        : normalized_.size();
       const std::size_t begin = std::max(span.begin, piece_begin);
       const std::size_t end = std::min(span.end, piece_end);
       if (begin >= end) continue;
@@ -212,7 +225,8 @@ TitleBlock ReadDocumentInfo(const Text& text, const std::vector<Unit>& units) {
   } else if (units.size() > 1 && TitleLike(text, first) &&
              utf8::CountChars(UnitText(text, first)) <= kMaxIssuerLineChars &&
              units[1].line <= first.line + 3 && is_report_title(units[1])) {
-    block.unit_count = 2;  // the issuer on one line, the rest of the title on the next
+    block.unit_count =
+        2;  // the issuer on one line, the rest of the title on the next
   }
 
   TitleMap title_map(text);
@@ -225,7 +239,8 @@ TitleBlock ReadDocumentInfo(const Text& text, const std::vector<Unit>& units) {
   }
 
   // What the first lines say: a date line, a speaker line, the opening.
-  const std::size_t scan_end = std::min(units.size(), block.unit_count + kUnitsToScan);
+  const std::size_t scan_end =
+      std::min(units.size(), block.unit_count + kUnitsToScan);
   info.kind = KindOf(normalized_title);
   if (info.kind == ReportKind::kOther && block.unit_count == 0) {
     for (std::size_t i = 0; i < std::min<std::size_t>(scan_end, 3); ++i) {
@@ -234,29 +249,33 @@ TitleBlock ReadDocumentInfo(const Text& text, const std::vector<Unit>& units) {
     }
   }
 
-  if (auto span = IssuerInTitle(normalized_title)) info.issuer = title_map.Source(*span);
+  if (auto span = IssuerInTitle(normalized_title))
+    info.issuer = title_map.Source(*span);
   if (!info.issuer) {
     for (std::size_t i = block.unit_count; i < scan_end; ++i) {
       const std::string_view content = UnitText(text, units[i]);
       if (utf8::CountChars(content) > kMaxIssuerLineChars) continue;
       if (auto span = IssuerInSpeakerLine(content)) {
-        info.issuer = std::string(text.SourceOf(units[i].begin + span->begin, units[i].begin + span->end));
+        info.issuer = std::string(text.SourceOf(units[i].begin + span->begin,
+                                                units[i].begin + span->end));
         break;
       }
     }
   }
 
-  std::optional<int> year = normalized_title.empty() ? std::nullopt : FirstYear(normalized_title);
+  std::optional<int> year =
+      normalized_title.empty() ? std::nullopt : FirstYear(normalized_title);
   if (info.kind == ReportKind::kWorkReport) {
-    // A work report is named after the year it is delivered in ("2026年…政府工作
-    // 报告", "——2026年1月26日在…") and reviews the year before.
+    // A work report is named after the year it is delivered in
+    // ("2026年…政府工作 报告", "——2026年1月26日在…") and reviews the year
+    // before.
     for (std::size_t i = block.unit_count; !year && i < scan_end; ++i) {
       year = FirstYear(UnitText(text, units[i]));
     }
     if (year) year = *year - 1;
   } else {
-    for (std::size_t i = block.unit_count; !year && i < std::min(scan_end, block.unit_count + 2);
-         ++i) {
+    for (std::size_t i = block.unit_count;
+         !year && i < std::min(scan_end, block.unit_count + 2); ++i) {
       year = FirstYear(UnitText(text, units[i]));
     }
   }

@@ -28,21 +28,27 @@ struct LengthLimitedRule {
   std::size_t max_chars;
 };
 
-[[noreturn]] void BadLexicon(std::string_view file, int line, const std::string& problem) {
-  std::fprintf(stderr, "lawreport: internal error: data/lexicon/%.*s line %d: %s\n",
-               static_cast<int>(file.size()), file.data(), line, problem.c_str());
+[[noreturn]] void BadLexicon(std::string_view file, int line,
+                             const std::string& problem) {
+  std::fprintf(
+      stderr, "lawreport: internal error: data/lexicon/%.*s line %d: %s\n",
+      static_cast<int>(file.size()), file.data(), line, problem.c_str());
   std::abort();
 }
 
-Regex Compile(std::string_view file, const lexicon::TsvRow& row, std::string_view pattern) {
+Regex Compile(std::string_view file, const lexicon::TsvRow& row,
+              std::string_view pattern) {
   Regex regex(pattern);
-  if (!regex.ok()) BadLexicon(file, row.line(), "bad pattern: " + regex.error());
+  if (!regex.ok())
+    BadLexicon(file, row.line(), "bad pattern: " + regex.error());
   return regex;
 }
 
-std::size_t ParseSize(std::string_view file, const lexicon::TsvRow& row, std::string_view text) {
+std::size_t ParseSize(std::string_view file, const lexicon::TsvRow& row,
+                      std::string_view text) {
   const std::optional<int> value = ParseArabic(text);
-  if (!value) BadLexicon(file, row.line(), "not a number: " + std::string(text));
+  if (!value)
+    BadLexicon(file, row.line(), "not a number: " + std::string(text));
   return static_cast<std::size_t>(*value);
 }
 
@@ -52,7 +58,8 @@ const std::vector<MarkerRule>& MarkerRules() {
     std::vector<MarkerRule> loaded;
     for (const lexicon::TsvRow& row : lexicon::ReadTsv(kFile)) {
       const std::optional<int> level = ParseArabic(row.Get("level"));
-      if (!level || *level < 1 || *level > 4) BadLexicon(kFile, row.line(), "level must be 1-4");
+      if (!level || *level < 1 || *level > 4)
+        BadLexicon(kFile, row.line(), "level must be 1-4");
       const std::string_view numeral = row.Get("numeral");
       Numeral kind;
       if (numeral == "chinese") {
@@ -62,7 +69,8 @@ const std::vector<MarkerRule>& MarkerRules() {
       } else if (numeral == "circled") {
         kind = Numeral::kCircled;
       } else {
-        BadLexicon(kFile, row.line(), "numeral must be chinese, arabic or circled");
+        BadLexicon(kFile, row.line(),
+                   "numeral must be chinese, arabic or circled");
       }
       loaded.push_back({*level, std::string(row.Get("style")),
                         Compile(kFile, row, row.Get("pattern")), kind,
@@ -76,17 +84,20 @@ const std::vector<MarkerRule>& MarkerRules() {
 std::vector<LengthLimitedRule> LoadLengthLimited(std::string_view file) {
   std::vector<LengthLimitedRule> loaded;
   for (const lexicon::TsvRow& row : lexicon::ReadTsv(file)) {
-    loaded.push_back(
-        {Compile(file, row, row.Get("pattern")), ParseSize(file, row, row.Get("max_chars"))});
+    loaded.push_back({Compile(file, row, row.Get("pattern")),
+                      ParseSize(file, row, row.Get("max_chars"))});
   }
   return loaded;
 }
 
 std::optional<int> ReadNumeral(Numeral numeral, std::string_view text) {
   switch (numeral) {
-    case Numeral::kChinese: return ParseChineseOrdinal(text);
-    case Numeral::kArabic: return ParseArabic(text);
-    case Numeral::kCircled: return ParseCircled(text);
+    case Numeral::kChinese:
+      return ParseChineseOrdinal(text);
+    case Numeral::kArabic:
+      return ParseArabic(text);
+    case Numeral::kCircled:
+      return ParseCircled(text);
   }
   return std::nullopt;
 }
@@ -99,7 +110,8 @@ std::optional<Marker> MatchMarker(std::string_view unit) {
     if (!match) continue;
     const std::string_view rest = unit.substr(match->length);
     if (rest.empty()) continue;  // a bare marker titles nothing
-    if (!rule.not_before.empty() && rule.not_before.find(rest.front()) != std::string::npos) {
+    if (!rule.not_before.empty() &&
+        rule.not_before.find(rest.front()) != std::string::npos) {
       continue;
     }
     const std::optional<int> ordinal = ReadNumeral(rule.numeral, match->group);
@@ -112,7 +124,8 @@ std::optional<Marker> MatchMarker(std::string_view unit) {
 }
 
 std::optional<RunIn> MatchRunIn(std::string_view unit) {
-  static const std::vector<LengthLimitedRule> rules = LoadLengthLimited("run_in_enumerators.tsv");
+  static const std::vector<LengthLimitedRule> rules =
+      LoadLengthLimited("run_in_enumerators.tsv");
   for (const LengthLimitedRule& rule : rules) {
     const std::optional<Regex::Match> match = rule.pattern.MatchPrefix(unit);
     if (!match) continue;
@@ -124,7 +137,8 @@ std::optional<RunIn> MatchRunIn(std::string_view unit) {
 }
 
 bool IsAppendixHeading(std::string_view unit) {
-  static const std::vector<LengthLimitedRule> rules = LoadLengthLimited("appendix_headings.tsv");
+  static const std::vector<LengthLimitedRule> rules =
+      LoadLengthLimited("appendix_headings.tsv");
   const std::size_t chars = utf8::CountChars(unit);
   for (const LengthLimitedRule& rule : rules) {
     if (chars <= rule.max_chars && rule.pattern.FullMatch(unit)) return true;

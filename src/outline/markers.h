@@ -20,8 +20,9 @@ struct Marker {
   int level = 0;
   std::string style;
   int ordinal = 0;
-  std::size_t length = 0;         // bytes of the marker and the spaces after it
-  std::size_t written_length = 0; // bytes of the marker itself, trailing spaces excluded
+  std::size_t length = 0;  // bytes of the marker and the spaces after it
+  std::size_t written_length =
+      0;  // bytes of the marker itself, trailing spaces excluded
 };
 
 std::optional<Marker> MatchMarker(std::string_view unit);

@@ -1,10 +1,11 @@
 // The section tree (see outline.h for the rules and their reasons).
+#include "lawreport/outline.h"
+
 #include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "lawreport/outline.h"
 #include "outline/document_info.h"
 #include "outline/markers.h"
 #include "outline/units.h"
@@ -14,10 +15,14 @@ namespace lawreport {
 
 const char* ReportKindName(ReportKind kind) {
   switch (kind) {
-    case ReportKind::kRuleOfLaw: return "法治政府建设年度报告";
-    case ReportKind::kWorkReport: return "政府工作报告";
-    case ReportKind::kOpenGovernment: return "政府信息公开工作年度报告";
-    case ReportKind::kOther: return "other";
+    case ReportKind::kRuleOfLaw:
+      return "法治政府建设年度报告";
+    case ReportKind::kWorkReport:
+      return "政府工作报告";
+    case ReportKind::kOpenGovernment:
+      return "政府信息公开工作年度报告";
+    case ReportKind::kOther:
+      return "other";
   }
   return "other";
 }
@@ -37,16 +42,16 @@ constexpr std::size_t kMinFollowingBodyChars = 40;
 constexpr std::size_t kMaxFragmentChars = 30;
 
 bool EndsParagraph(std::string_view text) {
-  for (const std::string_view end : {"。", "！", "？", "；", "：", "”", "…", "」", "』", "!", "?",
-                                     ";", ":", ")"}) {
+  for (const std::string_view end : {"。", "！", "？", "；", "：", "”", "…",
+                                     "」", "』", "!", "?", ";", ":", ")"}) {
     if (utf8::EndsWith(text, end)) return true;
   }
   return false;
 }
 
 bool HasClausePunctuation(std::string_view text) {
-  for (const std::string_view mark : {"。", "，", ",", "；", ";", "：", ":", "！", "!", "？", "?",
-                                      "、"}) {
+  for (const std::string_view mark :
+       {"。", "，", ",", "；", ";", "：", ":", "！", "!", "？", "?", "、"}) {
     if (text.find(mark) != std::string_view::npos) return true;
   }
   return false;
@@ -68,7 +73,8 @@ class OutlineBuilder {
       : text_(text), units_(units) {}
 
   Outline Build() {
-    outline_internal::TitleBlock title = outline_internal::ReadDocumentInfo(text_, units_);
+    outline_internal::TitleBlock title =
+        outline_internal::ReadDocumentInfo(text_, units_);
     outline_.document = std::move(title.info);
     for (std::size_t i = title.unit_count; i < units_.size(); ++i) Take(i);
     AssembleTree();
@@ -76,8 +82,12 @@ class OutlineBuilder {
   }
 
  private:
-  std::string_view Content(std::size_t index) const { return UnitText(text_, units_[index]); }
-  std::size_t Chars(std::size_t index) const { return utf8::CountChars(Content(index)); }
+  std::string_view Content(std::size_t index) const {
+    return UnitText(text_, units_[index]);
+  }
+  std::size_t Chars(std::size_t index) const {
+    return utf8::CountChars(Content(index));
+  }
 
   void Take(std::size_t index) {
     const Unit& unit = units_[index];
@@ -92,7 +102,8 @@ class OutlineBuilder {
       }
       return;
     }
-    if (unit.whole_line && seen_body_ && outline_internal::IsAppendixHeading(content)) {
+    if (unit.whole_line && seen_body_ &&
+        outline_internal::IsAppendixHeading(content)) {
       in_appendix_ = true;
       open_.clear();
       OpenAppendixPart(unit);
@@ -112,17 +123,22 @@ class OutlineBuilder {
     const int previous = last_in_parent_[level];
     const int n = marker->ordinal;
     // The number must continue its sequence: the next sibling (one number may
-    // be skipped by a typo), a first child, or items numbered on across parents.
-    const bool accepted = previous == 0 ? (n == 1 || (last_any_[level] > 0 && n == last_any_[level] + 1))
-                                        : (n > previous && n <= previous + 2);
+    // be skipped by a typo), a first child, or items numbered on across
+    // parents.
+    const bool accepted =
+        previous == 0
+            ? (n == 1 || (last_any_[level] > 0 && n == last_any_[level] + 1))
+            : (n > previous && n <= previous + 2);
     if (!accepted) return false;
 
     last_in_parent_[level] = n;
     last_any_[level] = n;
-    for (int deeper = level + 1; deeper <= kMaxLevel; ++deeper) last_in_parent_[deeper] = 0;
+    for (int deeper = level + 1; deeper <= kMaxLevel; ++deeper)
+      last_in_parent_[deeper] = 0;
     last_run_in_ = 0;
     if (level == 1) ++numbered_chapters_;
-    OpenHeading(index, level, HeadingStyle::kNumbered, marker->written_length, marker->length, n);
+    OpenHeading(index, level, HeadingStyle::kNumbered, marker->written_length,
+                marker->length, n);
     return true;
   }
 
@@ -130,18 +146,24 @@ class OutlineBuilder {
     const Unit& unit = units_[index];
     const std::optional<outline_internal::RunIn> run_in =
         outline_internal::MatchRunIn(Content(index));
-    if (!run_in || !unit.whole_line || Chars(index) > run_in->max_chars) return false;
-    if (Content(index).size() == run_in->length) return false;  // "一是" alone titles nothing
-    // One sentence at most: "一是推动经济运行稳中向好。" but not "一是…。二是…。".
+    if (!run_in || !unit.whole_line || Chars(index) > run_in->max_chars)
+      return false;
+    if (Content(index).size() == run_in->length)
+      return false;  // "一是" alone titles nothing
+    // One sentence at most: "一是推动经济运行稳中向好。" but not
+    // "一是…。二是…。".
     const std::string_view content = Content(index);
     const std::size_t stop = content.find("。");
-    if (stop != std::string_view::npos && stop + std::string_view("。").size() != content.size()) {
+    if (stop != std::string_view::npos &&
+        stop + std::string_view("。").size() != content.size()) {
       return false;
     }
     // It heads the paragraphs after it, so the next unit must be body.
     if (index + 1 >= units_.size()) return false;
     const std::string_view next = Content(index + 1);
-    if (outline_internal::MatchRunIn(next) || outline_internal::MatchMarker(next)) return false;
+    if (outline_internal::MatchRunIn(next) ||
+        outline_internal::MatchMarker(next))
+      return false;
 
     const int n = run_in->ordinal;
     if (!(n == 1 || n == last_run_in_ + 1)) return false;
@@ -156,42 +178,51 @@ class OutlineBuilder {
       }
     }
     const int level = std::min(parent_level + 1, kMaxLevel);
-    OpenHeading(index, level, HeadingStyle::kRunIn, run_in->length, run_in->length, n);
+    OpenHeading(index, level, HeadingStyle::kRunIn, run_in->length,
+                run_in->length, n);
     return true;
   }
 
   bool TryUnnumbered(std::size_t index) {
-    if (numbered_chapters_ > 0 || !seen_body_ || index == 0 || index + 1 >= units_.size()) {
+    if (numbered_chapters_ > 0 || !seen_body_ || index == 0 ||
+        index + 1 >= units_.size()) {
       return false;
     }
     const Unit& unit = units_[index];
     const std::string_view content = Content(index);
     const std::size_t chars = Chars(index);
-    if (!unit.whole_line || chars < kMinUnnumberedChars || chars > kMaxUnnumberedChars ||
-        HasClausePunctuation(content) || EndsParagraph(content)) {
+    if (!unit.whole_line || chars < kMinUnnumberedChars ||
+        chars > kMaxUnnumberedChars || HasClausePunctuation(content) ||
+        EndsParagraph(content)) {
       return false;
     }
     // "2026年1月27日" and sign-off lines are short and unpunctuated too.
-    if (content.find("月") != std::string_view::npos && HasDigit(content)) return false;
-    if (!units_[index - 1].whole_line || !EndsParagraph(Content(index - 1))) return false;
+    if (content.find("月") != std::string_view::npos && HasDigit(content))
+      return false;
+    if (!units_[index - 1].whole_line || !EndsParagraph(Content(index - 1)))
+      return false;
     const std::string_view next = Content(index + 1);
     const bool next_is_body = utf8::CountChars(next) >= kMinFollowingBodyChars;
     const auto next_marker = outline_internal::MatchMarker(next);
-    if (!next_is_body && !(next_marker && next_marker->ordinal == 1)) return false;
+    if (!next_is_body && !(next_marker && next_marker->ordinal == 1))
+      return false;
 
     last_run_in_ = 0;
-    for (int deeper = 2; deeper <= kMaxLevel; ++deeper) last_in_parent_[deeper] = 0;
+    for (int deeper = 2; deeper <= kMaxLevel; ++deeper)
+      last_in_parent_[deeper] = 0;
     OpenHeading(index, 1, HeadingStyle::kUnnumbered, 0, 0, std::nullopt);
     return true;
   }
 
-  void OpenHeading(std::size_t index, int level, HeadingStyle style, std::size_t written_length,
-                   std::size_t marker_length, std::optional<int> ordinal) {
+  void OpenHeading(std::size_t index, int level, HeadingStyle style,
+                   std::size_t written_length, std::size_t marker_length,
+                   std::optional<int> ordinal) {
     const Unit& unit = units_[index];
     // Close every open section at this level or deeper; run-in headings also
     // close when a numbered sibling of their parent arrives.
     while (!open_.empty()) {
-      const Section& top = nodes_[static_cast<std::size_t>(open_.back())].section;
+      const Section& top =
+          nodes_[static_cast<std::size_t>(open_.back())].section;
       if (top.level < level) break;
       open_.pop_back();
     }
@@ -205,21 +236,29 @@ class OutlineBuilder {
     section.line = unit.line;
     section.end_line = unit.line;
     section.begin = unit.begin;
-    section.marker = std::string(text_.SourceOf(unit.begin, unit.begin + written_length));
+    section.marker =
+        std::string(text_.SourceOf(unit.begin, unit.begin + written_length));
 
-    // The title runs to the first "。" (kept) or the end of the unit; the rest is body.
+    // The title runs to the first "。" (kept) or the end of the unit; the rest
+    // is body.
     const std::size_t title_begin = unit.begin + marker_length;
-    const std::string_view rest = std::string_view(text_.normalized()).substr(title_begin, unit.end - title_begin);
+    const std::string_view rest =
+        std::string_view(text_.normalized())
+            .substr(title_begin, unit.end - title_begin);
     std::size_t title_length = rest.size();
-    if (const std::size_t stop = rest.find("。"); stop != std::string_view::npos) {
+    if (const std::size_t stop = rest.find("。");
+        stop != std::string_view::npos) {
       title_length = stop + std::string_view("。").size();
     }
-    section.title = std::string(utf8::TrimSpaces(text_.SourceOf(title_begin, title_begin + title_length)));
+    section.title = std::string(utf8::TrimSpaces(
+        text_.SourceOf(title_begin, title_begin + title_length)));
 
     const int id = static_cast<int>(nodes_.size());
     nodes_.push_back(std::move(node));
     if (nodes_[static_cast<std::size_t>(id)].parent >= 0) {
-      nodes_[static_cast<std::size_t>(nodes_[static_cast<std::size_t>(id)].parent)].children.push_back(id);
+      nodes_[static_cast<std::size_t>(
+                 nodes_[static_cast<std::size_t>(id)].parent)]
+          .children.push_back(id);
     } else {
       roots_.push_back(id);
     }
@@ -227,7 +266,8 @@ class OutlineBuilder {
     Touch(unit.line);
 
     std::size_t body_begin = title_begin + title_length;
-    while (body_begin < unit.end && text_.normalized()[body_begin] == ' ') ++body_begin;
+    while (body_begin < unit.end && text_.normalized()[body_begin] == ' ')
+      ++body_begin;
     if (body_begin < unit.end) {
       AddParagraph(id, unit, body_begin);
     }
@@ -247,30 +287,40 @@ class OutlineBuilder {
 
   // Paragraph containers are named, not pointed at: nodes_ may reallocate.
   static constexpr int kPreamble = -1;
-  int AppendixContainer() const { return -2 - static_cast<int>(outline_.appendix.size() - 1); }
+  int AppendixContainer() const {
+    return -2 - static_cast<int>(outline_.appendix.size() - 1);
+  }
   std::vector<Paragraph>& Paragraphs(int container) {
     if (container == kPreamble) return outline_.preamble;
-    if (container < kPreamble) return outline_.appendix[static_cast<std::size_t>(-2 - container)].paragraphs;
+    if (container < kPreamble)
+      return outline_.appendix[static_cast<std::size_t>(-2 - container)]
+          .paragraphs;
     return nodes_[static_cast<std::size_t>(container)].section.paragraphs;
   }
 
   void AddParagraph(int container, const Unit& unit, std::size_t begin) {
     std::vector<Paragraph>& paragraphs = Paragraphs(container);
-    const std::string_view normalized = std::string_view(text_.normalized()).substr(begin, unit.end - begin);
-    const std::string_view source = utf8::TrimSpaces(text_.SourceOf(begin, unit.end));
+    const std::string_view normalized =
+        std::string_view(text_.normalized()).substr(begin, unit.end - begin);
+    const std::string_view source =
+        utf8::TrimSpaces(text_.SourceOf(begin, unit.end));
     if (!paragraphs.empty()) {
       Paragraph& last = paragraphs.back();
-      const std::string_view last_tail = std::string_view(text_.normalized()).substr(last_piece_begin_, last_piece_end_ - last_piece_begin_);
+      const std::string_view last_tail =
+          std::string_view(text_.normalized())
+              .substr(last_piece_begin_, last_piece_end_ - last_piece_begin_);
       const bool last_is_open = !EndsParagraph(last_tail);
-      const bool short_piece = utf8::CountChars(last_tail) <= kMaxFragmentChars ||
-                               utf8::CountChars(normalized) <= kMaxFragmentChars;
+      const bool short_piece =
+          utf8::CountChars(last_tail) <= kMaxFragmentChars ||
+          utf8::CountChars(normalized) <= kMaxFragmentChars;
       // A new list item or enumerated point starts its own paragraph.
-      const bool starts_item =
-          outline_internal::MatchMarker(normalized) || outline_internal::MatchRunIn(normalized);
+      const bool starts_item = outline_internal::MatchMarker(normalized) ||
+                               outline_internal::MatchRunIn(normalized);
       // Front matter before the first heading is line by line: "——2026年1月25日
       // 在…会议上", "北京市市长 殷勇", "各位代表：" are three paragraphs.
-      if (container != kPreamble && last_is_open && short_piece && !starts_item &&
-          last.end_line < unit.line && last_container_ == container) {
+      if (container != kPreamble && last_is_open && short_piece &&
+          !starts_item && last.end_line < unit.line &&
+          last_container_ == container) {
         last.text += source;
         last.end_line = unit.line;
         last_piece_begin_ = begin;
@@ -292,7 +342,8 @@ class OutlineBuilder {
 
   void OpenAppendixPart(const Unit& unit) {
     AppendixPart part;
-    part.title = std::string(utf8::TrimSpaces(text_.SourceOf(unit.begin, unit.end)));
+    part.title =
+        std::string(utf8::TrimSpaces(text_.SourceOf(unit.begin, unit.end)));
     part.line = unit.line;
     part.end_line = unit.line;
     outline_.appendix.push_back(std::move(part));
@@ -313,7 +364,8 @@ class OutlineBuilder {
     section.id = path;
     int position = 0;
     for (const int child : node.children) {
-      section.children.push_back(Assemble(child, path + "." + std::to_string(++position)));
+      section.children.push_back(
+          Assemble(child, path + "." + std::to_string(++position)));
     }
     return section;
   }

@@ -15,8 +15,16 @@ constexpr std::size_t kMinCharsToCut = 400;
 
 bool EndsSentence(char32_t cp) {
   switch (cp) {
-    case U'。': case U'！': case U'？': case U'；': case U'：': case U'”':
-    case U'!': case U'?': case U';': case U':':
+    case U'。':
+    case U'！':
+    case U'？':
+    case U'；':
+    case U'：':
+    case U'”':
+    case U'!':
+    case U'?':
+    case U';':
+    case U':':
       return true;
     default:
       return false;
@@ -28,14 +36,15 @@ bool EndsSentence(char32_t cp) {
 std::vector<std::size_t> CutPoints(std::string_view line) {
   std::vector<std::size_t> cuts;
   std::array<int, 5> last_ordinal{};  // per level, within this line
-  int last_cut_level = 0;             // level of the previous cut, 0 after a sentence end
+  int last_cut_level = 0;  // level of the previous cut, 0 after a sentence end
   char32_t previous = U'。';
   std::size_t offset = 0;
   while (offset < line.size()) {
     const utf8::CodePoint cp = utf8::Decode(line, offset);
     const bool at_sentence_start = EndsSentence(previous);
     if (at_sentence_start || last_cut_level > 0) {
-      if (const std::optional<Marker> marker = MatchMarker(line.substr(offset))) {
+      if (const std::optional<Marker> marker =
+              MatchMarker(line.substr(offset))) {
         const int level = marker->level;
         // After a sentence end any level may follow; right after a heading
         // title (no full stop between) only its first child may.
@@ -43,12 +52,14 @@ std::vector<std::size_t> CutPoints(std::string_view line) {
         const bool first_child =
             marker->ordinal == 1 && (level == 1 || last_ordinal[level - 1] > 0);
         const bool allowed_here =
-            at_sentence_start ? (continues || first_child)
-                              : (level == last_cut_level + 1 && marker->ordinal == 1);
+            at_sentence_start
+                ? (continues || first_child)
+                : (level == last_cut_level + 1 && marker->ordinal == 1);
         if (level <= 3 && allowed_here) {
           if (offset > 0) cuts.push_back(offset);
           last_ordinal[level] = marker->ordinal;
-          for (int deeper = level + 1; deeper < 5; ++deeper) last_ordinal[deeper] = 0;
+          for (int deeper = level + 1; deeper < 5; ++deeper)
+            last_ordinal[deeper] = 0;
           last_cut_level = level;
           previous = U' ';
           offset += marker->length;
@@ -74,7 +85,8 @@ std::vector<Unit> SplitUnits(const Text& text) {
         std::string_view(normalized).substr(line.begin, line.end - line.begin);
     const std::string_view trimmed = utf8::TrimSpaces(content);
     if (trimmed.empty()) continue;
-    const std::size_t begin = line.begin + static_cast<std::size_t>(trimmed.data() - content.data());
+    const std::size_t begin =
+        line.begin + static_cast<std::size_t>(trimmed.data() - content.data());
 
     std::vector<std::size_t> cuts;
     if (utf8::CountChars(trimmed) >= kMinCharsToCut) cuts = CutPoints(trimmed);
@@ -84,10 +96,13 @@ std::vector<Unit> SplitUnits(const Text& text) {
     std::size_t piece_begin = 0;
     cuts.push_back(trimmed.size());
     for (const std::size_t cut : cuts) {
-      const std::string_view piece = utf8::TrimSpaces(trimmed.substr(piece_begin, cut - piece_begin));
+      const std::string_view piece =
+          utf8::TrimSpaces(trimmed.substr(piece_begin, cut - piece_begin));
       if (!piece.empty()) {
-        const std::size_t piece_offset = static_cast<std::size_t>(piece.data() - trimmed.data());
-        units.push_back({number, begin + piece_offset, begin + piece_offset + piece.size(),
+        const std::size_t piece_offset =
+            static_cast<std::size_t>(piece.data() - trimmed.data());
+        units.push_back({number, begin + piece_offset,
+                         begin + piece_offset + piece.size(),
                          cuts.size() == 1});
       }
       piece_begin = cut;

@@ -5,7 +5,8 @@
 // marker continues the numbering after a sentence end or right after a
 // heading title:
 //   "…落实。一、总体工作情况（一）加强党的领导1．加强理论学习。扎实…"
-//   → "…落实。" | "一、总体工作情况" | "（一）加强党的领导" | "1．加强理论学习。扎实…"
+//   → "…落实。" | "一、总体工作情况" | "（一）加强党的领导" |
+//   "1．加强理论学习。扎实…"
 #ifndef LAWREPORT_OUTLINE_UNITS_H_
 #define LAWREPORT_OUTLINE_UNITS_H_
 
@@ -27,7 +28,8 @@ struct Unit {
 std::vector<Unit> SplitUnits(const Text& text);
 
 inline std::string_view UnitText(const Text& text, const Unit& unit) {
-  return std::string_view(text.normalized()).substr(unit.begin, unit.end - unit.begin);
+  return std::string_view(text.normalized())
+      .substr(unit.begin, unit.end - unit.begin);
 }
 
 }  // namespace lawreport::outline_internal

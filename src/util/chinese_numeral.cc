@@ -7,26 +7,55 @@ namespace {
 
 std::optional<int> DigitValue(char32_t cp) {
   switch (cp) {
-    case U'零': case U'〇': return 0;
-    case U'一': case U'壹': return 1;
-    case U'二': case U'两': case U'贰': return 2;
-    case U'三': case U'叁': return 3;
-    case U'四': case U'肆': return 4;
-    case U'五': case U'伍': return 5;
-    case U'六': case U'陆': return 6;
-    case U'七': case U'柒': return 7;
-    case U'八': case U'捌': return 8;
-    case U'九': case U'玖': return 9;
-    default: return std::nullopt;
+    case U'零':
+    case U'〇':
+      return 0;
+    case U'一':
+    case U'壹':
+      return 1;
+    case U'二':
+    case U'两':
+    case U'贰':
+      return 2;
+    case U'三':
+    case U'叁':
+      return 3;
+    case U'四':
+    case U'肆':
+      return 4;
+    case U'五':
+    case U'伍':
+      return 5;
+    case U'六':
+    case U'陆':
+      return 6;
+    case U'七':
+    case U'柒':
+      return 7;
+    case U'八':
+    case U'捌':
+      return 8;
+    case U'九':
+    case U'玖':
+      return 9;
+    default:
+      return std::nullopt;
   }
 }
 
 std::optional<int> UnitValue(char32_t cp) {
   switch (cp) {
-    case U'十': case U'拾': return 10;
-    case U'百': case U'佰': return 100;
-    case U'千': case U'仟': return 1000;
-    default: return std::nullopt;
+    case U'十':
+    case U'拾':
+      return 10;
+    case U'百':
+    case U'佰':
+      return 100;
+    case U'千':
+    case U'仟':
+      return 1000;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -51,8 +80,10 @@ std::optional<int> ParseChineseOrdinal(std::string_view text) {
     }
     if (const auto digit = DigitValue(cp.value)) {
       // Two digits in a row ("二〇", "一二") are a digit string, not an
-      // ordinal; the one exception is 零 standing for an empty place ("一百零五").
-      if (pending && !(*pending == 0 && *digit != 0 && total > 0)) return std::nullopt;
+      // ordinal; the one exception is 零 standing for an empty place
+      // ("一百零五").
+      if (pending && !(*pending == 0 && *digit != 0 && total > 0))
+        return std::nullopt;
       pending = *digit;
       if (*digit != 0) saw_zero_digits_only = false;
       continue;
@@ -75,7 +106,8 @@ std::optional<int> ParseChineseOrdinal(std::string_view text) {
 std::optional<int> ParseCircled(std::string_view text) {
   const utf8::CodePoint cp = utf8::Decode(text, 0);
   if (cp.length != text.size()) return std::nullopt;
-  if (cp.value >= 0x2460 && cp.value <= 0x2473) return static_cast<int>(cp.value - 0x2460 + 1);
+  if (cp.value >= 0x2460 && cp.value <= 0x2473)
+    return static_cast<int>(cp.value - 0x2460 + 1);
   return std::nullopt;
 }
 

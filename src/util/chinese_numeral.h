@@ -1,8 +1,8 @@
 // Small integers written as Chinese numerals, for outline ordinals. Internal.
 // (The numbers stage resolves full numerals with scale words and decimals.)
 //
-//   ParseChineseOrdinal("十二") → 12, ("二十一") → 21, ("一百零五") → 105, ("廿") → 20
-//   ParseCircled("⑫") → 12
+//   ParseChineseOrdinal("十二") → 12, ("二十一") → 21, ("一百零五") → 105,
+//   ("廿") → 20 ParseCircled("⑫") → 12
 #ifndef LAWREPORT_UTIL_CHINESE_NUMERAL_H_
 #define LAWREPORT_UTIL_CHINESE_NUMERAL_H_
 

@@ -10,7 +10,8 @@ Regex::Regex(std::string_view pattern) {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);
   options.set_log_errors(false);
-  re_ = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+  re_ = std::make_unique<re2::RE2>(
+      re2::StringPiece(pattern.data(), pattern.size()), options);
 }
 
 Regex::~Regex() = default;
@@ -25,7 +26,8 @@ std::optional<Regex::Match> Regex::MatchPrefix(std::string_view text) const {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[2];
   const int group_count = std::min(re_->NumberOfCapturingGroups() + 1, 2);
-  if (!re_->Match(input, 0, input.size(), RE2::ANCHOR_START, groups, group_count)) {
+  if (!re_->Match(input, 0, input.size(), RE2::ANCHOR_START, groups,
+                  group_count)) {
     return std::nullopt;
   }
   Match match;
@@ -37,11 +39,13 @@ std::optional<Regex::Match> Regex::MatchPrefix(std::string_view text) const {
 }
 
 bool Regex::FullMatch(std::string_view text) const {
-  return ok() && RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *re_);
+  return ok() &&
+         RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *re_);
 }
 
 bool Regex::PartialMatch(std::string_view text) const {
-  return ok() && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re_);
+  return ok() &&
+         RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re_);
 }
 
 }  // namespace lawreport

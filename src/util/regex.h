@@ -29,8 +29,9 @@ class Regex {
   std::string error() const;
 
   struct Match {
-    std::size_t length = 0;   // bytes of the whole match, from the start of the text
-    std::string_view group;   // capture group 1, when the pattern has one
+    std::size_t length =
+        0;  // bytes of the whole match, from the start of the text
+    std::string_view group;  // capture group 1, when the pattern has one
   };
   // Matches at the start of `text` (the pattern is anchored there).
   std::optional<Match> MatchPrefix(std::string_view text) const;

@@ -3,7 +3,9 @@
 namespace lawreport::utf8 {
 
 CodePoint Decode(std::string_view text, std::size_t offset) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const auto byte = [&](std::size_t i) {
+    return static_cast<unsigned char>(text[i]);
+  };
   const std::size_t size = text.size();
   if (offset >= size) return {};
   const unsigned char lead = byte(offset);
@@ -74,7 +76,9 @@ std::size_t CountChars(std::string_view text) {
 std::size_t PreviousBoundary(std::string_view text, std::size_t offset) {
   if (offset == 0) return 0;
   --offset;
-  while (offset > 0 && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) --offset;
+  while (offset > 0 &&
+         (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
+    --offset;
   return offset;
 }
 

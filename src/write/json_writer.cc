@@ -10,9 +10,12 @@ using nlohmann::ordered_json;
 
 const char* StyleName(HeadingStyle style) {
   switch (style) {
-    case HeadingStyle::kNumbered: return "numbered";
-    case HeadingStyle::kRunIn: return "run_in";
-    case HeadingStyle::kUnnumbered: return "unnumbered";
+    case HeadingStyle::kNumbered:
+      return "numbered";
+    case HeadingStyle::kRunIn:
+      return "run_in";
+    case HeadingStyle::kUnnumbered:
+      return "unnumbered";
   }
   return "numbered";
 }
@@ -34,7 +37,8 @@ ordered_json ParagraphsJson(const std::vector<Paragraph>& paragraphs) {
 
 ordered_json SectionJson(const Section& section) {
   ordered_json children = ordered_json::array();
-  for (const Section& child : section.children) children.push_back(SectionJson(child));
+  for (const Section& child : section.children)
+    children.push_back(SectionJson(child));
   return {{"id", section.id},
           {"level", section.level},
           {"style", StyleName(section.style)},
@@ -48,24 +52,30 @@ ordered_json SectionJson(const Section& section) {
 }
 
 ordered_json SourceJson(const SourceInfo& source) {
-  return {{"path", source.path},     {"format", source.format}, {"encoding", source.encoding},
-          {"bom", source.bom},       {"bytes", source.bytes},   {"sha256", source.sha256}};
+  return {{"path", source.path},         {"format", source.format},
+          {"encoding", source.encoding}, {"bom", source.bom},
+          {"bytes", source.bytes},       {"sha256", source.sha256}};
 }
 
 ordered_json DocumentJson(const DocumentInfo& document) {
-  return {{"title", Optional(document.title)},
-          {"title_line", document.title_line > 0 ? ordered_json(document.title_line) : ordered_json(nullptr)},
-          {"title_end_line", document.title_line > 0 ? ordered_json(document.title_end_line) : ordered_json(nullptr)},
-          {"issuer", Optional(document.issuer)},
-          {"year", Optional(document.year)},
-          {"kind", ReportKindName(document.kind)}};
+  return {
+      {"title", Optional(document.title)},
+      {"title_line", document.title_line > 0 ? ordered_json(document.title_line)
+                                             : ordered_json(nullptr)},
+      {"title_end_line", document.title_line > 0
+                             ? ordered_json(document.title_end_line)
+                             : ordered_json(nullptr)},
+      {"issuer", Optional(document.issuer)},
+      {"year", Optional(document.year)},
+      {"kind", ReportKindName(document.kind)}};
 }
 
 }  // namespace
 
 std::string WriteOutlineJson(const Report& report, const JsonOptions& options) {
   ordered_json sections = ordered_json::array();
-  for (const Section& section : report.outline.sections) sections.push_back(SectionJson(section));
+  for (const Section& section : report.outline.sections)
+    sections.push_back(SectionJson(section));
   ordered_json appendix = ordered_json::array();
   for (const AppendixPart& part : report.outline.appendix) {
     appendix.push_back({{"title", part.title},
@@ -73,16 +83,18 @@ std::string WriteOutlineJson(const Report& report, const JsonOptions& options) {
                         {"end_line", part.end_line},
                         {"paragraphs", ParagraphsJson(part.paragraphs)}});
   }
-  const ordered_json document = {{"schema_version", kSchemaVersion},
-                                 {"source", SourceJson(report.source)},
-                                 {"document", DocumentJson(report.outline.document)},
-                                 {"preamble", ParagraphsJson(report.outline.preamble)},
-                                 {"sections", std::move(sections)},
-                                 {"appendix", std::move(appendix)}};
+  const ordered_json document = {
+      {"schema_version", kSchemaVersion},
+      {"source", SourceJson(report.source)},
+      {"document", DocumentJson(report.outline.document)},
+      {"preamble", ParagraphsJson(report.outline.preamble)},
+      {"sections", std::move(sections)},
+      {"appendix", std::move(appendix)}};
   // Input text is valid UTF-8 by construction; "replace" keeps a writer from
   // ever throwing on output.
   return document.dump(options.indent, ' ', /*ensure_ascii=*/false,
-                       ordered_json::error_handler_t::replace) + "\n";
+                       ordered_json::error_handler_t::replace) +
+         "\n";
 }
 
 }  // namespace lawreport

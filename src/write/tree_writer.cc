@@ -41,7 +41,8 @@ void WriteSection(const Section& section, int depth, std::string& out) {
   constexpr std::size_t kColumn = 72;
   heading.append(width < kColumn ? kColumn - width : 2, ' ');
   out += heading + LineRange(section.line, section.end_line) + "\n";
-  for (const Section& child : section.children) WriteSection(child, depth + 1, out);
+  for (const Section& child : section.children)
+    WriteSection(child, depth + 1, out);
 }
 
 }  // namespace
@@ -52,14 +53,17 @@ std::string WriteOutlineTree(const Report& report) {
   out += document.title ? *document.title : "(no title line)";
   out += "\n";
   out += "issuer " + (document.issuer ? *document.issuer : std::string("?"));
-  out += " · year " + (document.year ? std::to_string(*document.year) : std::string("?"));
+  out += " · year " +
+         (document.year ? std::to_string(*document.year) : std::string("?"));
   out += " · ";
   out += ReportKindName(document.kind);
-  out += " · " + report.source.encoding + ", " + std::to_string(report.text.line_count()) +
-         " lines\n\n";
-  for (const Section& section : report.outline.sections) WriteSection(section, 0, out);
+  out += " · " + report.source.encoding + ", " +
+         std::to_string(report.text.line_count()) + " lines\n\n";
+  for (const Section& section : report.outline.sections)
+    WriteSection(section, 0, out);
   for (const AppendixPart& part : report.outline.appendix) {
-    out += "[appendix] " + part.title + "  " + LineRange(part.line, part.end_line) + "\n";
+    out += "[appendix] " + part.title + "  " +
+           LineRange(part.line, part.end_line) + "\n";
   }
   return out;
 }

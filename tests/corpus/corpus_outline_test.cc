@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <map>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -52,8 +52,10 @@ class CorpusOutlineTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(CorpusOutlineTest, MatchesGold) {
   const std::string name = GetParam();
-  const std::vector<GoldHeading> gold = ReadGold(testing::TestPath("corpus/gold/" + name + ".outline.tsv"));
-  Result<Report> report = ProcessFile(testing::TestPath("corpus/reports/" + name + ".txt"), {});
+  const std::vector<GoldHeading> gold =
+      ReadGold(testing::TestPath("corpus/gold/" + name + ".outline.tsv"));
+  Result<Report> report =
+      ProcessFile(testing::TestPath("corpus/reports/" + name + ".txt"), {});
   ASSERT_TRUE(report) << report.error().message;
 
   std::set<std::pair<int, int>> predicted;
@@ -66,12 +68,17 @@ TEST_P(CorpusOutlineTest, MatchesGold) {
   for (const GoldHeading& g : gold) expected.insert({g.line, g.level});
   int matched = 0;
   for (const auto& key : expected) matched += predicted.count(key) ? 1 : 0;
-  const double precision = predicted.empty() ? 0 : double(matched) / double(predicted.size());
-  const double recall = expected.empty() ? 0 : double(matched) / double(expected.size());
-  const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+  const double precision =
+      predicted.empty() ? 0 : double(matched) / double(predicted.size());
+  const double recall =
+      expected.empty() ? 0 : double(matched) / double(expected.size());
+  const double f1 = precision + recall > 0
+                        ? 2 * precision * recall / (precision + recall)
+                        : 0;
 
   const double required = name == "rongan-2023" ? 1.0 : 0.95;
-  EXPECT_GE(f1, required) << name << ": precision " << precision << " recall " << recall;
+  EXPECT_GE(f1, required) << name << ": precision " << precision << " recall "
+                          << recall;
 
   // Matched headings also carry the marker as written and the title's start.
   for (const GoldHeading& g : gold) {
@@ -81,10 +88,12 @@ TEST_P(CorpusOutlineTest, MatchesGold) {
     // The gold prefix is the first characters after the marker, which may run
     // past a title that ends at "。": one must begin the other.
     const std::string& title = found->second->title;
-    const bool agrees = title.size() >= g.title_prefix.size()
-                            ? title.compare(0, g.title_prefix.size(), g.title_prefix) == 0
-                            : g.title_prefix.compare(0, title.size(), title) == 0;
-    EXPECT_TRUE(agrees) << name << " line " << g.line << ": " << title << " vs " << g.title_prefix;
+    const bool agrees =
+        title.size() >= g.title_prefix.size()
+            ? title.compare(0, g.title_prefix.size(), g.title_prefix) == 0
+            : g.title_prefix.compare(0, title.size(), title) == 0;
+    EXPECT_TRUE(agrees) << name << " line " << g.line << ": " << title << " vs "
+                        << g.title_prefix;
   }
 }
 
@@ -102,11 +111,13 @@ std::vector<std::string> GoldNames() {
   return names;
 }
 
-INSTANTIATE_TEST_SUITE_P(Gold, CorpusOutlineTest, ::testing::ValuesIn(GoldNames()),
+INSTANTIATE_TEST_SUITE_P(Gold, CorpusOutlineTest,
+                         ::testing::ValuesIn(GoldNames()),
                          [](const auto& param_info) {
                            std::string name = param_info.param;
                            for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                             if (!std::isalnum(static_cast<unsigned char>(c)))
+                               c = '_';
                            }
                            return name;
                          });
@@ -114,8 +125,8 @@ INSTANTIATE_TEST_SUITE_P(Gold, CorpusOutlineTest, ::testing::ValuesIn(GoldNames(
 // Reports without a gold outline still decode and give a tree without crashing.
 TEST(CorpusTest, EveryReportProcesses) {
   int reports = 0;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(testing::TestPath("corpus/reports"))) {
+  for (const auto& entry : std::filesystem::directory_iterator(
+           testing::TestPath("corpus/reports"))) {
     if (entry.path().extension() != ".txt") continue;
     Result<Report> report = ProcessFile(entry.path().string(), {});
     ASSERT_TRUE(report) << entry.path() << ": " << report.error().message;

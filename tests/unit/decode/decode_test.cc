@@ -32,14 +32,29 @@ TEST(DecodeTest, EncodingsAreDetected) {
       {"ascii", "abc", "", "UTF-8", false, "abc"},
       {"utf8", "融安县", "", "UTF-8", false, "融安县"},
       {"utf8 bom", "\xEF\xBB\xBF融安", "", "UTF-8", true, "融安"},
-      {"utf16le bom", std::string("\xFF\xFE\x8D\x87\x89\x5B", 6), "", "UTF-16LE", true, "融安"},
-      {"utf16be bom", std::string("\xFE\xFF\x87\x8D\x5B\x89", 6), "", "UTF-16BE", true, "融安"},
+      {"utf16le bom", std::string("\xFF\xFE\x8D\x87\x89\x5B", 6), "",
+       "UTF-16LE", true, "融安"},
+      {"utf16be bom", std::string("\xFE\xFF\x87\x8D\x5B\x89", 6), "",
+       "UTF-16BE", true, "融安"},
       {"gbk", "\xC8\xDA\xB0\xB2\xCF\xD8", "", "GB18030", false, "融安县"},
       {"gb18030 4-byte", "\x81\x30\x81\x30", "", "GB18030", false, "\xC2\x80"},
-      {"utf16le no bom", Repeat(std::string("2\x00" "0\x00" "2\x00" "3\x00" "\x74\x5E" "\x8D\x87" "\x89\x5B" "1\x00", 16), 3), "",
-       "UTF-16LE", false, "2023年融安12023年融安12023年融安1"},
+      {"utf16le no bom",
+       Repeat(std::string("2\x00"
+                          "0\x00"
+                          "2\x00"
+                          "3\x00"
+                          "\x74\x5E"
+                          "\x8D\x87"
+                          "\x89\x5B"
+                          "1\x00",
+                          16),
+              3),
+       "", "UTF-16LE", false, "2023年融安12023年融安12023年融安1"},
       {"forced gbk", "\xC8\xDA\xB0\xB2", "GBK", "GBK", false, "融安"},
-      {"forced utf-8 with bom", "\xEF\xBB\xBF" "ab", "UTF-8", "UTF-8", true, "ab"},
+      {"forced utf-8 with bom",
+       "\xEF\xBB\xBF"
+       "ab",
+       "UTF-8", "UTF-8", true, "ab"},
   };
   for (const EncodingCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -65,21 +80,27 @@ struct ErrorCase {
 TEST(DecodeTest, BadInputIsAnErrorValue) {
   const ErrorCase cases[] = {
       {"empty", "", "", ErrorCode::kEmpty, "empty"},
-      {"whitespace", " \n\t\r\n\xE3\x80\x80\n", "", ErrorCode::kEmpty, "only whitespace"},
-      {"nul", std::string("abc\0def\0", 8), "", ErrorCode::kBinary, "NUL bytes (first at offset 3)"},
-      {"binary with nul on one parity", Repeat(std::string("\x01\x00\xEE\x00\x8F\x00\xFA\x00", 8), 8), "",
+      {"whitespace", " \n\t\r\n\xE3\x80\x80\n", "", ErrorCode::kEmpty,
+       "only whitespace"},
+      {"nul", std::string("abc\0def\0", 8), "", ErrorCode::kBinary,
+       "NUL bytes (first at offset 3)"},
+      {"binary with nul on one parity",
+       Repeat(std::string("\x01\x00\xEE\x00\x8F\x00\xFA\x00", 8), 8), "",
        ErrorCode::kBinary, "NUL bytes (first at offset 1)"},
       {"invalid everywhere", "融安县\xFF\xFF", "", ErrorCode::kBadEncoding,
        "not UTF-8 (bad byte at offset 9)"},
-      {"bad utf-8 after bom", "\xEF\xBB\xBF" "ab\xFF", "", ErrorCode::kBadEncoding,
-       "bad byte at offset 5"},
-      {"truncated utf-16", std::string("\xFF\xFE\x8D\x87\x89", 5), "", ErrorCode::kBadEncoding,
-       "UTF-16LE"},
+      {"bad utf-8 after bom",
+       "\xEF\xBB\xBF"
+       "ab\xFF",
+       "", ErrorCode::kBadEncoding, "bad byte at offset 5"},
+      {"truncated utf-16", std::string("\xFF\xFE\x8D\x87\x89", 5), "",
+       ErrorCode::kBadEncoding, "UTF-16LE"},
       {"lone surrogate utf-16", std::string("\xFF\xFE\x00\xD8\x41\x00", 6), "",
        ErrorCode::kBadEncoding, "offset 2"},
-      {"unknown encoding", "abc", "NO-SUCH-CHARSET", ErrorCode::kUnknownEncoding, "NO-SUCH-CHARSET"},
-      {"invalid gb18030 forced", "\xC8\xDA\xFF", "GB18030", ErrorCode::kBadEncoding,
-       "bad byte at offset 2"},
+      {"unknown encoding", "abc", "NO-SUCH-CHARSET",
+       ErrorCode::kUnknownEncoding, "NO-SUCH-CHARSET"},
+      {"invalid gb18030 forced", "\xC8\xDA\xFF", "GB18030",
+       ErrorCode::kBadEncoding, "bad byte at offset 2"},
   };
   for (const ErrorCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -104,7 +125,8 @@ TEST(DecodeTest, SizeLimit) {
 }
 
 TEST(DecodeTest, LineEndings) {
-  for (const std::string bytes : {"a\nb\nc", "a\r\nb\r\nc\r\n", "a\rb\rc", "a\r\nb\nc\r"}) {
+  for (const std::string bytes :
+       {"a\nb\nc", "a\r\nb\r\nc\r\n", "a\rb\rc", "a\r\nb\nc\r"}) {
     Result<DecodedText> decoded = Decode(bytes, {});
     ASSERT_TRUE(decoded);
     EXPECT_EQ(decoded->text.normalized(), "a\nb\nc");
@@ -125,12 +147,14 @@ TEST(DecodeTest, Sha256OfInputBytes) {
 }
 
 TEST(ReadInputTest, Refusals) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "lawreport_read_test";
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "lawreport_read_test";
   std::filesystem::create_directories(dir);
   const std::string big = (dir / "big.txt").string();
   std::ofstream(big) << std::string(100, 'x');
 
-  Result<std::string> missing = ReadInput((dir / "missing.txt").string(), kDefaultMaxBytes);
+  Result<std::string> missing =
+      ReadInput((dir / "missing.txt").string(), kDefaultMaxBytes);
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
 

@@ -19,10 +19,14 @@ TEST(TextTest, Normalization) {
       {"１．完善", "1.完善"},
       {"９９．７４％", "99.74%"},
       {"1，186件", "1,186件"},
-      {"\xE3\x80\x80\xE3\x80\x80二、", "  二、"},   // U+3000 indentation
-      {"a\xC2\xA0" "b\tc", "a b c"},              // NBSP and tab
-      {"融\xE2\x80\x8B安\xEF\xBB\xBF县", "融安县"},  // zero-width space and stray BOM
-      {"“三项制度”、《纲要》〔2017〕", "“三项制度”、《纲要》〔2017〕"},  // kept as written
+      {"\xE3\x80\x80\xE3\x80\x80二、", "  二、"},  // U+3000 indentation
+      {"a\xC2\xA0"
+       "b\tc",
+       "a b c"},  // NBSP and tab
+      {"融\xE2\x80\x8B安\xEF\xBB\xBF县",
+       "融安县"},  // zero-width space and stray BOM
+      {"“三项制度”、《纲要》〔2017〕",
+       "“三项制度”、《纲要》〔2017〕"},  // kept as written
   };
   for (const NormalizeCase& c : cases) {
     Text text;
@@ -54,7 +58,9 @@ TEST(TextTest, OffsetMapFindsSourceText) {
 
 TEST(TextTest, RemovedCharactersDoNotShiftLaterOffsets) {
   Text text;
-  text.AppendLine("a\xE2\x80\x8B\xE2\x80\x8B" "bc");  // two zero-width spaces
+  text.AppendLine(
+      "a\xE2\x80\x8B\xE2\x80\x8B"
+      "bc");  // two zero-width spaces
   EXPECT_EQ(text.normalized(), "abc");
   EXPECT_EQ(text.SourceOf(1, 3), "bc");
   EXPECT_EQ(text.PositionOf(2).column, 5);

@@ -1,4 +1,5 @@
-// Marker recognition, one row per form (normalized text, as the outline sees it).
+// Marker recognition, one row per form (normalized text, as the outline sees
+// it).
 #include "outline/markers.h"
 
 #include <gtest/gtest.h>
@@ -49,7 +50,8 @@ TEST(MarkersTest, HeadingMarkers) {
     ASSERT_TRUE(marker);
     EXPECT_EQ(marker->level, c.level);
     EXPECT_EQ(marker->ordinal, c.ordinal);
-    EXPECT_EQ(std::string_view(c.unit).substr(0, marker->written_length), c.marker);
+    EXPECT_EQ(std::string_view(c.unit).substr(0, marker->written_length),
+              c.marker);
   }
 }
 
@@ -62,13 +64,14 @@ TEST(MarkersTest, RunInEnumerators) {
 }
 
 TEST(MarkersTest, AppendixHeadings) {
-  for (const char* yes : {"附件", "附件1", "附件 2", "附件:2026年民生实事", "名词解释",
-                          "《政府工作报告》有关内容名词注释", "注释"}) {
+  for (const char* yes :
+       {"附件", "附件1", "附件 2", "附件:2026年民生实事", "名词解释",
+        "《政府工作报告》有关内容名词注释", "注释"}) {
     EXPECT_TRUE(IsAppendixHeading(yes)) << yes;
   }
-  for (const char* no : {"附件中所列事项均已办结,共计12项,全部按期完成,群众满意度达到98%以上。",
-                         "注重学习", "对名词解释工作进行了规范。",
-                         "一、总体情况"}) {
+  for (const char* no :
+       {"附件中所列事项均已办结,共计12项,全部按期完成,群众满意度达到98%以上。",
+        "注重学习", "对名词解释工作进行了规范。", "一、总体情况"}) {
     EXPECT_FALSE(IsAppendixHeading(no)) << no;
   }
 }

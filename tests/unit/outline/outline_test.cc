@@ -16,8 +16,8 @@ using testing::OutlineOf;
 std::vector<std::string> Headings(const Outline& outline) {
   std::vector<std::string> out;
   ForEachSection(outline.sections, [&](const Section& s) {
-    out.push_back(std::to_string(s.line) + ":" + std::to_string(s.level) + ":" + s.marker + ":" +
-                  s.title);
+    out.push_back(std::to_string(s.line) + ":" + std::to_string(s.level) + ":" +
+                  s.marker + ":" + s.title);
   });
   return out;
 }
@@ -66,18 +66,19 @@ TEST(OutlineTest, AsciiPunctuationAndIndentation) {
       "\xE3\x80\x80\xE3\x80\x80一、主要举措\n\n"
       "  (一)深化改革。全面推进。\n"
       "  1.加强学习。\n");
-  EXPECT_EQ(Headings(outline), (std::vector<std::string>{"3:1:一、:主要举措", "5:2:(一):深化改革。",
+  EXPECT_EQ(Headings(outline), (std::vector<std::string>{"3:1:一、:主要举措",
+                                                         "5:2:(一):深化改革。",
                                                          "6:3:1.:加强学习。"}));
 }
 
 TEST(OutlineTest, NumberingRestartsOrRunsOn) {
   // Under each (一) the items restart at 1 …
-  const Outline restart = OutlineOf(
-      "一、情况\n(一)甲\n1.甲一。\n2.甲二。\n(二)乙\n1.乙一。\n");
+  const Outline restart =
+      OutlineOf("一、情况\n(一)甲\n1.甲一。\n2.甲二。\n(二)乙\n1.乙一。\n");
   EXPECT_EQ(Headings(restart).back(), "6:3:1.:乙一。");
   // … or run on across parents (3. under (二)).
-  const Outline run_on = OutlineOf(
-      "一、情况\n(一)甲\n1.甲一。\n2.甲二。\n(二)乙\n3.乙一。\n");
+  const Outline run_on =
+      OutlineOf("一、情况\n(一)甲\n1.甲一。\n2.甲二。\n(二)乙\n3.乙一。\n");
   EXPECT_EQ(Headings(run_on).back(), "6:3:3.:乙一。");
   EXPECT_EQ(run_on.sections[0].children[1].children.size(), 1u);
 }
@@ -88,10 +89,11 @@ TEST(OutlineTest, OutOfSequenceNumbersAreNotHeadings) {
       "(一)加强学习\n"
       "全年开展学习活动。\n"
       "5.2万人次参加考试，合格率100%。\n"  // a number, not item 5
-      "3.主要做法如下\n"                      // 3 without 1 and 2
+      "3.主要做法如下\n"                   // 3 without 1 and 2
       "(二)完善制度\n");
   EXPECT_EQ(Headings(outline),
-            (std::vector<std::string>{"1:1:一、:总体情况", "2:2:(一):加强学习", "6:2:(二):完善制度"}));
+            (std::vector<std::string>{"1:1:一、:总体情况", "2:2:(一):加强学习",
+                                      "6:2:(二):完善制度"}));
   EXPECT_EQ(outline.sections[0].children[0].paragraphs.size(), 3u);
 }
 
@@ -100,13 +102,17 @@ TEST(OutlineTest, ShortRunInLineActsAsHeading) {
       "一、2025年工作回顾\n"
       "一年来，主要做了以下工作。\n"
       "一是推动经济运行稳中向好。\n"
-      "地区生产总值增长5%，经济总量迈上新台阶，投资消费稳步增长，就业形势总体稳定。\n"
+      "地区生产总值增长5%"
+      "，经济总量迈上新台阶，投资消费稳步增长，就业形势总体稳定。\n"
       "二是加快科技创新。\n"
-      "研发投入强度提高，新质生产力加快培育，科技成果转化步伐加快，创新生态持续优化。\n"
-      "三是坚持改革开放。一是深化改革，二是扩大开放，三是优化营商环境，各项改革任务落实落地见效。\n");
-  EXPECT_EQ(Headings(outline), (std::vector<std::string>{"1:1:一、:2025年工作回顾",
-                                                         "3:2:一是:推动经济运行稳中向好。",
-                                                         "5:2:二是:加快科技创新。"}));
+      "研发投入强度提高，新质生产力加快培育，科技成果转化步伐加快，创新生态持续"
+      "优化。\n"
+      "三是坚持改革开放。一是深化改革，二是扩大开放，三是优化营商环境，各项改革"
+      "任务落实落地见效。\n");
+  EXPECT_EQ(Headings(outline),
+            (std::vector<std::string>{"1:1:一、:2025年工作回顾",
+                                      "3:2:一是:推动经济运行稳中向好。",
+                                      "5:2:二是:加快科技创新。"}));
   EXPECT_EQ(outline.sections[0].children[0].style, HeadingStyle::kRunIn);
 }
 
@@ -116,13 +122,17 @@ TEST(OutlineTest, UnnumberedChaptersWhenNoneAreNumbered) {
       "各位代表：\n"
       "现在，我代表省人民政府，向大会报告工作，请予审议。\n"
       "“十四五”时期工作回顾\n"
-      "“十四五”时期是极不平凡的五年，全省经济实力、科技实力、综合实力显著提升，人民生活明显改善。\n"
+      "“十四五”时期是极不平凡的五年，全省经济实力、科技实力、综合实力显著提升，"
+      "人民生活明显改善。\n"
       "2026年重点工作\n"
-      "今年是“十五五”开局之年，做好今年工作意义重大，要坚持稳中求进工作总基调，推动高质量发展。\n"
+      "今年是“十五五”开局之年，做好今年工作意义重大，要坚持稳中求进工作总基调，"
+      "推动高质量发展。\n"
       "（一）扩大内需\n"
       "落实提振消费专项行动，扩大有效投资。\n");
-  EXPECT_EQ(Headings(outline), (std::vector<std::string>{"4:1::“十四五”时期工作回顾",
-                                                         "6:1::2026年重点工作", "8:2:（一）:扩大内需"}));
+  EXPECT_EQ(
+      Headings(outline),
+      (std::vector<std::string>{"4:1::“十四五”时期工作回顾",
+                                "6:1::2026年重点工作", "8:2:（一）:扩大内需"}));
   EXPECT_EQ(outline.sections[0].style, HeadingStyle::kUnnumbered);
   EXPECT_FALSE(outline.sections[0].ordinal);
 }
@@ -153,14 +163,16 @@ TEST(OutlineTest, AppendixIsNotChapters) {
       "名词解释\n"
       "1.“四上”企业：规模以上企业的统称。\n"
       "2.“双一流”：世界一流大学和一流学科。\n");
-  EXPECT_EQ(Headings(outline), (std::vector<std::string>{"1:1:一、:工作回顾", "3:1:二、:今年工作",
-                                                         "4:2:（一）:扩大内需"}));
+  EXPECT_EQ(Headings(outline),
+            (std::vector<std::string>{"1:1:一、:工作回顾", "3:1:二、:今年工作",
+                                      "4:2:（一）:扩大内需"}));
   ASSERT_EQ(outline.appendix.size(), 2u);
   EXPECT_EQ(outline.appendix[0].title, "附件1");
   EXPECT_EQ(outline.appendix[0].line, 6);
   EXPECT_EQ(outline.appendix[0].end_line, 9);
   EXPECT_EQ(outline.appendix[1].title, "附件2");
-  EXPECT_EQ(outline.appendix[1].paragraphs.size(), 3u);  // 名词解释 and its two items
+  EXPECT_EQ(outline.appendix[1].paragraphs.size(),
+            3u);  // 名词解释 and its two items
   EXPECT_EQ(outline.sections[1].end_line, 5);
 }
 
@@ -173,7 +185,8 @@ TEST(OutlineTest, BrokenParagraphIsJoined) {
   const Section& first = outline.sections[0].children[0];
   ASSERT_EQ(first.paragraphs.size(), 1u);
   EXPECT_EQ(first.paragraphs[0].text,
-            "我县高度重视法治政府建设工作,切实把党的领导贯彻落实到法治政府建设的全过程和各方面。");
+            "我县高度重视法治政府建设工作,"
+            "切实把党的领导贯彻落实到法治政府建设的全过程和各方面。");
   EXPECT_EQ(first.paragraphs[0].line, 3);
   EXPECT_EQ(first.paragraphs[0].end_line, 5);
   EXPECT_EQ(first.end_line, 5);
@@ -206,13 +219,15 @@ TEST(OutlineTest, WholeReportOnOneLine) {
   // line breaks are gone, so the joined title only has to begin with it.
   ASSERT_EQ(actual_titles.size(), expected_titles.size());
   for (std::size_t i = 0; i < actual_titles.size(); ++i) {
-    EXPECT_EQ(actual_titles[i].rfind(expected_titles[i], 0), 0u) << actual_titles[i];
+    EXPECT_EQ(actual_titles[i].rfind(expected_titles[i], 0), 0u)
+        << actual_titles[i];
   }
 }
 
 TEST(OutlineTest, SourceTextIsWrittenOut) {
   // Recognition sees "(一)" and "1."; titles and markers keep what was written.
-  const Outline outline = OutlineOf("一、总体\n（一）全面推进\n１．加强学习。扎实开展。\n");
+  const Outline outline =
+      OutlineOf("一、总体\n（一）全面推进\n１．加强学习。扎实开展。\n");
   const Section& item = outline.sections[0].children[0].children[0];
   EXPECT_EQ(item.marker, "１．");
   EXPECT_EQ(item.title, "加强学习。");

@@ -12,15 +12,32 @@ struct Case {
 
 TEST(ChineseNumeralTest, Ordinals) {
   const Case cases[] = {
-      {"一", 1},       {"九", 9},         {"十", 10},        {"十一", 11},
-      {"十二", 12},    {"二十", 20},      {"二十一", 21},    {"一百零五", 105},
-      {"三千零二十", 3020}, {"两千", 2000}, {"廿", 20},       {"廿一", 21},
-      {"卅", 30},      {"壹拾贰", 12},    {"玖", 9},
-      // Not ordinals: digit strings, empty, zero, units out of order, other text.
-      {"二〇", std::nullopt}, {"", std::nullopt}, {"零", std::nullopt},
-      {"十百", std::nullopt}, {"是", std::nullopt}, {"1", std::nullopt},
+      {"一", 1},
+      {"九", 9},
+      {"十", 10},
+      {"十一", 11},
+      {"十二", 12},
+      {"二十", 20},
+      {"二十一", 21},
+      {"一百零五", 105},
+      {"三千零二十", 3020},
+      {"两千", 2000},
+      {"廿", 20},
+      {"廿一", 21},
+      {"卅", 30},
+      {"壹拾贰", 12},
+      {"玖", 9},
+      // Not ordinals: digit strings, empty, zero, units out of order, other
+      // text.
+      {"二〇", std::nullopt},
+      {"", std::nullopt},
+      {"零", std::nullopt},
+      {"十百", std::nullopt},
+      {"是", std::nullopt},
+      {"1", std::nullopt},
   };
-  for (const Case& c : cases) EXPECT_EQ(ParseChineseOrdinal(c.text), c.value) << c.text;
+  for (const Case& c : cases)
+    EXPECT_EQ(ParseChineseOrdinal(c.text), c.value) << c.text;
 }
 
 TEST(ChineseNumeralTest, CircledAndArabic) {

@@ -16,11 +16,11 @@ TEST(Utf8Test, FirstInvalid) {
       {"abc", std::string::npos},
       {"融安县", std::string::npos},
       {"ab\xFF", 2},
-      {"融\x80", 3},                 // stray continuation byte
-      {"\xC0\xAF", 0},               // overlong "/"
-      {"\xED\xA0\x80", 0},           // UTF-16 surrogate
-      {"\xF4\x90\x80\x80", 0},       // above U+10FFFF
-      {"融\xE5\xAE", 3},             // truncated at the end
+      {"融\x80", 3},            // stray continuation byte
+      {"\xC0\xAF", 0},          // overlong "/"
+      {"\xED\xA0\x80", 0},      // UTF-16 surrogate
+      {"\xF4\x90\x80\x80", 0},  // above U+10FFFF
+      {"融\xE5\xAE", 3},        // truncated at the end
       {"\xF0\x9F\x98\x80ok", std::string::npos},
   };
   for (const InvalidCase& c : cases) {

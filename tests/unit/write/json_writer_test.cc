@@ -21,7 +21,8 @@ Report MakeReport(std::string_view content) {
 }
 
 TEST(JsonWriterTest, Layout) {
-  const Report report = MakeReport("某县2023年法治政府建设年度报告\n前言。\n一、总体\n（一）甲。乙。\n");
+  const Report report = MakeReport(
+      "某县2023年法治政府建设年度报告\n前言。\n一、总体\n（一）甲。乙。\n");
   const nlohmann::json doc = nlohmann::json::parse(WriteOutlineJson(report));
   EXPECT_EQ(doc["schema_version"], "1.0");
   EXPECT_EQ(doc["source"]["path"], "inline.txt");
@@ -47,7 +48,8 @@ TEST(JsonWriterTest, Layout) {
 }
 
 TEST(JsonWriterTest, MissingMetadataIsNull) {
-  const nlohmann::json doc = nlohmann::json::parse(WriteOutlineJson(MakeReport("没有标题的一段话。\n")));
+  const nlohmann::json doc = nlohmann::json::parse(
+      WriteOutlineJson(MakeReport("没有标题的一段话。\n")));
   EXPECT_TRUE(doc["document"]["title"].is_null());
   EXPECT_TRUE(doc["document"]["title_line"].is_null());
   EXPECT_TRUE(doc["document"]["issuer"].is_null());
@@ -58,7 +60,8 @@ TEST(JsonWriterTest, MissingMetadataIsNull) {
 TEST(JsonWriterTest, OneLineForJsonLines) {
   JsonOptions options;
   options.indent = -1;
-  const std::string line = WriteOutlineJson(MakeReport("一、总体\n内容。\n"), options);
+  const std::string line =
+      WriteOutlineJson(MakeReport("一、总体\n内容。\n"), options);
   EXPECT_EQ(line.find('\n'), line.size() - 1);
 }
 
