@@ -1,7 +1,8 @@
 // lawreport: turns Chinese government annual reports into data.
 //
 //   lawreport outline rongan-2023.txt
-//   lawreport outline --format json report.htm > outline.json
+//   lawreport outline --format json report.txt > outline.json
+//   lawreport extract --format csv report.txt > indicators.csv
 //
 // Exit status: 0 ok, 1 findings (check), 2 bad input or usage. Data goes to
 // stdout, diagnostics to stderr.
@@ -10,6 +11,7 @@
 #include <cstdio>
 
 #include "cli_common.h"
+#include "cmd_extract.h"
 #include "cmd_outline.h"
 #include "lawreport/report.h"
 
@@ -25,6 +27,8 @@ int main(int argc, char** argv) {
 
   lawreport::cli::OutlineOptions outline;
   CLI::App* outline_command = lawreport::cli::SetupOutline(app, outline);
+  lawreport::cli::ExtractOptions extract;
+  CLI::App* extract_command = lawreport::cli::SetupExtract(app, extract);
 
   try {
     app.parse(argc, argv);
@@ -41,5 +45,6 @@ int main(int argc, char** argv) {
   }
 
   if (outline_command->parsed()) return lawreport::cli::RunOutline(outline);
+  if (extract_command->parsed()) return lawreport::cli::RunExtract(extract);
   return lawreport::cli::kExitBadInput;
 }

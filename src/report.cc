@@ -12,6 +12,7 @@ Result<Report> ProcessFile(const std::string& path,
   report.source = std::move(decoded->source);
   report.text = std::move(decoded->text);
   report.outline = BuildOutline(report.text);
+  report.indicators = ExtractIndicators(report.text, report.outline, FindMentions(report.text));
   return report;
 }
 

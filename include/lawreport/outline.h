@@ -62,7 +62,8 @@ struct Section {
   std::string title;           // source text, marker excluded
   int line = 0;                // 1-based source line of the heading
   int end_line = 0;  // last line with content of this section or its children
-  std::size_t begin = 0;  // normalized offset of the marker
+  std::size_t begin = 0;       // normalized offset of the marker
+  std::size_t marker_end = 0;  // normalized offset just past the marker
   std::vector<Paragraph> paragraphs;
   std::vector<Section> children;
 };
@@ -70,6 +71,7 @@ struct Section {
 // A part after the body: 附件1, 名词解释, 注释 and the items under it.
 struct AppendixPart {
   std::string title;
+  std::size_t begin = 0;  // normalized offset of its heading line
   int line = 0;
   int end_line = 0;
   std::vector<Paragraph> paragraphs;

@@ -7,8 +7,10 @@
 #define LAWREPORT_REPORT_H_
 
 #include <string>
+#include <vector>
 
 #include "lawreport/decode.h"
+#include "lawreport/indicators.h"
 #include "lawreport/outline.h"
 #include "lawreport/status.h"
 #include "lawreport/text.h"
@@ -24,13 +26,14 @@ struct Report {
   SourceInfo source;
   Text text;
   Outline outline;
+  std::vector<Indicator> indicators;
 };
 
 struct ProcessOptions {
   DecodeOptions decode;
 };
 
-// Decode + outline for a file ("-" for stdin).
+// Decode, outline, numbers and indicators for a file ("-" for stdin).
 Result<Report> ProcessFile(const std::string& path,
                            const ProcessOptions& options);
 

@@ -21,9 +21,20 @@ struct JsonOptions {
   int indent = 2;  // -1: one line (JSON Lines)
 };
 
+// `lawreport outline --format json`: source, document, preamble, sections,
+// appendix.
 std::string WriteOutlineJson(const Report& report,
                              const JsonOptions& options = {});
+// `lawreport extract`: the outline document plus "indicators".
+std::string WriteExtractJson(const Report& report,
+                             const JsonOptions& options = {});
 std::string WriteOutlineTree(const Report& report);
+
+// One row per indicator, RFC 4180 (quoted where needed, CRLF line ends),
+// UTF-8: path, section, section_title, line, label, value, unit, kind,
+// qualifier, text.
+std::string CsvHeader();
+std::string WriteIndicatorsCsv(const Report& report);
 
 }  // namespace lawreport
 

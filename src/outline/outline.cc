@@ -236,6 +236,7 @@ class OutlineBuilder {
     section.line = unit.line;
     section.end_line = unit.line;
     section.begin = unit.begin;
+    section.marker_end = unit.begin + written_length;
     section.marker =
         std::string(text_.SourceOf(unit.begin, unit.begin + written_length));
 
@@ -346,6 +347,7 @@ class OutlineBuilder {
         std::string(utf8::TrimSpaces(text_.SourceOf(unit.begin, unit.end)));
     part.line = unit.line;
     part.end_line = unit.line;
+    part.begin = unit.begin;
     outline_.appendix.push_back(std::move(part));
     last_container_ = kNoContainer;
   }

@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace re2 {
 class RE2;
@@ -36,6 +38,8 @@ class Regex {
   // Matches at the start of `text` (the pattern is anchored there).
   std::optional<Match> MatchPrefix(std::string_view text) const;
   bool FullMatch(std::string_view text) const;
+  // Every non-overlapping match in `text`, as [begin, end) byte offsets.
+  std::vector<std::pair<std::size_t, std::size_t>> FindAll(std::string_view text) const;
   bool PartialMatch(std::string_view text) const;
 
  private:

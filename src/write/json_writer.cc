@@ -1,6 +1,7 @@
 // The JSON document of docs/output-format.md. nlohmann::json stays in here.
 #include <nlohmann/json.hpp>
 
+#include "lawreport/indicators.h"
 #include "lawreport/write.h"
 
 namespace lawreport {
@@ -70,12 +71,38 @@ ordered_json DocumentJson(const DocumentInfo& document) {
       {"kind", ReportKindName(document.kind)}};
 }
 
-}  // namespace
+// Integers print as integers (12000, not 12000.0); other values as the
+// shortest double that reads back to the same decimal (99.74).
+ordered_json ValueJson(const Decimal& value) {
+  if (value.IsInteger()) return ordered_json::parse(value.ToString());
+  return ordered_json(value.ToDouble());
+}
 
-std::string WriteOutlineJson(const Report& report, const JsonOptions& options) {
+ordered_json IndicatorJson(const Indicator& indicator) {
+  const auto or_null = [](const char* name) {
+    return *name ? ordered_json(name) : ordered_json(nullptr);
+  };
+  return {{"id", indicator.id},
+          {"section", Optional(indicator.section)},
+          {"line", indicator.line},
+          {"column", indicator.column},
+          {"start", indicator.start},
+          {"end", indicator.end},
+          {"text", indicator.text},
+          {"label", indicator.label},
+          {"value", ValueJson(indicator.value)},
+          {"upper", indicator.upper ? ValueJson(*indicator.upper) : ordered_json(nullptr)},
+          {"unit", indicator.unit},
+          {"kind", UnitKindName(indicator.kind)},
+          {"qualifier", or_null(QualifierName(indicator.qualifier))},
+          {"direction", or_null(DirectionName(indicator.direction))},
+          {"decimals", indicator.value.decimals()},
+          {"rule", indicator.rule}};
+}
+
+ordered_json OutlineDocument(const Report& report) {
   ordered_json sections = ordered_json::array();
-  for (const Section& section : report.outline.sections)
-    sections.push_back(SectionJson(section));
+  for (const Section& section : report.outline.sections) sections.push_back(SectionJson(section));
   ordered_json appendix = ordered_json::array();
   for (const AppendixPart& part : report.outline.appendix) {
     appendix.push_back({{"title", part.title},
@@ -83,18 +110,34 @@ std::string WriteOutlineJson(const Report& report, const JsonOptions& options) {
                         {"end_line", part.end_line},
                         {"paragraphs", ParagraphsJson(part.paragraphs)}});
   }
-  const ordered_json document = {
-      {"schema_version", kSchemaVersion},
-      {"source", SourceJson(report.source)},
-      {"document", DocumentJson(report.outline.document)},
-      {"preamble", ParagraphsJson(report.outline.preamble)},
-      {"sections", std::move(sections)},
-      {"appendix", std::move(appendix)}};
+  return {{"schema_version", kSchemaVersion},
+          {"source", SourceJson(report.source)},
+          {"document", DocumentJson(report.outline.document)},
+          {"preamble", ParagraphsJson(report.outline.preamble)},
+          {"sections", std::move(sections)},
+          {"appendix", std::move(appendix)}};
+}
+
+std::string Dump(const ordered_json& document, const JsonOptions& options) {
   // Input text is valid UTF-8 by construction; "replace" keeps a writer from
   // ever throwing on output.
   return document.dump(options.indent, ' ', /*ensure_ascii=*/false,
                        ordered_json::error_handler_t::replace) +
          "\n";
+}
+
+}  // namespace
+
+std::string WriteOutlineJson(const Report& report, const JsonOptions& options) {
+  return Dump(OutlineDocument(report), options);
+}
+
+std::string WriteExtractJson(const Report& report, const JsonOptions& options) {
+  ordered_json document = OutlineDocument(report);
+  ordered_json indicators = ordered_json::array();
+  for (const Indicator& indicator : report.indicators) indicators.push_back(IndicatorJson(indicator));
+  document["indicators"] = std::move(indicators);
+  return Dump(document, options);
 }
 
 }  // namespace lawreport

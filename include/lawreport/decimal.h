@@ -1,0 +1,58 @@
+// Exact decimal values: an integer mantissa and a power of ten.
+//
+// Report figures are decimal text ("99.74", "1.2万", "845亿元"); a double
+// cannot hold 99.74 exactly, and the checker compares rates at the printed
+// precision, so values stay exact until a writer prints them.
+//
+//   Decimal::Parse("99.74")          → {mantissa=9974, exponent=-2}, decimals() == 2
+//   Decimal::Parse("1.2").Scaled(4)  → 12000 ("1.2万")
+//   Decimal::Parse("845").Scaled(8)  → 84500000000 ("845亿")
+#ifndef LAWREPORT_DECIMAL_H_
+#define LAWREPORT_DECIMAL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lawreport {
+
+class Decimal {
+ public:
+  Decimal() = default;
+  static Decimal FromInt(std::int64_t value) { return Decimal(value, 0, 0); }
+
+  // ASCII digits with at most one ".", no sign, no grouping: "43601", "99.74".
+  // nullopt when malformed or beyond 18 significant digits.
+  static std::optional<Decimal> Parse(std::string_view text);
+
+  // value × 10^power, keeping the printed precision: 1.2 scaled by 4 is
+  // 12000 with decimals() still 1 (what was printed), exponent 3.
+  Decimal Scaled(int power) const;
+
+  std::int64_t mantissa() const { return mantissa_; }
+  int exponent() const { return exponent_; }
+  // Digits after the decimal point as printed: 99.74 → 2, 100 → 0, 1.2万 → 1.
+  int decimals() const { return decimals_; }
+
+  bool IsInteger() const;
+  double ToDouble() const;
+  // Shortest exact decimal text: "12000", "99.74", "0.5".
+  std::string ToString() const;
+
+  friend bool operator==(const Decimal& a, const Decimal& b) { return a.Compare(b) == 0; }
+  friend bool operator<(const Decimal& a, const Decimal& b) { return a.Compare(b) < 0; }
+  int Compare(const Decimal& other) const;
+
+ private:
+  Decimal(std::int64_t mantissa, int exponent, int decimals)
+      : mantissa_(mantissa), exponent_(exponent), decimals_(decimals) {}
+
+  std::int64_t mantissa_ = 0;
+  int exponent_ = 0;
+  int decimals_ = 0;
+};
+
+}  // namespace lawreport
+
+#endif  // LAWREPORT_DECIMAL_H_

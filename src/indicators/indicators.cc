@@ -1,0 +1,537 @@
+// Which mentions are indicators, and what each one measures. See
+// indicators.h for the rules; the vocabulary is data/lexicon/{fixed_terms,
+// change_words,label_trim}.tsv.
+#include "lawreport/indicators.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "util/regex.h"
+#include "util/utf8.h"
+
+namespace lawreport {
+
+const char* DirectionName(Direction direction) {
+  switch (direction) {
+    case Direction::kUp: return "up";
+    case Direction::kDown: return "down";
+    case Direction::kNone: return "";
+  }
+  return "";
+}
+
+namespace {
+
+struct ChangeWord {
+  std::string word;
+  Direction direction;
+  bool points_only;  // 高于/低于: a direction for 个百分点 and 倍, not a change of a percent
+};
+
+struct TrimWord {
+  std::string word;
+  std::string not_after;
+};
+
+struct Vocabulary {
+  std::vector<Regex> fixed_terms;
+  std::vector<ChangeWord> change_words;  // longest first
+  std::vector<TrimWord> leading, trailing;
+};
+
+const Vocabulary& Words() {
+  static const Vocabulary vocabulary = [] {
+    Vocabulary v;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("fixed_terms.tsv")) {
+      v.fixed_terms.emplace_back(row.Get("pattern"));
+    }
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("change_words.tsv")) {
+      v.change_words.push_back({std::string(row.Get("word")),
+                                row.Get("direction") == "down" ? Direction::kDown : Direction::kUp,
+                                row.Get("applies") == "points"});
+    }
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("label_trim.tsv")) {
+      TrimWord word{std::string(row.Get("word")), std::string(row.Get("not_after"))};
+      (row.Get("position") == "leading" ? v.leading : v.trailing).push_back(word);
+    }
+    const auto longest_first = [](auto& list) {
+      std::stable_sort(list.begin(), list.end(),
+                       [](const auto& a, const auto& b) { return a.word.size() > b.word.size(); });
+    };
+    longest_first(v.change_words);
+    longest_first(v.leading);
+    longest_first(v.trailing);
+    return v;
+  }();
+  return vocabulary;
+}
+
+bool IsAsciiLetter(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'); }
+bool IsIdeograph(char32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; }
+
+// Characters that end the clause a label is taken from.
+bool IsClauseBoundary(char32_t cp) {
+  switch (cp) {
+    case U'，': case U',': case U'；': case U';': case U'。': case U'：': case U':':
+    case U'！': case U'!': case U'？': case U'?': case U'、': case U'(': case U')':
+    case U'\n': case U'…': case U'—':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The same, minus 、: a list of labels ("参学率、参考率") stays together.
+bool IsSentenceClauseBoundary(char32_t cp) { return cp != U'、' && IsClauseBoundary(cp); }
+
+// Words that cannot open a label after the number: "3个以上", "5件的".
+bool OpensNoLabel(char32_t cp) {
+  switch (cp) {
+    case U'的': case U'是': case U'和': case U'与': case U'及': case U'或': case U'等':
+    case U'以': case U'左': case U'上': case U'下': case U'中': case U'内': case U'次':
+    case U'里': case U'后': case U'前': case U'时': case U'间': case U'来': case U'起':
+    case U'到': case U'至': case U'为': case U'达': case U'余': case U'多': case U'同':
+    case U'比': case U'增': case U'减': case U'降': case U'提': case U'占': case U'分': case U'均':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Ends an after-number label: "执法单位的账号" → "执法单位".
+bool EndsAfterLabel(char32_t cp) {
+  return cp == U'的' || cp == U'和' || cp == U'与' || cp == U'及' || cp == U'、' || cp == U'等';
+}
+
+struct SectionSpan {
+  std::size_t begin;
+  std::size_t marker_end;
+  const std::string* id;
+};
+
+class Extractor {
+ public:
+  Extractor(const Text& text, const Outline& outline, const std::vector<Mention>& mentions)
+      : text_(text), n_(text.normalized()), outline_(outline), mentions_(mentions) {}
+
+  std::vector<Indicator> Run() {
+    ForEachSection(outline_.sections, [&](const Section& s) {
+      sections_.push_back({s.begin, s.marker_end, &s.id});
+    });
+    appendix_begin_ = outline_.appendix.empty() ? n_.size() : outline_.appendix.front().begin;
+    for (const Regex& term : Words().fixed_terms) {
+      for (const auto& span : term.FindAll(n_)) fixed_spans_.push_back(span);
+    }
+
+    std::vector<bool> done(mentions_.size(), false);
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      if (done[i] || !IsIndicator(mentions_[i])) continue;
+      if (Distribute(i, done)) continue;
+      if (Share(i)) continue;
+      Emit(mentions_[i], SingleLabel(i), "");
+    }
+    for (std::size_t i = 0; i < indicators_.size(); ++i) indicators_[i].id = "i" + std::to_string(i + 1);
+    return std::move(indicators_);
+  }
+
+ private:
+  // --- which mentions are indicators -------------------------------------
+
+  char32_t CharBefore(std::size_t offset) const {
+    if (offset == 0) return 0;
+    const std::size_t start = utf8::PreviousBoundary(n_, offset);
+    return utf8::Decode(n_, start).value;
+  }
+  char32_t CharAt(std::size_t offset) const {
+    return offset < n_.size() ? utf8::Decode(n_, offset).value : 0;
+  }
+
+  bool IsIndicator(const Mention& m) const {
+    if (m.kind == UnitKind::kNone) return false;
+    // Years ("2023年", "二〇二三年", "2021—2025年") and digit strings.
+    if (m.unit == "年" && (m.digit_string || (!m.chinese && m.digits == 4))) return false;
+    if (m.digit_string) return false;
+    // "一个", "一批", "一次": Chinese 一 counts nothing in report prose.
+    if (m.chinese && m.value == Decimal::FromInt(1) && !m.upper) return false;
+    // Ordinals: 第四批, 第二十二个.
+    if (CharBefore(m.number_begin) == U'第' || CharBefore(m.qualifier_begin) == U'第') return false;
+    // Codes and names: PM2.5, 5G, 4A.
+    if (IsAsciiLetter(CharBefore(m.number_begin)) || IsAsciiLetter(CharAt(m.number_end))) return false;
+    if (Enclosed(m.number_begin)) return false;
+    for (const auto& [begin, end] : fixed_spans_) {
+      if (begin < m.end && m.number_begin < end) return false;
+    }
+    for (const SectionSpan& s : sections_) {
+      if (m.number_begin >= s.begin && m.number_begin < s.marker_end) return false;
+    }
+    return true;
+  }
+
+  // Inside 《》, “”, ‘’, 〔〕, ﹝﹞, 【】, [] or 「」 on its line. An unclosed
+  // quote closes at the sentence end, so one stray “ does not hide a paragraph.
+  bool Enclosed(std::size_t offset) const {
+    const Line& line = LineOf(offset);
+    int depth = 0;
+    for (std::size_t pos = line.begin; pos < offset;) {
+      const utf8::CodePoint cp = utf8::Decode(n_, pos);
+      switch (cp.value) {
+        case U'《': case U'“': case U'‘': case U'〔': case U'﹝': case U'【': case U'[': case U'「':
+          ++depth;
+          break;
+        case U'》': case U'”': case U'’': case U'〕': case U'﹞': case U'】': case U']': case U'」':
+          if (depth > 0) --depth;
+          break;
+        case U'。': case U'！': case U'？':
+          depth = 0;
+          break;
+        default:
+          break;
+      }
+      pos += cp.length;
+    }
+    return depth > 0;
+  }
+
+  const Line& LineOf(std::size_t offset) const {
+    const std::vector<Line>& lines = text_.lines();
+    auto after = std::upper_bound(lines.begin(), lines.end(), offset,
+                                  [](std::size_t o, const Line& l) { return o < l.begin; });
+    return *(after - 1);
+  }
+
+  // --- labels -----------------------------------------------------------
+
+  struct Label {
+    std::size_t begin = 0;  // normalized span of the label words
+    std::size_t end = 0;
+    Direction direction = Direction::kNone;
+    bool after = false;     // the label follows the number
+    bool inherited = false;
+    std::string inherited_text;
+  };
+
+  // Where the clause holding `offset` starts, not before `floor`.
+  std::size_t ClauseStart(std::size_t offset, std::size_t floor, bool keep_lists) const {
+    std::size_t pos = offset;
+    while (pos > floor) {
+      const std::size_t previous = utf8::PreviousBoundary(n_, pos);
+      const char32_t cp = utf8::Decode(n_, previous).value;
+      if (keep_lists ? IsSentenceClauseBoundary(cp) : IsClauseBoundary(cp)) break;
+      pos = previous;
+    }
+    return pos;
+  }
+
+  std::size_t PreviousMentionEnd(std::size_t index) const {
+    return index == 0 ? 0 : mentions_[index - 1].end;
+  }
+
+  // Strips time phrases, adverbs and trailing verbs from [begin, end), and
+  // records a change verb's direction.
+  void Clean(Label& label, const Mention& m) const {
+    static const Regex kLeadingTime(
+        R"((?:截至|截止|到)?(?:[0-9]{4}年(?:度|底|末|初)?|[0-9]{1,2}月(?:底|末|份)?|今年|去年|上年|全年|当年)+(?:以来|期间|内|,)?)");
+    const Vocabulary& words = Words();
+    bool changed = true;
+    while (changed && label.begin < label.end) {
+      changed = false;
+      const std::string_view content = n_.substr(label.begin, label.end - label.begin);
+      if (auto time = kLeadingTime.MatchPrefix(content); time && time->length > 0 && time->length < content.size()) {
+        label.begin += time->length;
+        changed = true;
+        continue;
+      }
+      for (const TrimWord& word : words.leading) {
+        if (utf8::StartsWith(content, word.word) && word.word.size() < content.size()) {
+          label.begin += word.word.size();
+          changed = true;
+          break;
+        }
+      }
+      if (changed) continue;
+      for (const TrimWord& word : words.trailing) {
+        if (!utf8::EndsWith(content, word.word) || word.word.size() >= content.size()) continue;
+        const std::string_view rest = content.substr(0, content.size() - word.word.size());
+        const char32_t before = utf8::Decode(rest, utf8::PreviousBoundary(rest, rest.size())).value;
+        std::u32string not_after;
+        for (std::size_t o = 0; o < word.not_after.size();) {
+          const utf8::CodePoint cp = utf8::Decode(word.not_after, o);
+          not_after.push_back(cp.value);
+          o += cp.length;
+        }
+        if (not_after.find(before) != std::u32string::npos) continue;
+        label.end -= word.word.size();
+        changed = true;
+        break;
+      }
+      if (changed) continue;
+      // A change verb at the end: "地区生产总值增长" → 地区生产总值, up.
+      if (label.direction == Direction::kNone) {
+        const bool points = m.unit == "个百分点" || m.unit == "倍";
+        for (const ChangeWord& word : words.change_words) {
+          if (word.points_only && !points) continue;
+          if (!utf8::EndsWith(content, word.word)) continue;
+          label.direction = word.direction;
+          label.end -= word.word.size();
+          changed = true;
+          break;
+        }
+        if (changed) {
+          static const Regex kComparison(R"((.*?)(?:同比|比上年|较上年|比去年|较去年|环比|年均|比全国|较全国)$)");
+          const std::string_view rest = n_.substr(label.begin, label.end - label.begin);
+          if (auto match = kComparison.MatchPrefix(rest); match && match->length == rest.size()) {
+            label.end = label.begin + match->group.size();
+          }
+        }
+      }
+    }
+    while (label.begin < label.end && n_[label.begin] == ' ') ++label.begin;
+    while (label.end > label.begin && n_[label.end - 1] == ' ') --label.end;
+  }
+
+  Label SingleLabel(std::size_t index) const {
+    const Mention& m = mentions_[index];
+    const std::size_t floor = std::max(PreviousMentionEnd(index), LineOf(m.begin).begin);
+    Label before;
+    before.begin = ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/false);
+    before.end = m.qualifier_begin;
+    Clean(before, m);
+
+    // "564名执法人员", "对全县37个执法部门": counted things follow the number.
+    if (m.kind == UnitKind::kCount) {
+      const char32_t next = CharAt(m.end);
+      if (IsIdeograph(next) && !OpensNoLabel(next)) {
+        Label after;
+        after.after = true;
+        after.begin = m.end;
+        std::size_t pos = m.end;
+        std::size_t chars = 0;
+        const std::size_t next_mention =
+            index + 1 < mentions_.size() ? mentions_[index + 1].qualifier_begin : n_.size();
+        // "13个具有行政执法权的行政机关": a lead-in verb's clause runs past 的 to its noun.
+        static const Regex kVerbLeadIn(R"((?:具有|具备|有|没有|涉及|属于|符合|承担|负责|开展|参与|参加))");
+        const bool through_de = kVerbLeadIn.MatchPrefix(n_.substr(m.end)).has_value();
+        while (pos < n_.size() && pos < next_mention && chars < 12) {
+          const utf8::CodePoint cp = utf8::Decode(n_, pos);
+          if (IsClauseBoundary(cp.value) || cp.value == U' ') break;
+          if (EndsAfterLabel(cp.value) && !(through_de && cp.value == U'的')) break;
+          pos += cp.length;
+          ++chars;
+        }
+        after.end = pos;
+        if (chars >= 2) return after;
+      }
+    }
+    if (before.begin < before.end) return before;
+
+    // "地区生产总值5.2万亿元、增长5.4%": a bare change takes the subject of the
+    // indicator before it in the same sentence.
+    if (!indicators_.empty()) {
+      const Indicator& previous = indicators_.back();
+      const std::size_t sentence = ClauseStart(m.qualifier_begin, LineOf(m.begin).begin, true);
+      if (previous.start >= LineOf(m.begin).begin && previous.end >= sentence) {
+        before.inherited = true;
+        before.inherited_text = previous.label;
+      }
+    }
+    return before;
+  }
+
+  // --- 均: one number, several labels -------------------------------------
+
+  std::vector<std::pair<std::size_t, std::size_t>> SplitList(std::size_t begin, std::size_t end) const {
+    std::vector<std::pair<std::size_t, std::size_t>> items;
+    std::size_t item_begin = begin;
+    std::size_t pos = begin;
+    while (pos <= end) {
+      std::size_t separator = 0;
+      if (pos == end) {
+        separator = 0;
+      } else {
+        for (const std::string_view word : {"以及", "、", "和", "及", "与"}) {
+          if (utf8::StartsWith(n_.substr(pos, end - pos), word)) {
+            separator = word.size();
+            break;
+          }
+        }
+        if (separator == 0) {
+          pos += utf8::Decode(n_, pos).length;
+          continue;
+        }
+      }
+      if (pos > item_begin) items.push_back({item_begin, pos});
+      if (pos == end) break;
+      pos += separator;
+      item_begin = pos;
+    }
+    return items;
+  }
+
+  // The items of a list of labels ("参学率、参考率以及合格率"). Items are
+  // parallel, so when the first one carries the clause's lead-in ("…考试中参学率")
+  // it is cut to the length of the longest other item. Empty when the text
+  // is no such list.
+  std::vector<std::pair<std::size_t, std::size_t>> ParallelItems(std::size_t begin,
+                                                                 std::size_t end) const {
+    constexpr std::size_t kMaxItemChars = 12;
+    auto items = SplitList(begin, end);
+    if (items.size() < 2) return {};
+    std::size_t longest_other = 2;
+    for (std::size_t k = 1; k < items.size(); ++k) {
+      const std::size_t chars = utf8::CountChars(n_.substr(items[k].first, items[k].second - items[k].first));
+      if (chars > kMaxItemChars) return {};
+      longest_other = std::max(longest_other, chars);
+    }
+    auto& first = items.front();
+    std::size_t chars = utf8::CountChars(n_.substr(first.first, first.second - first.first));
+    while (chars > std::max(longest_other, kMaxItemChars / 2) && first.first < first.second) {
+      first.first += utf8::Decode(n_, first.first).length;
+      --chars;
+    }
+    if (chars > longest_other + 2) {
+      while (chars > longest_other) {
+        first.first += utf8::Decode(n_, first.first).length;
+        --chars;
+      }
+    }
+    return items;
+  }
+
+  bool Share(std::size_t index) {
+    const Mention& m = mentions_[index];
+    const std::size_t floor = std::max(PreviousMentionEnd(index), LineOf(m.begin).begin);
+    const std::size_t start = ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
+    const std::string_view span = n_.substr(start, m.qualifier_begin - start);
+    std::size_t marker = std::string_view::npos;
+    for (const std::string_view word : {"均", "都"}) {
+      marker = std::min(marker, span.rfind(word));
+    }
+    if (marker == std::string_view::npos || marker == 0) return false;
+    const auto items = ParallelItems(start, start + marker);
+    if (items.size() < 2) return false;
+    Label verb;
+    verb.begin = start + marker;
+    verb.end = m.qualifier_begin;
+    Clean(verb, m);
+    for (const auto& [b, e] : items) {
+      Label label;
+      label.begin = b;
+      label.end = e;
+      Clean(label, m);
+      label.direction = verb.direction;
+      Emit(m, label, "+shared");
+      // The text of each shared indicator runs from its label to the number.
+    }
+    return true;
+  }
+
+  // --- 分别: labels distributed over numbers in order --------------------------
+
+  bool Distribute(std::size_t index, std::vector<bool>& done) {
+    const Mention& m = mentions_[index];
+    const std::size_t floor = std::max(PreviousMentionEnd(index), LineOf(m.begin).begin);
+    const std::size_t start = ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
+    const std::string_view span = n_.substr(start, m.qualifier_begin - start);
+    const std::size_t marker = span.rfind("分别");
+    if (marker == std::string_view::npos || marker == 0) return false;
+    const auto items = ParallelItems(start, start + marker);
+    if (items.size() < 2) return false;
+
+    // The numbers that follow, joined only by 、 , 和 及.
+    std::vector<std::size_t> group = {index};
+    while (group.size() < items.size() && group.back() + 1 < mentions_.size()) {
+      const Mention& last = mentions_[group.back()];
+      const Mention& next = mentions_[group.back() + 1];
+      const std::string_view gap = n_.substr(last.end, next.qualifier_begin - last.end);
+      if (gap != "、" && gap != "," && gap != "和" && gap != "及" && gap != "与") break;
+      if (!IsIndicator(next)) break;
+      group.push_back(group.back() + 1);
+    }
+    if (group.size() != items.size()) return false;
+
+    Label verb;
+    verb.begin = start + marker;
+    verb.end = m.qualifier_begin;
+    Clean(verb, m);
+    for (std::size_t k = 0; k < group.size(); ++k) {
+      Label label;
+      label.begin = items[k].first;
+      label.end = items[k].second;
+      Clean(label, mentions_[group[k]]);
+      label.direction = verb.direction;
+      Emit(mentions_[group[k]], label, "+distributed");
+      done[group[k]] = true;
+    }
+    return true;
+  }
+
+  // --- output -----------------------------------------------------------------
+
+  std::optional<std::string> SectionAt(std::size_t offset) const {
+    if (offset >= appendix_begin_) return std::nullopt;
+    const SectionSpan* found = nullptr;
+    for (const SectionSpan& s : sections_) {
+      if (s.begin > offset) break;
+      found = &s;
+    }
+    if (!found) return std::nullopt;
+    return *found->id;
+  }
+
+  void Emit(const Mention& m, const Label& label, const std::string& rule_suffix) {
+    Indicator indicator;
+    indicator.section = SectionAt(m.number_begin);
+    const SourcePosition position = text_.PositionOf(m.number_begin);
+    indicator.line = position.line;
+    indicator.column = position.column;
+    if (label.after) {
+      indicator.start = m.qualifier_begin;
+      indicator.end = label.end;
+    } else {
+      indicator.start = label.begin < label.end ? std::min(label.begin, m.qualifier_begin) : m.qualifier_begin;
+      indicator.end = m.end;
+    }
+    // A shared or distributed label may stand before other numbers: the text
+    // is then the label, then the number's own words.
+    if (!label.after && label.begin < label.end && label.end < m.qualifier_begin &&
+        !rule_suffix.empty()) {
+      indicator.text = std::string(text_.SourceOf(label.begin, label.end)) + "…" +
+                       std::string(text_.SourceOf(m.qualifier_begin, m.end));
+    } else {
+      indicator.text = std::string(text_.SourceOf(indicator.start, indicator.end));
+    }
+    indicator.label = label.inherited ? label.inherited_text
+                                      : std::string(text_.SourceOf(label.begin, label.end));
+    indicator.value = m.value;
+    indicator.upper = m.upper;
+    indicator.unit = m.unit;
+    indicator.kind = m.kind;
+    indicator.qualifier = m.qualifier;
+    indicator.direction = label.direction;
+    if (m.kind == UnitKind::kPercent && label.direction != Direction::kNone) {
+      indicator.kind = UnitKind::kChange;
+    }
+    indicator.rule = m.rule + rule_suffix;
+    indicators_.push_back(std::move(indicator));
+  }
+
+  const Text& text_;
+  std::string_view n_;
+  const Outline& outline_;
+  const std::vector<Mention>& mentions_;
+  std::vector<SectionSpan> sections_;
+  std::size_t appendix_begin_ = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> fixed_spans_;
+  std::vector<Indicator> indicators_;
+};
+
+}  // namespace
+
+std::vector<Indicator> ExtractIndicators(const Text& text, const Outline& outline,
+                                         const std::vector<Mention>& mentions) {
+  return Extractor(text, outline, mentions).Run();
+}
+
+}  // namespace lawreport

@@ -1,0 +1,366 @@
+// The mention scanner: numerals first, then what follows them (scale word,
+// 余/多, a range's second number, the unit, a trailing qualifier) and the
+// qualifier word before them. See numbers.h for the forms.
+#include "lawreport/numbers.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "numbers/chinese_number.h"
+#include "util/chinese_numeral.h"
+#include "util/utf8.h"
+
+namespace lawreport {
+
+const char* UnitKindName(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::kNone: return "none";
+    case UnitKind::kCount: return "count";
+    case UnitKind::kAmount: return "amount";
+    case UnitKind::kMeasure: return "measure";
+    case UnitKind::kDuration: return "duration";
+    case UnitKind::kPercent: return "percent";
+    case UnitKind::kChange: return "change";
+  }
+  return "none";
+}
+
+const char* QualifierName(Qualifier kind) {
+  switch (kind) {
+    case Qualifier::kNone: return "";
+    case Qualifier::kMoreThan: return "more_than";
+    case Qualifier::kApprox: return "approx";
+    case Qualifier::kLessThan: return "less_than";
+  }
+  return "";
+}
+
+namespace {
+
+using numbers_internal::ChineseNumber;
+
+struct UnitEntry {
+  std::string written;
+  std::string base;
+  UnitKind kind;
+};
+
+struct ScaleEntry {
+  std::string word;
+  int power;
+};
+
+struct QualifierEntry {
+  std::string word;
+  Qualifier qualifier;
+};
+
+struct Vocabulary {
+  std::vector<UnitEntry> units;  // longest first
+  std::vector<ScaleEntry> scales;
+  std::vector<QualifierEntry> before, after_number, after_unit;
+};
+
+[[noreturn]] void BadLexicon(std::string_view file, int line, std::string_view problem) {
+  std::fprintf(stderr, "lawreport: internal error: data/lexicon/%.*s line %d: %.*s\n",
+               static_cast<int>(file.size()), file.data(), line, static_cast<int>(problem.size()),
+               problem.data());
+  std::abort();
+}
+
+UnitKind ParseKind(std::string_view name, int line) {
+  if (name == "count") return UnitKind::kCount;
+  if (name == "amount") return UnitKind::kAmount;
+  if (name == "measure") return UnitKind::kMeasure;
+  if (name == "duration") return UnitKind::kDuration;
+  if (name == "percent") return UnitKind::kPercent;
+  if (name == "change") return UnitKind::kChange;
+  BadLexicon("units.tsv", line, "unknown kind");
+}
+
+Qualifier ParseQualifier(std::string_view name, int line) {
+  if (name == "more_than") return Qualifier::kMoreThan;
+  if (name == "approx") return Qualifier::kApprox;
+  if (name == "less_than") return Qualifier::kLessThan;
+  BadLexicon("qualifiers.tsv", line, "unknown qualifier");
+}
+
+template <typename T>
+void LongestFirst(std::vector<T>& entries, std::string T::*field) {
+  std::stable_sort(entries.begin(), entries.end(),
+                   [&](const T& a, const T& b) { return (a.*field).size() > (b.*field).size(); });
+}
+
+const Vocabulary& Words() {
+  static const Vocabulary vocabulary = [] {
+    Vocabulary v;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("units.tsv")) {
+      const std::string written(row.Get("unit"));
+      const std::string base = row.Get("base").empty() ? written : std::string(row.Get("base"));
+      v.units.push_back({written, base, ParseKind(row.Get("kind"), row.line())});
+    }
+    LongestFirst(v.units, &UnitEntry::written);
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("scale_words.tsv")) {
+      const std::optional<int> power = ParseArabic(row.Get("power"));
+      if (!power) BadLexicon("scale_words.tsv", row.line(), "power must be a number");
+      v.scales.push_back({std::string(row.Get("word")), *power});
+    }
+    LongestFirst(v.scales, &ScaleEntry::word);
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("qualifiers.tsv")) {
+      QualifierEntry entry{std::string(row.Get("word")),
+                           ParseQualifier(row.Get("qualifier"), row.line())};
+      const std::string_view position = row.Get("position");
+      if (position == "before") {
+        v.before.push_back(entry);
+      } else if (position == "after_number") {
+        v.after_number.push_back(entry);
+      } else if (position == "after_unit") {
+        v.after_unit.push_back(entry);
+      } else {
+        BadLexicon("qualifiers.tsv", row.line(), "position must be before, after_number or after_unit");
+      }
+    }
+    LongestFirst(v.before, &QualifierEntry::word);
+    LongestFirst(v.after_number, &QualifierEntry::word);
+    LongestFirst(v.after_unit, &QualifierEntry::word);
+    return v;
+  }();
+  return vocabulary;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A numeral at `offset`: its value and where it ends.
+struct Numeral {
+  Decimal value;
+  std::size_t end = 0;
+  bool chinese = false;
+  bool digit_string = false;
+  bool grouped = false;
+  int digits = 0;
+};
+
+std::optional<Numeral> ReadArabic(std::string_view text, std::size_t offset) {
+  std::string digits;
+  std::size_t pos = offset;
+  bool grouped = false;
+  int integer_digits = 0;
+  while (pos < text.size()) {
+    if (IsDigit(text[pos])) {
+      digits.push_back(text[pos]);
+      ++integer_digits;
+      ++pos;
+      continue;
+    }
+    // "1,186": a comma followed by exactly three digits groups thousands.
+    if (text[pos] == ',' && !digits.empty() && pos + 3 < text.size() && IsDigit(text[pos + 1]) &&
+        IsDigit(text[pos + 2]) && IsDigit(text[pos + 3]) &&
+        (pos + 4 >= text.size() || !IsDigit(text[pos + 4]))) {
+      grouped = true;
+      ++pos;
+      continue;
+    }
+    break;
+  }
+  if (digits.empty()) return std::nullopt;
+  if (pos + 1 < text.size() && text[pos] == '.' && IsDigit(text[pos + 1])) {
+    digits.push_back('.');
+    ++pos;
+    while (pos < text.size() && IsDigit(text[pos])) digits.push_back(text[pos++]);
+  }
+  // Leading zeros beyond a single "0" are codes ("0771"), still numbers here.
+  const std::optional<Decimal> value = Decimal::Parse(digits);
+  if (!value) return std::nullopt;
+  return Numeral{*value, pos, false, false, grouped, integer_digits};
+}
+
+std::optional<Numeral> ReadChinese(std::string_view text, std::size_t offset) {
+  // The longest run of numeral characters; 点 only when a digit follows.
+  std::vector<std::size_t> ends;
+  std::size_t pos = offset;
+  while (pos < text.size()) {
+    const utf8::CodePoint cp = utf8::Decode(text, pos);
+    if (!numbers_internal::IsChineseNumeralChar(cp.value)) break;
+    if (cp.value == U'点') {
+      const utf8::CodePoint next = utf8::Decode(text, pos + cp.length);
+      if (!numbers_internal::IsChineseNumeralChar(next.value) || next.value == U'点') break;
+    }
+    pos += cp.length;
+    ends.push_back(pos);
+  }
+  // Shrink from the right until it reads: "十四五" → "十四".
+  for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
+    const std::optional<ChineseNumber> parsed =
+        numbers_internal::ParseChineseNumber(text.substr(offset, *end - offset));
+    if (!parsed) continue;
+    return Numeral{parsed->value, *end, true, parsed->digit_string, false,
+                   parsed->digit_string ? static_cast<int>(utf8::CountChars(text.substr(offset, *end - offset)))
+                                        : 0};
+  }
+  return std::nullopt;
+}
+
+std::optional<Numeral> ReadNumeral(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return std::nullopt;
+  if (IsDigit(text[offset])) return ReadArabic(text, offset);
+  const utf8::CodePoint cp = utf8::Decode(text, offset);
+  if (numbers_internal::StartsChineseNumeral(cp.value)) return ReadChinese(text, offset);
+  return std::nullopt;
+}
+
+template <typename Entry>
+const Entry* MatchAt(const std::vector<Entry>& entries, std::string Entry::*field, std::string_view text,
+                     std::size_t offset) {
+  const std::string_view rest = text.substr(offset);
+  for (const Entry& entry : entries) {
+    if (utf8::StartsWith(rest, entry.*field)) return &entry;
+  }
+  return nullptr;
+}
+
+bool IsRangeConnector(std::string_view text, std::size_t offset, std::size_t* length) {
+  for (const std::string_view connector : {"至", "到", "-", "~", "—", "–", "〜"}) {
+    if (utf8::StartsWith(text.substr(offset), connector)) {
+      *length = connector.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+class Scanner {
+ public:
+  explicit Scanner(const Text& text) : normalized_(text.normalized()) {}
+
+  std::vector<Mention> Scan() {
+    std::size_t offset = 0;
+    while (offset < normalized_.size()) {
+      if (auto mention = MentionAt(offset)) {
+        offset = mention->end;
+        mentions_.push_back(std::move(*mention));
+        continue;
+      }
+      offset += utf8::Decode(normalized_, offset).length;
+    }
+    return std::move(mentions_);
+  }
+
+ private:
+  std::optional<Mention> MentionAt(std::size_t offset) {
+    const Vocabulary& words = Words();
+    Mention mention;
+    mention.begin = offset;
+    std::size_t number_offset = offset;
+    bool percent_words = false;
+    constexpr std::string_view kPercentWords = "百分之";
+    if (utf8::StartsWith(normalized_.substr(offset), kPercentWords)) {
+      percent_words = true;
+      number_offset += kPercentWords.size();
+    } else if (offset > 0 && IsDigit(normalized_[offset]) &&
+               (IsDigit(normalized_[offset - 1]) || normalized_[offset - 1] == '.')) {
+      return std::nullopt;  // inside a number the scanner already passed
+    }
+    std::optional<Numeral> numeral = ReadNumeral(normalized_, number_offset);
+    if (!numeral) return std::nullopt;
+
+    mention.number_begin = number_offset;
+    mention.number_end = numeral->end;
+    mention.value = numeral->value;
+    mention.chinese = numeral->chinese;
+    mention.digit_string = numeral->digit_string;
+    mention.digits = numeral->digits;
+    mention.rule = numeral->chinese ? (numeral->digit_string ? "chinese_digits" : "chinese")
+                                    : (numeral->grouped ? "arabic_grouped" : "arabic");
+    std::size_t pos = numeral->end;
+
+    if (!numeral->chinese) {
+      if (const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word, normalized_, pos)) {
+        mention.value = mention.value.Scaled(scale->power);
+        pos += scale->word.size();
+        mention.rule = "arabic_scaled";
+      }
+    }
+    if (const QualifierEntry* q = MatchAt(words.after_number, &QualifierEntry::word, normalized_, pos)) {
+      // "280余次", "4万余件": only when a unit follows, so "多" in "3个多部门" stays.
+      const std::size_t after = pos + q->word.size();
+      if (MatchAt(words.units, &UnitEntry::written, normalized_, after)) {
+        mention.qualifier = q->qualifier;
+        pos = after;
+      }
+    }
+
+    // A range: "3至5个", "3-5个", "10~15天", "2021—2025年".
+    std::size_t connector = 0;
+    if (!percent_words && IsRangeConnector(normalized_, pos, &connector)) {
+      if (std::optional<Numeral> upper = ReadNumeral(normalized_, pos + connector);
+          upper && upper->chinese == numeral->chinese) {
+        std::size_t upper_end = upper->end;
+        Decimal upper_value = upper->value;
+        if (!upper->chinese) {
+          if (const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word, normalized_, upper_end)) {
+            upper_value = upper_value.Scaled(scale->power);
+            upper_end += scale->word.size();
+            if (mention.rule != "arabic_scaled") mention.value = mention.value.Scaled(scale->power);
+          }
+        }
+        mention.upper = upper_value;
+        mention.rule = "range";
+        pos = upper_end;
+      }
+    }
+
+    mention.unit_begin = mention.unit_end = pos;
+    if (percent_words) {
+      mention.unit = "%";
+      mention.kind = UnitKind::kPercent;
+      mention.rule = "percent_words";
+    } else if (numeral->chinese && !numeral->digit_string &&
+               utf8::StartsWith(normalized_.substr(pos), "成") && mention.value.IsInteger() &&
+               mention.value.mantissa() > 0 && mention.value.mantissa() < 10 && mention.value.exponent() == 0) {
+      // "九成" is 90%.
+      mention.value = mention.value.Scaled(1);
+      mention.unit = "%";
+      mention.kind = UnitKind::kPercent;
+      mention.rule = "chinese_tenths";
+      pos += std::string_view("成").size();
+      mention.unit_end = pos;
+    } else if (const UnitEntry* unit = MatchAt(words.units, &UnitEntry::written, normalized_, pos)) {
+      mention.unit = unit->base;
+      mention.kind = unit->kind;
+      pos += unit->written.size();
+      mention.unit_end = pos;
+    }
+    if (mention.kind != UnitKind::kNone) {
+      if (const QualifierEntry* q = MatchAt(words.after_unit, &QualifierEntry::word, normalized_, pos)) {
+        if (mention.qualifier == Qualifier::kNone) mention.qualifier = q->qualifier;
+        pos += q->word.size();
+      }
+    }
+    mention.end = pos;
+
+    // A qualifier right before: "约71013条", "超过250家次".
+    mention.qualifier_begin = mention.begin;
+    for (const QualifierEntry& q : words.before) {
+      if (mention.begin >= q.word.size() &&
+          normalized_.compare(mention.begin - q.word.size(), q.word.size(), q.word) == 0) {
+        if (mention.qualifier == Qualifier::kNone) mention.qualifier = q.qualifier;
+        mention.qualifier_begin = mention.begin - q.word.size();
+        break;
+      }
+    }
+    return mention;
+  }
+
+  std::string_view normalized_;
+  std::vector<Mention> mentions_;
+};
+
+}  // namespace
+
+std::vector<Mention> FindMentions(const Text& text) { return Scanner(text).Scan(); }
+
+}  // namespace lawreport
