@@ -50,6 +50,7 @@ struct Mention {
   std::string unit;              // the base unit written out ("%" for ％), "" when none
   UnitKind kind = UnitKind::kNone;
   Qualifier qualifier = Qualifier::kNone;
+  bool unit_known = false;       // a unit from units.tsv follows (or was borrowed)
   bool chinese = false;          // written in Chinese numerals
   bool digit_string = false;     // "二〇二三": digits without place units (years)
   int digits = 0;                // significant digits as written (years have 4)

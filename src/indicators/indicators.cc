@@ -155,6 +155,13 @@ class Extractor {
     if (m.digit_string) return false;
     // "一个", "一批", "一次": Chinese 一 counts nothing in report prose.
     if (m.chinese && m.value == Decimal::FromInt(1) && !m.upper) return false;
+    // "这五年", "过去五年", "十年": spans of time in prose, not figures.
+    if (m.chinese && m.unit == "年") return false;
+    // "二期", "二轮", "三批": phases and rounds of a named project.
+    if (m.chinese && m.value < Decimal::FromInt(10) &&
+        (m.unit == "期" || m.unit == "轮" || m.unit == "批")) {
+      return false;
+    }
     // Ordinals: 第四批, 第二十二个.
     if (CharBefore(m.number_begin) == U'第' || CharBefore(m.qualifier_begin) == U'第') return false;
     // Codes and names: PM2.5, 5G, 4A.
@@ -244,7 +251,7 @@ class Extractor {
         continue;
       }
       for (const TrimWord& word : words.leading) {
-        if (utf8::StartsWith(content, word.word) && word.word.size() < content.size()) {
+        if (utf8::StartsWith(content, word.word)) {
           label.begin += word.word.size();
           changed = true;
           break;
@@ -252,9 +259,10 @@ class Extractor {
       }
       if (changed) continue;
       for (const TrimWord& word : words.trailing) {
-        if (!utf8::EndsWith(content, word.word) || word.word.size() >= content.size()) continue;
+        if (!utf8::EndsWith(content, word.word)) continue;
         const std::string_view rest = content.substr(0, content.size() - word.word.size());
-        const char32_t before = utf8::Decode(rest, utf8::PreviousBoundary(rest, rest.size())).value;
+        const char32_t before =
+            rest.empty() ? 0 : utf8::Decode(rest, utf8::PreviousBoundary(rest, rest.size())).value;
         std::u32string not_after;
         for (std::size_t o = 0; o < word.not_after.size();) {
           const utf8::CodePoint cp = utf8::Decode(word.not_after, o);
@@ -299,10 +307,11 @@ class Extractor {
     before.end = m.qualifier_begin;
     Clean(before, m);
 
-    // "564名执法人员", "对全县37个执法部门": counted things follow the number.
-    if (m.kind == UnitKind::kCount) {
+    // "564名执法人员", "对全县37个执法部门", "70%村卫生室": what is counted
+    // follows the number.
+    if (m.kind == UnitKind::kCount || m.kind == UnitKind::kPercent) {
       const char32_t next = CharAt(m.end);
-      if (IsIdeograph(next) && !OpensNoLabel(next)) {
+      if ((IsIdeograph(next) && !OpensNoLabel(next)) || next == U'“') {
         Label after;
         after.after = true;
         after.begin = m.end;
@@ -313,9 +322,13 @@ class Extractor {
         // "13个具有行政执法权的行政机关": a lead-in verb's clause runs past 的 to its noun.
         static const Regex kVerbLeadIn(R"((?:具有|具备|有|没有|涉及|属于|符合|承担|负责|开展|参与|参加))");
         const bool through_de = kVerbLeadIn.MatchPrefix(n_.substr(m.end)).has_value();
-        while (pos < n_.size() && pos < next_mention && chars < 12) {
+        bool in_quote = false;
+        while (pos < n_.size() && pos < next_mention && (chars < 12 || in_quote)) {
           const utf8::CodePoint cp = utf8::Decode(n_, pos);
-          if (IsClauseBoundary(cp.value) || cp.value == U' ') break;
+          if (cp.value == U'“') in_quote = true;
+          if (cp.value == U'”') in_quote = false;
+          if (!in_quote && (IsClauseBoundary(cp.value) || cp.value == U' ')) break;
+          if (in_quote && (cp.value == U'。' || cp.value == U'\n')) break;
           if (EndsAfterLabel(cp.value) && !(through_de && cp.value == U'的')) break;
           pos += cp.length;
           ++chars;

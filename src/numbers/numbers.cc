@@ -79,6 +79,7 @@ UnitKind ParseKind(std::string_view name, int line) {
   if (name == "duration") return UnitKind::kDuration;
   if (name == "percent") return UnitKind::kPercent;
   if (name == "change") return UnitKind::kChange;
+  if (name == "none") return UnitKind::kNone;
   BadLexicon("units.tsv", line, "unknown kind");
 }
 
@@ -141,6 +142,7 @@ struct Numeral {
   bool chinese = false;
   bool digit_string = false;
   bool grouped = false;
+  bool bare_scale = false;
   int digits = 0;
 };
 
@@ -168,14 +170,23 @@ std::optional<Numeral> ReadArabic(std::string_view text, std::size_t offset) {
   }
   if (digits.empty()) return std::nullopt;
   if (pos + 1 < text.size() && text[pos] == '.' && IsDigit(text[pos + 1])) {
-    digits.push_back('.');
-    ++pos;
-    while (pos < text.size() && IsDigit(text[pos])) digits.push_back(text[pos++]);
+    std::size_t end = pos + 1;
+    while (end < text.size() && IsDigit(text[end])) ++end;
+    // "20.2026年10件民生实事": a list number before a year, not 20.2026 years.
+    const std::string_view fraction = text.substr(pos + 1, end - pos - 1);
+    const bool year_after_list_number =
+        fraction.size() == 4 && (utf8::StartsWith(fraction, "19") || utf8::StartsWith(fraction, "20")) &&
+        utf8::StartsWith(text.substr(end), "年");
+    if (!year_after_list_number) {
+      digits.push_back('.');
+      digits.append(fraction);
+      pos = end;
+    }
   }
   // Leading zeros beyond a single "0" are codes ("0771"), still numbers here.
   const std::optional<Decimal> value = Decimal::Parse(digits);
   if (!value) return std::nullopt;
-  return Numeral{*value, pos, false, false, grouped, integer_digits};
+  return Numeral{*value, pos, false, false, grouped, false, integer_digits};
 }
 
 std::optional<Numeral> ReadChinese(std::string_view text, std::size_t offset) {
@@ -197,7 +208,7 @@ std::optional<Numeral> ReadChinese(std::string_view text, std::size_t offset) {
     const std::optional<ChineseNumber> parsed =
         numbers_internal::ParseChineseNumber(text.substr(offset, *end - offset));
     if (!parsed) continue;
-    return Numeral{parsed->value, *end, true, parsed->digit_string, false,
+    return Numeral{parsed->value, *end, true, parsed->digit_string, false, false,
                    parsed->digit_string ? static_cast<int>(utf8::CountChars(text.substr(offset, *end - offset)))
                                         : 0};
   }
@@ -265,6 +276,10 @@ class Scanner {
       return std::nullopt;  // inside a number the scanner already passed
     }
     std::optional<Numeral> numeral = ReadNumeral(normalized_, number_offset);
+    if (!numeral && !percent_words) {
+      // "超千亿元", "突破万人": a scale word alone after a qualifier is 1 × 10^n.
+      numeral = ReadBareScale(offset);
+    }
     if (!numeral) return std::nullopt;
 
     mention.number_begin = number_offset;
@@ -277,12 +292,23 @@ class Scanner {
                                     : (numeral->grouped ? "arabic_grouped" : "arabic");
     std::size_t pos = numeral->end;
 
-    if (!numeral->chinese) {
-      if (const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word, normalized_, pos)) {
+    bool scaled = false;
+    if (!numeral->chinese && !numeral->bare_scale) {
+      // "750余万人次": 余 may stand before the scale word too.
+      std::size_t scale_at = pos;
+      const QualifierEntry* early = MatchAt(words.after_number, &QualifierEntry::word, normalized_, pos);
+      if (early) scale_at += early->word.size();
+      if (const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word, normalized_, scale_at)) {
         mention.value = mention.value.Scaled(scale->power);
-        pos += scale->word.size();
+        pos = scale_at + scale->word.size();
         mention.rule = "arabic_scaled";
+        if (early) mention.qualifier = early->qualifier;
+        scaled = true;
       }
+    }
+    if (numeral->bare_scale) {
+      mention.rule = "scale_word";
+      scaled = true;
     }
     if (const QualifierEntry* q = MatchAt(words.after_number, &QualifierEntry::word, normalized_, pos)) {
       // "280余次", "4万余件": only when a unit follows, so "多" in "3个多部门" stays.
@@ -331,8 +357,40 @@ class Scanner {
     } else if (const UnitEntry* unit = MatchAt(words.units, &UnitEntry::written, normalized_, pos)) {
       mention.unit = unit->base;
       mention.kind = unit->kind;
+      mention.unit_known = true;
       pos += unit->written.size();
+      // A compound unit keeps its denominator as written: 元/人, 人/百亿元, 吨/年.
+      if (mention.kind != UnitKind::kNone && pos < normalized_.size() && normalized_[pos] == '/') {
+        std::size_t denominator = pos + 1;
+        if (const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word, normalized_, denominator)) {
+          denominator += scale->word.size();
+        }
+        if (const UnitEntry* per = MatchAt(words.units, &UnitEntry::written, normalized_, denominator)) {
+          denominator += per->written.size();
+          mention.unit += std::string(normalized_.substr(pos, denominator - pos));
+          pos = denominator;
+        }
+      }
       mention.unit_end = pos;
+      // A range with the unit on both ends: "5%-5.5%", "3天至5天".
+      std::size_t connector_length = 0;
+      if (!mention.upper && IsRangeConnector(normalized_, pos, &connector_length)) {
+        if (std::optional<Numeral> upper = ReadNumeral(normalized_, pos + connector_length);
+            upper && upper->chinese == numeral->chinese &&
+            utf8::StartsWith(normalized_.substr(upper->end), unit->written)) {
+          mention.upper = upper->value;
+          mention.rule = "range";
+          pos = upper->end + unit->written.size();
+        }
+      }
+    } else if (!numeral->chinese && IsRatio(pos)) {
+      // "城乡收入比2.50:1", "之比提高到2.81∶1": the ratio's first term.
+      mention.kind = UnitKind::kMeasure;
+      mention.rule = "ratio";
+      pos = RatioEnd(pos);
+    } else if (scaled) {
+      // "新增40.8万青年": a scaled count whose noun follows without a measure word.
+      mention.kind = UnitKind::kCount;
     }
     if (mention.kind != UnitKind::kNone) {
       if (const QualifierEntry* q = MatchAt(words.after_unit, &QualifierEntry::word, normalized_, pos)) {
@@ -355,12 +413,67 @@ class Scanner {
     return mention;
   }
 
+  // "千亿元" after "超": value 10^11, the unit follows the scale word.
+  std::optional<Numeral> ReadBareScale(std::size_t offset) const {
+    const Vocabulary& words = Words();
+    bool after_qualifier = false;
+    for (const QualifierEntry& q : words.before) {
+      if (offset >= q.word.size() && normalized_.compare(offset - q.word.size(), q.word.size(), q.word) == 0) {
+        after_qualifier = true;
+        break;
+      }
+    }
+    if (!after_qualifier) return std::nullopt;
+    const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word, normalized_, offset);
+    if (!scale) return std::nullopt;
+    const std::size_t end = offset + scale->word.size();
+    const UnitEntry* unit = MatchAt(words.units, &UnitEntry::written, normalized_, end);
+    if (!unit || unit->kind == UnitKind::kNone) return std::nullopt;
+    Numeral numeral;
+    numeral.value = Decimal::FromInt(1).Scaled(scale->power);
+    numeral.end = end;
+    numeral.bare_scale = true;
+    return numeral;
+  }
+
+  bool IsRatio(std::size_t pos) const { return RatioEnd(pos) != pos; }
+  std::size_t RatioEnd(std::size_t pos) const {
+    for (const std::string_view colon : {":", "∶"}) {
+      if (!utf8::StartsWith(normalized_.substr(pos), colon)) continue;
+      std::size_t end = pos + colon.size();
+      if (end < normalized_.size() && normalized_[end] == '1' &&
+          (end + 1 >= normalized_.size() || !IsDigit(normalized_[end + 1]))) {
+        return end + 1;
+      }
+    }
+    return pos;
+  }
+
   std::string_view normalized_;
   std::vector<Mention> mentions_;
 };
 
 }  // namespace
 
-std::vector<Mention> FindMentions(const Text& text) { return Scanner(text).Scan(); }
+std::vector<Mention> FindMentions(const Text& text) {
+  std::vector<Mention> mentions = Scanner(text).Scan();
+  // "分别达1.28万亿、1.18万亿、8200亿元": a scaled number in a list takes the
+  // unit the list ends with. Right to left, so the unit passes down the chain.
+  const std::string_view normalized = text.normalized();
+  for (std::size_t i = mentions.size(); i-- > 1;) {
+    Mention& before = mentions[i - 1];
+    const Mention& after = mentions[i];
+    if (before.unit_known || before.rule != "arabic_scaled" || after.unit.empty() ||
+        after.kind == UnitKind::kNone || after.begin < before.end) {
+      continue;
+    }
+    const std::string_view gap = normalized.substr(before.end, after.qualifier_begin - before.end);
+    if (gap != "、" && gap != "," && gap != "和" && gap != "及") continue;
+    before.unit = after.unit;
+    before.kind = after.kind;
+    before.unit_known = true;
+  }
+  return mentions;
+}
 
 }  // namespace lawreport
