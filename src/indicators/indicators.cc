@@ -125,9 +125,11 @@ class Extractor {
       for (const auto& span : term.FindAll(n_)) fixed_spans_.push_back(span);
     }
 
+    kept_.resize(mentions_.size());
+    for (std::size_t i = 0; i < mentions_.size(); ++i) kept_[i] = IsIndicator(mentions_[i]);
     std::vector<bool> done(mentions_.size(), false);
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
-      if (done[i] || !IsIndicator(mentions_[i])) continue;
+      if (done[i] || !kept_[i]) continue;
       if (Distribute(i, done)) continue;
       if (Share(i)) continue;
       Emit(mentions_[i], SingleLabel(i), "");
@@ -157,6 +159,8 @@ class Extractor {
     if (m.chinese && m.value == Decimal::FromInt(1) && !m.upper) return false;
     // "这五年", "过去五年", "十年": spans of time in prose, not figures.
     if (m.chinese && m.unit == "年") return false;
+    // "1类创新药", "二类疫苗": a category's name.
+    if (m.unit == "类" && m.value < Decimal::FromInt(4) && IsIdeograph(CharAt(m.end))) return false;
     // "二期", "二轮", "三批": phases and rounds of a named project.
     if (m.chinese && m.value < Decimal::FromInt(10) &&
         (m.unit == "期" || m.unit == "轮" || m.unit == "批")) {
@@ -231,8 +235,13 @@ class Extractor {
     return pos;
   }
 
+  // A label does not reach back past the indicator before it. Mentions that
+  // are not indicators ("一般", "三甲", "2023年") are words of the label.
   std::size_t PreviousMentionEnd(std::size_t index) const {
-    return index == 0 ? 0 : mentions_[index - 1].end;
+    for (std::size_t i = index; i-- > 0;) {
+      if (kept_[i]) return mentions_[i].end;
+    }
+    return 0;
   }
 
   // Strips time phrases, adverbs and trailing verbs from [begin, end), and
@@ -417,11 +426,15 @@ class Extractor {
     const std::size_t floor = std::max(PreviousMentionEnd(index), LineOf(m.begin).begin);
     const std::size_t start = ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
     const std::string_view span = n_.substr(start, m.qualifier_begin - start);
+    // "均为", "都达到": 均 as an adverb before the verb, not in 年均, 人均, 平均.
+    static const Regex kShared(R"((?:均|都)(?:已|已经)?(?:为|达|达到|在|是|实现|超过|超|保持|有|完成|纳入|按|提高|提升|增长|下降))");
     std::size_t marker = std::string_view::npos;
-    for (const std::string_view word : {"均", "都"}) {
-      marker = std::min(marker, span.rfind(word));
+    for (std::size_t pos = 0; pos < span.size(); pos += utf8::Decode(span, pos).length) {
+      if (kShared.MatchPrefix(span.substr(pos))) marker = pos;
     }
     if (marker == std::string_view::npos || marker == 0) return false;
+    const char32_t before_marker = utf8::Decode(span, utf8::PreviousBoundary(span, marker)).value;
+    if (before_marker == U'年' || before_marker == U'人' || before_marker == U'平') return false;
     const auto items = ParallelItems(start, start + marker);
     if (items.size() < 2) return false;
     Label verb;
@@ -538,6 +551,7 @@ class Extractor {
   std::size_t appendix_begin_ = 0;
   std::vector<std::pair<std::size_t, std::size_t>> fixed_spans_;
   std::vector<Indicator> indicators_;
+  std::vector<bool> kept_;  // IsIndicator of each mention
 };
 
 }  // namespace
