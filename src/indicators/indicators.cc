@@ -90,7 +90,7 @@ bool IsSentenceClauseBoundary(char32_t cp) { return cp != U'、' && IsClauseBoun
 bool OpensNoLabel(char32_t cp) {
   switch (cp) {
     case U'的': case U'是': case U'和': case U'与': case U'及': case U'或': case U'等':
-    case U'以': case U'左': case U'上': case U'下': case U'中': case U'内': case U'次':
+    case U'以': case U'左': case U'上': case U'下': case U'内': case U'次':
     case U'里': case U'后': case U'前': case U'时': case U'间': case U'来': case U'起':
     case U'到': case U'至': case U'为': case U'达': case U'余': case U'多': case U'同':
     case U'比': case U'增': case U'减': case U'降': case U'提': case U'占': case U'分': case U'均':
@@ -259,14 +259,6 @@ class Extractor {
         changed = true;
         continue;
       }
-      for (const TrimWord& word : words.leading) {
-        if (utf8::StartsWith(content, word.word)) {
-          label.begin += word.word.size();
-          changed = true;
-          break;
-        }
-      }
-      if (changed) continue;
       for (const TrimWord& word : words.trailing) {
         if (!utf8::EndsWith(content, word.word)) continue;
         const std::string_view rest = content.substr(0, content.size() - word.word.size());
@@ -284,6 +276,14 @@ class Extractor {
         break;
       }
       if (changed) continue;
+      for (const TrimWord& word : words.leading) {
+        if (utf8::StartsWith(content, word.word)) {
+          label.begin += word.word.size();
+          changed = true;
+          break;
+        }
+      }
+      if (changed) continue;
       // A change verb at the end: "地区生产总值增长" → 地区生产总值, up.
       if (label.direction == Direction::kNone) {
         const bool points = m.unit == "个百分点" || m.unit == "倍";
@@ -296,7 +296,8 @@ class Extractor {
           break;
         }
         if (changed) {
-          static const Regex kComparison(R"((.*?)(?:同比|比上年|较上年|比去年|较去年|环比|年均|比全国|较全国)$)");
+          static const Regex kComparison(
+              R"((.*?)(?:同比|比上年|较上年|比去年|较去年|环比|年均|比全国|较全国|(?:比|较)[0-9]{4}年(?:底|末)?)$)");
           const std::string_view rest = n_.substr(label.begin, label.end - label.begin);
           if (auto match = kComparison.MatchPrefix(rest); match && match->length == rest.size()) {
             label.end = label.begin + match->group.size();
@@ -319,18 +320,28 @@ class Extractor {
     // "564名执法人员", "对全县37个执法部门", "70%村卫生室": what is counted
     // follows the number.
     if (m.kind == UnitKind::kCount || m.kind == UnitKind::kPercent) {
-      const char32_t next = CharAt(m.end);
+      // "95%以上的村集体": a 的 between number and noun is skipped.
+      std::size_t after_begin = m.end;
+      if (CharAt(after_begin) == U'的' && IsIdeograph(CharAt(after_begin + std::string_view("的").size()))) {
+        after_begin += std::string_view("的").size();
+      }
+      const char32_t next = CharAt(after_begin);
       if ((IsIdeograph(next) && !OpensNoLabel(next)) || next == U'“') {
         Label after;
         after.after = true;
-        after.begin = m.end;
-        std::size_t pos = m.end;
+        after.begin = after_begin;
+        std::size_t pos = after_begin;
         std::size_t chars = 0;
-        const std::size_t next_mention =
-            index + 1 < mentions_.size() ? mentions_[index + 1].qualifier_begin : n_.size();
+        std::size_t next_mention = n_.size();
+        for (std::size_t k = index + 1; k < mentions_.size(); ++k) {
+          if (kept_[k]) {
+            next_mention = mentions_[k].qualifier_begin;
+            break;
+          }
+        }
         // "13个具有行政执法权的行政机关": a lead-in verb's clause runs past 的 to its noun.
         static const Regex kVerbLeadIn(R"((?:具有|具备|有|没有|涉及|属于|符合|承担|负责|开展|参与|参加))");
-        const bool through_de = kVerbLeadIn.MatchPrefix(n_.substr(m.end)).has_value();
+        const bool through_de = kVerbLeadIn.MatchPrefix(n_.substr(after_begin)).has_value();
         bool in_quote = false;
         while (pos < n_.size() && pos < next_mention && (chars < 12 || in_quote)) {
           const utf8::CodePoint cp = utf8::Decode(n_, pos);
@@ -346,7 +357,14 @@ class Extractor {
         if (chars >= 2) return after;
       }
     }
-    if (before.begin < before.end) return before;
+    // "由51家整合为33家": a bare verb of change before the number ("整合为",
+    // "达到") names no new thing; the subject of the clause is meant.
+    const std::string_view raw_before = n_.substr(ClauseStart(m.qualifier_begin, floor, false),
+                                                  m.qualifier_begin - ClauseStart(m.qualifier_begin, floor, false));
+    const bool bare_verb = (utf8::EndsWith(raw_before, "为") || utf8::EndsWith(raw_before, "到") ||
+                            utf8::EndsWith(raw_before, "至")) &&
+                           utf8::CountChars(n_.substr(before.begin, before.end - before.begin)) <= 2;
+    if (before.begin < before.end && !bare_verb) return before;
 
     // "地区生产总值5.2万亿元、增长5.4%": a bare change takes the subject of the
     // indicator before it in the same sentence.
@@ -358,36 +376,54 @@ class Extractor {
         before.inherited_text = previous.label;
       }
     }
-    return before;
+    return before;  // possibly a bare verb, when nothing came before
   }
 
   // --- 均: one number, several labels -------------------------------------
 
+  // Splits "A、B以及C" / "A、B和C" / "A和B" into items. 、 and 以及 always
+  // separate; 和, 及 and 与 only once, after the last 、, and only between
+  // two words of two characters or more, so 普及率 stays one word.
   std::vector<std::pair<std::size_t, std::size_t>> SplitList(std::size_t begin, std::size_t end) const {
+    std::vector<std::size_t> cuts;  // offsets of separators, with their lengths
+    std::vector<std::size_t> lengths;
+    std::size_t last_comma_end = begin;
+    for (std::size_t pos = begin; pos < end;) {
+      const std::string_view rest = n_.substr(pos, end - pos);
+      std::size_t length = 0;
+      if (utf8::StartsWith(rest, "、")) length = std::string_view("、").size();
+      if (utf8::StartsWith(rest, "以及")) length = std::string_view("以及").size();
+      if (length > 0) {
+        cuts.push_back(pos);
+        lengths.push_back(length);
+        pos += length;
+        last_comma_end = pos;
+        continue;
+      }
+      pos += utf8::Decode(n_, pos).length;
+    }
+    // The last 和/及/与 after the last 、.
+    std::size_t conjunction = std::string_view::npos;
+    for (std::size_t pos = last_comma_end; pos < end;) {
+      const char32_t cp = utf8::Decode(n_, pos).value;
+      if (cp == U'和' || cp == U'及' || cp == U'与') conjunction = pos;
+      pos += utf8::Decode(n_, pos).length;
+    }
+    if (conjunction != std::string_view::npos) {
+      const std::size_t after = conjunction + std::string_view("和").size();
+      if (utf8::CountChars(n_.substr(last_comma_end, conjunction - last_comma_end)) >= 2 &&
+          utf8::CountChars(n_.substr(after, end - after)) >= 2) {
+        cuts.push_back(conjunction);
+        lengths.push_back(after - conjunction);
+      }
+    }
     std::vector<std::pair<std::size_t, std::size_t>> items;
     std::size_t item_begin = begin;
-    std::size_t pos = begin;
-    while (pos <= end) {
-      std::size_t separator = 0;
-      if (pos == end) {
-        separator = 0;
-      } else {
-        for (const std::string_view word : {"以及", "、", "和", "及", "与"}) {
-          if (utf8::StartsWith(n_.substr(pos, end - pos), word)) {
-            separator = word.size();
-            break;
-          }
-        }
-        if (separator == 0) {
-          pos += utf8::Decode(n_, pos).length;
-          continue;
-        }
-      }
-      if (pos > item_begin) items.push_back({item_begin, pos});
-      if (pos == end) break;
-      pos += separator;
-      item_begin = pos;
+    for (std::size_t k = 0; k < cuts.size(); ++k) {
+      if (cuts[k] > item_begin) items.push_back({item_begin, cuts[k]});
+      item_begin = cuts[k] + lengths[k];
     }
+    if (end > item_begin) items.push_back({item_begin, end});
     return items;
   }
 
