@@ -284,6 +284,20 @@ class Extractor {
         }
       }
       if (changed) continue;
+      // A comparison for points and multiples: "增速高于全国" → 增速, up.
+      if (label.direction == Direction::kNone && (m.unit == "个百分点" || m.unit == "倍")) {
+        static const Regex kComparison(
+            R"((.*?)(高于|高出|快于|低于|慢于)(?:全国|全省|全市|全区|全县|同期)?(?:平均水平|平均)?)");
+        if (auto match = kComparison.MatchPrefix(content); match && match->length == content.size()) {
+          const std::string_view verb = content.substr(match->group.size());
+          label.direction = utf8::StartsWith(verb, "低于") || utf8::StartsWith(verb, "慢于")
+                                ? Direction::kDown
+                                : Direction::kUp;
+          label.end = label.begin + match->group.size();
+          changed = true;
+          continue;
+        }
+      }
       // A change verb at the end: "地区生产总值增长" → 地区生产总值, up.
       if (label.direction == Direction::kNone) {
         const bool points = m.unit == "个百分点" || m.unit == "倍";
@@ -354,7 +368,20 @@ class Extractor {
           ++chars;
         }
         after.end = pos;
-        if (chars >= 2) return after;
+        // "由51家整合为33家", "达8000处": the number completes a predicate about
+        // the subject before it, and what follows is a verb, not a noun.
+        const std::string_view after_text = n_.substr(after.begin, after.end - after.begin);
+        const std::string_view raw_before =
+            n_.substr(ClauseStart(m.qualifier_begin, floor, false),
+                      m.qualifier_begin - ClauseStart(m.qualifier_begin, floor, false));
+        bool predicate = false;
+        for (const std::string_view end : {"为", "到", "至", "成"}) {
+          predicate = predicate || utf8::EndsWith(after_text, end);
+        }
+        for (const std::string_view end : {"由", "从", "达", "为", "是"}) {
+          predicate = predicate || (utf8::EndsWith(raw_before, end) && before.begin < before.end);
+        }
+        if (chars >= 2 && !predicate) return after;
       }
     }
     // "由51家整合为33家": a bare verb of change before the number ("整合为",

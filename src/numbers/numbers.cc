@@ -252,6 +252,7 @@ class Scanner {
     while (offset < normalized_.size()) {
       if (auto mention = MentionAt(offset)) {
         offset = mention->end;
+        previous_end_ = mention->end;
         mentions_.push_back(std::move(*mention));
         continue;
       }
@@ -272,8 +273,11 @@ class Scanner {
       percent_words = true;
       number_offset += kPercentWords.size();
     } else if (offset > 0 && IsDigit(normalized_[offset]) &&
-               (IsDigit(normalized_[offset - 1]) || normalized_[offset - 1] == '.')) {
-      return std::nullopt;  // inside a number the scanner already passed
+               (IsDigit(normalized_[offset - 1]) ||
+                (normalized_[offset - 1] == '.' && offset - 1 != previous_end_))) {
+      // Inside a number the scanner already passed ("1.2.3"); a list number's
+      // "." ("20.2026年") ends that mention and the next number starts afresh.
+      return std::nullopt;
     }
     std::optional<Numeral> numeral = ReadNumeral(normalized_, number_offset);
     if (!numeral && !percent_words) {
@@ -451,6 +455,7 @@ class Scanner {
 
   std::string_view normalized_;
   std::vector<Mention> mentions_;
+  std::size_t previous_end_ = std::string_view::npos;
 };
 
 }  // namespace

@@ -205,6 +205,61 @@ class CommandLineTest(unittest.TestCase):
         result = run('outline', '--encoding', 'UTF-8', path)
         self.assert_input_error(result, path, 'not valid UTF-8 text: bad byte at offset 0')
 
+    # --- extract --------------------------------------------------------------------
+
+    def extract(self, path, *extra):
+        result = run('extract', *extra, path)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assertEqual(result.stderr, b'')
+        return result.stdout
+
+    def test_extract_formats(self):
+        doc = json.loads(self.extract(sample_path()))
+        indicators = doc['indicators']
+        self.assertGreaterEqual(len(indicators), 89)
+        by_id = {i['id']: i for i in indicators}
+        self.assertEqual(len(by_id), len(indicators))
+        rate = next(i for i in indicators if i['label'] == '办结率')
+        self.assertEqual((rate['line'], rate['value'], rate['unit'], rate['kind'], rate['decimals']),
+                         (15, 99.74, '%', 'percent', 2))
+        self.assertEqual(doc['sections'][0]['title'], '总体工作情况')  # the outline comes along
+
+        line = self.extract(sample_path(), '--format', 'jsonl')
+        self.assertEqual(line.count(b'\n'), 1)
+        self.assertEqual(json.loads(line), doc)
+
+        import csv
+        import io
+        rows = list(csv.reader(io.StringIO(self.extract(sample_path(), '--format', 'csv').decode(),
+                                           newline='')))
+        self.assertEqual(rows[0], ['path', 'section', 'section_title', 'line', 'label', 'value',
+                                   'unit', 'kind', 'qualifier', 'text'])
+        self.assertEqual(len(rows) - 1, len(indicators))
+        first = rows[1]
+        self.assertEqual(first[0], sample_path())
+        self.assertEqual(first[1], indicators[0]['section'])
+        self.assertEqual(float(first[5]), indicators[0]['value'])
+
+    def test_extract_same_indicators_in_every_encoding(self):
+        with open(sample_path(), encoding='utf-8') as f:
+            text = f.read()
+        def facts(doc):
+            return [(i['line'], i['value'], i['unit'], unicodedata.normalize('NFKC', i['label']))
+                    for i in doc['indicators']]
+        expected = facts(json.loads(self.extract(sample_path())))
+        for name, data in {'gb18030': text.encode('gb18030'),
+                           'utf16le': b'\xff\xfe' + text.encode('utf-16-le'),
+                           'crlf': text.replace('\n', '\r\n').encode()}.items():
+            with self.subTest(variant=name):
+                path = self.write(f'{name}.txt', data)
+                self.assertEqual(facts(json.loads(self.extract(path))), expected)
+
+    def test_extract_bad_input(self):
+        path = os.path.join(self.tmp, 'missing.txt')
+        self.assert_input_error(run('extract', path), path, 'no such file')
+        empty = self.write('empty.txt', b'')
+        self.assert_input_error(run('extract', '--format', 'csv', empty), empty, 'empty file')
+
     # --- output against the JSON Schema -------------------------------------------
 
     def test_output_validates_against_schema(self):

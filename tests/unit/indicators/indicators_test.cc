@@ -1,0 +1,153 @@
+// The indicators stage: what is kept, its label, kind, qualifier and
+// direction (positive table), and what must yield nothing (negative table).
+#include "lawreport/indicators.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "test_support.h"
+
+namespace lawreport {
+namespace {
+
+std::vector<Indicator> IndicatorsOf(std::string_view content) {
+  const Text text = testing::MakeText(content);
+  const Outline outline = BuildOutline(text);
+  return ExtractIndicators(text, outline, FindMentions(text));
+}
+
+// "label=value unit kind qualifier direction" for each indicator.
+std::vector<std::string> Describe(std::string_view content) {
+  std::vector<std::string> out;
+  for (const Indicator& i : IndicatorsOf(content)) {
+    std::string row = i.label + "=" + i.value.ToString() + i.unit + " " + UnitKindName(i.kind);
+    if (i.qualifier != Qualifier::kNone) row += std::string(" ") + QualifierName(i.qualifier);
+    if (i.direction != Direction::kNone) row += std::string(" ") + DirectionName(i.direction);
+    if (i.upper) row += " upper=" + i.upper->ToString();
+    out.push_back(row);
+  }
+  return out;
+}
+
+struct Case {
+  const char* sentence;
+  std::vector<std::string> expected;
+};
+
+TEST(IndicatorsTest, LabelsKindsQualifiers) {
+  const Case cases[] = {
+      {"受理行政许可事项43601件，办结43486件，办结率99.74%。",
+       {"受理行政许可事项=43601件 count", "办结=43486件 count", "办结率=99.74% percent"}},
+      {"全县现有调解员687名。", {"调解员=687名 count"}},
+      {"完成564名执法人员绑定。", {"执法人员绑定=564名 count"}},
+      {"对全县37个执法部门实行公示。", {"执法部门实行公示=37个 count"}},
+      {"13个具有行政执法权的行政机关均已配备公职律师。",
+       {"具有行政执法权的行政机关=13个 count"}},
+      {"共开展法律咨询280余次，出具法律意见书54份。",
+       {"开展法律咨询=280次 count more_than", "出具法律意见书=54份 count"}},
+      {"“双公示”信息数据约71013条。", {"“双公示”信息数据=71013条 count approx"}},
+      {"其中优秀卷12件。", {"优秀卷=12件 count"}},
+      {"累计宣讲1.2万余次。", {"宣讲=12000次 count more_than"}},
+      {"地区生产总值5.2万亿元、增长5.4%。",
+       {"地区生产总值=5200000000000元 amount", "地区生产总值=5.4% change up"}},
+      {"城镇调查失业率4.1%。", {"城镇调查失业率=4.1% percent"}},
+      {"能耗同比下降3.2%。", {"能耗=3.2% change down"}},
+      {"增速高于全国0.4个百分点。", {"增速=0.4个百分点 change up"}},
+      {"绿色出行比例提升至76.5%。", {"绿色出行比例=76.5% percent"}},
+      {"审查率达100%。", {"审查率=100% percent"}},
+      {"参学率、参考率以及合格率均为100%。",
+       {"参学率=100% percent", "参考率=100% percent", "合格率=100% percent"}},
+      {"回访率、满意率均达100%。", {"回访率=100% percent", "满意率=100% percent"}},
+      {"工业、制造业投资分别增长9.4％、13.3％。",
+       {"工业=9.4% change up", "制造业投资=13.3% change up"}},
+      {"年均增长5%以上。", {"=5% change more_than up"}},
+      {"办理时限压缩至3至5个工作日。", {"办理时限=3个工作日 duration upper=5"}},
+      {"现场申请0件。", {"现场申请=0件 count"}},
+      {"市属重点国企由51家整合为33家。",
+       {"市属重点国企=51家 count", "市属重点国企=33家 count"}},
+      {"新增40.8万青年留渝来渝。", {"青年留渝来渝=408000 count"}},
+      {"70%村卫生室实现一体化管理。", {"村卫生室实现一体化管理=70% percent"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Describe(c.sentence), c.expected) << c.sentence;
+  }
+}
+
+TEST(IndicatorsTest, NotIndicators) {
+  // REPORTS.md §3: each of these must yield no indicator at all.
+  const char* sentences[] = {
+      "2023年，融安县坚持依法行政。",
+      "截至2023年12月31日，全面完成。",
+      "二〇二六年一月二十七日",
+      "《法治政府建设实施纲要(2021—2025年)》",
+      "实施规划(2021-2025年)。",
+      "印发《融安县规范性文件管理办法》（融政办发〔2017〕74号）。",
+      "根据﹝2023﹞54号文件。",
+      "《条例》（国务院令第711号）第五十条规定。",
+      "PM2.5年均浓度持续下降，5G基站加快建设。",
+      "开展第二十二个“安全生产月”活动。",
+      "获评第四批示范县，召开第九次会议，落实第一责任人职责，依据第十条。",
+      "落实“三项制度”，推进“八五”普法，运用“321”工作机制。",
+      "推行“一件事一次办”。",
+      "学习贯彻党的二十大精神和二十届三中全会精神，谋划“十五五”。",
+      "“十四五”时期是极不平凡的五年，这五年我们砥砺前行。",
+      "坚决做到两个维护，落实中央八项规定精神。",
+      "市十六届人大三次会议确定的目标任务全面完成。",
+      "国家会议中心二期加快建设，推进二轮土地承包到期后再延长试点。",
+      "保持两位数增长。",
+      "2个1类创新药获批上市。",
+      "一是加强学习，推动一批项目，建立一个中心。",
+      "服务热线12345全天候响应，电话0771-8812345。",
+      "纪念中国人民抗日战争胜利80周年。",
+      "连续5个季度居全国前列。",
+      "千家万户受益，百姓满意。",
+  };
+  for (const char* sentence : sentences) {
+    std::vector<std::string> found;
+    for (const Indicator& i : IndicatorsOf(sentence)) {
+      found.push_back(i.text + " (" + i.rule + ")");
+    }
+    if (std::string(sentence) == "2个1类创新药获批上市。") {
+      // The count of drugs is an indicator; the category 1类 is not.
+      ASSERT_EQ(found.size(), 1u) << sentence;
+      EXPECT_EQ(IndicatorsOf(sentence)[0].value.ToString(), "2");
+      continue;
+    }
+    EXPECT_TRUE(found.empty()) << sentence << ": " << ::testing::PrintToString(found);
+  }
+}
+
+TEST(IndicatorsTest, PositionsSectionsAndText) {
+  const std::string report =
+      "某县2023年法治政府建设年度报告\n"
+      "2023年，全县受理案件12件。\n"
+      "一、总体情况\n"
+      "（一）行政复议\n"
+      "收到行政复议申请３１件，其中受理27件。\n";
+  const std::vector<Indicator> indicators = IndicatorsOf(report);
+  ASSERT_EQ(indicators.size(), 3u);
+  EXPECT_EQ(indicators[0].id, "i1");
+  EXPECT_FALSE(indicators[0].section);  // preamble
+  EXPECT_EQ(indicators[1].section, "1.1");
+  EXPECT_EQ(indicators[1].line, 5);
+  EXPECT_EQ(indicators[1].column, 9);
+  EXPECT_EQ(indicators[1].text, "收到行政复议申请３１件");  // source text, full-width digits kept
+  EXPECT_EQ(indicators[1].label, "收到行政复议申请");
+  EXPECT_EQ(indicators[1].value.ToString(), "31");
+  EXPECT_EQ(indicators[2].label, "受理");
+  EXPECT_EQ(indicators[2].id, "i3");
+  const Text text = testing::MakeText(report);
+  EXPECT_EQ(text.SourceOf(indicators[1].start, indicators[1].end), indicators[1].text);
+}
+
+TEST(IndicatorsTest, DecimalsAsPrinted) {
+  const std::vector<Indicator> indicators = IndicatorsOf("办结率99.74%，满意率100%，增长1.20倍。");
+  ASSERT_EQ(indicators.size(), 3u);
+  EXPECT_EQ(indicators[0].value.decimals(), 2);
+  EXPECT_EQ(indicators[1].value.decimals(), 0);
+  EXPECT_EQ(indicators[2].value.decimals(), 2);
+}
+
+}  // namespace
+}  // namespace lawreport
