@@ -124,9 +124,22 @@ class Extractor {
     for (const Regex& term : Words().fixed_terms) {
       for (const auto& span : term.FindAll(n_)) fixed_spans_.push_back(span);
     }
+    std::sort(fixed_spans_.begin(), fixed_spans_.end());
+    fixed_max_end_ = RunningMaxEnd(fixed_spans_);
+    FindEnclosedSpans();
+    enclosed_max_end_ = RunningMaxEnd(enclosed_spans_);
 
     kept_.resize(mentions_.size());
     for (std::size_t i = 0; i < mentions_.size(); ++i) kept_[i] = IsIndicator(mentions_[i]);
+    // Previous and next kept mention of each, so label bounds are O(1).
+    previous_kept_end_.assign(mentions_.size(), 0);
+    next_kept_.assign(mentions_.size(), mentions_.size());
+    for (std::size_t i = 1; i < mentions_.size(); ++i) {
+      previous_kept_end_[i] = kept_[i - 1] ? mentions_[i - 1].end : previous_kept_end_[i - 1];
+    }
+    for (std::size_t i = mentions_.size(); i-- > 1;) {
+      next_kept_[i - 1] = kept_[i] ? i : next_kept_[i];
+    }
     std::vector<bool> done(mentions_.size(), false);
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       if (done[i] || !kept_[i]) continue;
@@ -170,39 +183,71 @@ class Extractor {
     if (CharBefore(m.number_begin) == U'第' || CharBefore(m.qualifier_begin) == U'第') return false;
     // Codes and names: PM2.5, 5G, 4A.
     if (IsAsciiLetter(CharBefore(m.number_begin)) || IsAsciiLetter(CharAt(m.number_end))) return false;
-    if (Enclosed(m.number_begin)) return false;
-    for (const auto& [begin, end] : fixed_spans_) {
-      if (begin < m.end && m.number_begin < end) return false;
-    }
-    for (const SectionSpan& s : sections_) {
-      if (m.number_begin >= s.begin && m.number_begin < s.marker_end) return false;
+    if (Covered(enclosed_spans_, enclosed_max_end_, m.number_begin, m.number_begin + 1)) return false;
+    if (Covered(fixed_spans_, fixed_max_end_, m.number_begin, m.end)) return false;
+    if (const SectionSpan* s = SectionBefore(m.number_begin); s && m.number_begin < s->marker_end) {
+      return false;
     }
     return true;
   }
 
-  // Inside 《》, “”, ‘’, 〔〕, ﹝﹞, 【】, [] or 「」 on its line. An unclosed
-  // quote closes at the sentence end, so one stray “ does not hide a paragraph.
-  bool Enclosed(std::size_t offset) const {
-    const Line& line = LineOf(offset);
-    int depth = 0;
-    for (std::size_t pos = line.begin; pos < offset;) {
+  // Whether [begin, end) overlaps a span of `spans`, sorted by start, with
+  // `max_end[k]` the largest end among spans[0..k]: a span starting before
+  // `end` overlaps exactly when the largest such end passes `begin`.
+  static bool Covered(const std::vector<std::pair<std::size_t, std::size_t>>& spans,
+                      const std::vector<std::size_t>& max_end, std::size_t begin, std::size_t end) {
+    const auto after = std::lower_bound(spans.begin(), spans.end(), std::make_pair(end, std::size_t{0}));
+    if (after == spans.begin()) return false;
+    return max_end[static_cast<std::size_t>(after - spans.begin()) - 1] > begin;
+  }
+
+  static std::vector<std::size_t> RunningMaxEnd(const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+    std::vector<std::size_t> max_end(spans.size());
+    std::size_t running = 0;
+    for (std::size_t k = 0; k < spans.size(); ++k) max_end[k] = running = std::max(running, spans[k].second);
+    return max_end;
+  }
+
+  // The last section whose marker starts at or before `offset`.
+  const SectionSpan* SectionBefore(std::size_t offset) const {
+    auto after = std::upper_bound(sections_.begin(), sections_.end(), offset,
+                                  [](std::size_t o, const SectionSpan& s) { return o < s.begin; });
+    return after == sections_.begin() ? nullptr : &*(after - 1);
+  }
+
+  // Spans inside 《》, “”, ‘’, 〔〕, ﹝﹞, 【】, [] or 「」, found in one pass.
+  // Brackets do not cross lines, and an unclosed quote closes at the sentence
+  // end, so one stray “ does not hide a paragraph.
+  void FindEnclosedSpans() {
+    std::vector<std::size_t> opened;
+    const auto close_all = [&](std::size_t at) {
+      if (!opened.empty()) enclosed_spans_.push_back({opened.front(), at});
+      opened.clear();
+    };
+    for (std::size_t pos = 0; pos < n_.size();) {
       const utf8::CodePoint cp = utf8::Decode(n_, pos);
       switch (cp.value) {
         case U'《': case U'“': case U'‘': case U'〔': case U'﹝': case U'【': case U'[': case U'「':
-          ++depth;
+          opened.push_back(pos);
           break;
         case U'》': case U'”': case U'’': case U'〕': case U'﹞': case U'】': case U']': case U'」':
-          if (depth > 0) --depth;
+          if (opened.size() == 1) {
+            enclosed_spans_.push_back({opened.front(), pos + cp.length});
+            opened.clear();
+          } else if (!opened.empty()) {
+            opened.pop_back();
+          }
           break;
-        case U'。': case U'！': case U'？':
-          depth = 0;
+        case U'。': case U'！': case U'？': case U'\n':
+          close_all(pos);
           break;
         default:
           break;
       }
       pos += cp.length;
     }
-    return depth > 0;
+    close_all(n_.size());
+    std::sort(enclosed_spans_.begin(), enclosed_spans_.end());
   }
 
   const Line& LineOf(std::size_t offset) const {
@@ -237,12 +282,7 @@ class Extractor {
 
   // A label does not reach back past the indicator before it. Mentions that
   // are not indicators ("一般", "三甲", "2023年") are words of the label.
-  std::size_t PreviousMentionEnd(std::size_t index) const {
-    for (std::size_t i = index; i-- > 0;) {
-      if (kept_[i]) return mentions_[i].end;
-    }
-    return 0;
-  }
+  std::size_t PreviousMentionEnd(std::size_t index) const { return previous_kept_end_[index]; }
 
   // Strips time phrases, adverbs and trailing verbs from [begin, end), and
   // records a change verb's direction.
@@ -346,13 +386,9 @@ class Extractor {
         after.begin = after_begin;
         std::size_t pos = after_begin;
         std::size_t chars = 0;
-        std::size_t next_mention = n_.size();
-        for (std::size_t k = index + 1; k < mentions_.size(); ++k) {
-          if (kept_[k]) {
-            next_mention = mentions_[k].qualifier_begin;
-            break;
-          }
-        }
+        const std::size_t next_kept = next_kept_[index];
+        const std::size_t next_mention =
+            next_kept < mentions_.size() ? mentions_[next_kept].qualifier_begin : n_.size();
         // "13个具有行政执法权的行政机关": a lead-in verb's clause runs past 的 to its noun.
         static const Regex kVerbLeadIn(R"((?:具有|具备|有|没有|涉及|属于|符合|承担|负责|开展|参与|参加))");
         const bool through_de = kVerbLeadIn.MatchPrefix(n_.substr(after_begin)).has_value();
@@ -560,11 +596,7 @@ class Extractor {
 
   std::optional<std::string> SectionAt(std::size_t offset) const {
     if (offset >= appendix_begin_) return std::nullopt;
-    const SectionSpan* found = nullptr;
-    for (const SectionSpan& s : sections_) {
-      if (s.begin > offset) break;
-      found = &s;
-    }
+    const SectionSpan* found = SectionBefore(offset);
     if (!found) return std::nullopt;
     return *found->id;
   }
@@ -615,6 +647,11 @@ class Extractor {
   std::vector<std::pair<std::size_t, std::size_t>> fixed_spans_;
   std::vector<Indicator> indicators_;
   std::vector<bool> kept_;  // IsIndicator of each mention
+  std::vector<std::size_t> previous_kept_end_;
+  std::vector<std::size_t> next_kept_;
+  std::vector<std::pair<std::size_t, std::size_t>> enclosed_spans_;
+  std::vector<std::size_t> fixed_max_end_;
+  std::vector<std::size_t> enclosed_max_end_;
 };
 
 }  // namespace

@@ -85,6 +85,8 @@ std::optional<long long> ParseInteger(const std::vector<char32_t>& chars) {
       std::vector<char32_t> low(chars.begin() + static_cast<long>(i) + 1, chars.end());
       const std::optional<long long> high_value = ParseInteger(high);
       if (!high_value || *high_value == 0) return std::nullopt;
+      constexpr long long kLimit = 1000000000000000000LL;  // 10^18 keeps every step in range
+      if (*high_value > kLimit / scale) return std::nullopt;
       if (!low.empty() && (low.front() == U'零' || low.front() == U'〇')) low.erase(low.begin());
       long long low_value = 0;
       if (!low.empty()) {
