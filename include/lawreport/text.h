@@ -79,10 +79,18 @@ class Text {
     std::size_t source;
   };
 
+  // Character counts at line starts and every few KiB within a line, so a
+  // column is found without counting a whole (possibly 50 MB) line.
+  struct ColumnCheckpoint {
+    std::size_t source;  // offset in source_
+    std::size_t chars;   // characters from the line start to `source`
+  };
+
   std::string source_;
   std::string normalized_;
   std::vector<Line> lines_;
   std::vector<Anchor> anchors_;
+  std::vector<ColumnCheckpoint> checkpoints_;
 };
 
 }  // namespace lawreport

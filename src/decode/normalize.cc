@@ -8,6 +8,7 @@ namespace lawreport {
 namespace {
 
 constexpr char32_t kRemove = 0xFFFFFFFF;
+constexpr std::size_t kCheckpointBytes = 4096;
 
 // What a source character becomes in the normalized text: itself, another
 // character, or nothing (kRemove). Width and space variants only; the
@@ -55,8 +56,14 @@ void Text::AppendLine(std::string_view source_line) {
   Line line;
   line.begin = normalized_.size();
   line.source_begin = source_.size();
+  checkpoints_.push_back({source_.size(), 0});
+  std::size_t chars = 0;
   std::size_t offset = 0;
   while (offset < source_line.size()) {
+    if (source_.size() - checkpoints_.back().source >= kCheckpointBytes) {
+      checkpoints_.push_back({source_.size(), chars});
+    }
+    ++chars;
     const utf8::CodePoint cp = utf8::Decode(source_line, offset);
     const char32_t normalized = NormalizeChar(cp.value);
     source_.append(source_line.substr(offset, cp.length));
@@ -111,10 +118,14 @@ SourcePosition Text::PositionOf(std::size_t normalized_offset) const {
   const Line& line = lines_[index];
   const std::size_t source = std::clamp(SourceOffset(normalized_offset),
                                         line.source_begin, line.source_end);
-  const std::string_view prefix = std::string_view(source_).substr(
-      line.source_begin, source - line.source_begin);
+  auto checkpoint = std::upper_bound(
+      checkpoints_.begin(), checkpoints_.end(), source,
+      [](std::size_t o, const ColumnCheckpoint& c) { return o < c.source; });
+  const ColumnCheckpoint& from = *(checkpoint - 1);  // never before the line start
+  const std::string_view rest =
+      std::string_view(source_).substr(from.source, source - from.source);
   return {static_cast<int>(index) + 1,
-          static_cast<int>(utf8::CountChars(prefix)) + 1};
+          static_cast<int>(from.chars + utf8::CountChars(rest)) + 1};
 }
 
 }  // namespace lawreport

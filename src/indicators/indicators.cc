@@ -32,7 +32,8 @@ struct ChangeWord {
 
 struct TrimWord {
   std::string word;
-  std::string not_after;
+  std::string not_after;   // characters that keep a trailing word (行为)
+  std::string not_before;  // characters that keep a leading word (共同)
 };
 
 struct Vocabulary {
@@ -53,7 +54,8 @@ const Vocabulary& Words() {
                                 row.Get("applies") == "points"});
     }
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("label_trim.tsv")) {
-      TrimWord word{std::string(row.Get("word")), std::string(row.Get("not_after"))};
+      TrimWord word{std::string(row.Get("word")), std::string(row.Get("not_after")),
+                    std::string(row.Get("not_before"))};
       (row.Get("position") == "leading" ? v.leading : v.trailing).push_back(word);
     }
     const auto longest_first = [](auto& list) {
@@ -66,6 +68,15 @@ const Vocabulary& Words() {
     return v;
   }();
   return vocabulary;
+}
+
+bool ContainsChar(std::string_view set, char32_t cp) {
+  for (std::size_t offset = 0; offset < set.size();) {
+    const utf8::CodePoint c = utf8::Decode(set, offset);
+    if (c.value == cp) return true;
+    offset += c.length;
+  }
+  return false;
 }
 
 bool IsAsciiLetter(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'); }
@@ -284,6 +295,20 @@ class Extractor {
   // are not indicators ("一般", "三甲", "2023年") are words of the label.
   std::size_t PreviousMentionEnd(std::size_t index) const { return previous_kept_end_[index]; }
 
+  // Where the words of a label before mention `index` may start: after the
+  // previous indicator's number, and after a heading marker on the same line
+  // ("（一）新增5家" is not labelled "（一）新增"). The previous indicator's
+  // label may have run past its number ("18个部门完成联合抽查任务6个"): both
+  // numbers then share those words, which is what the sentence says.
+  std::size_t LabelFloor(std::size_t index) const {
+    const Mention& m = mentions_[index];
+    std::size_t floor = std::max(PreviousMentionEnd(index), LineOf(m.begin).begin);
+    if (const SectionSpan* s = SectionBefore(m.number_begin); s && s->marker_end <= m.qualifier_begin) {
+      floor = std::max(floor, s->marker_end);
+    }
+    return floor;
+  }
+
   // Strips time phrases, adverbs and trailing verbs from [begin, end), and
   // records a change verb's direction.
   void Clean(Label& label, const Mention& m) const {
@@ -304,26 +329,34 @@ class Extractor {
         const std::string_view rest = content.substr(0, content.size() - word.word.size());
         const char32_t before =
             rest.empty() ? 0 : utf8::Decode(rest, utf8::PreviousBoundary(rest, rest.size())).value;
-        std::u32string not_after;
-        for (std::size_t o = 0; o < word.not_after.size();) {
-          const utf8::CodePoint cp = utf8::Decode(word.not_after, o);
-          not_after.push_back(cp.value);
-          o += cp.length;
-        }
-        if (not_after.find(before) != std::u32string::npos) continue;
+        if (ContainsChar(word.not_after, before)) continue;
         label.end -= word.word.size();
         changed = true;
         break;
       }
       if (changed) continue;
       for (const TrimWord& word : words.leading) {
-        if (utf8::StartsWith(content, word.word)) {
+        if (utf8::StartsWith(content, word.word) &&
+            !ContainsChar(word.not_before, CharAt(label.begin + word.word.size()))) {
           label.begin += word.word.size();
           changed = true;
           break;
         }
       }
       if (changed) continue;
+      // "融安县共受理…", "全市累计…": a place name before an adverb is the
+      // report's own body, not part of what is measured.
+      {
+        static const Regex kPlaceThenAdverb(
+            R"((?:[^，,。、与和及的]{1,6}?(?:县|市|区|省|州|镇|乡|街道)(?:人民政府)?|全县|全市|全区|全省|全镇|我县|我市|我区|我省)(?:共|累计|共计|合计|已|全年))");
+        if (auto match = kPlaceThenAdverb.MatchPrefix(content);
+            match && match->length < content.size() &&
+            !ContainsChar("同享建治商性", CharAt(label.begin + match->length))) {
+          label.begin += match->length;
+          changed = true;
+          continue;
+        }
+      }
       // A comparison for points and multiples: "增速高于全国" → 增速, up.
       if (label.direction == Direction::kNone && (m.unit == "个百分点" || m.unit == "倍")) {
         static const Regex kComparison(
@@ -339,7 +372,9 @@ class Extractor {
         }
       }
       // A change verb at the end: "地区生产总值增长" → 地区生产总值, up.
-      if (label.direction == Direction::kNone) {
+      // Only rates, points and multiples change: "新增5家" counts new things.
+      const bool rate_like = m.kind == UnitKind::kPercent || m.kind == UnitKind::kChange;
+      if (label.direction == Direction::kNone && rate_like) {
         const bool points = m.unit == "个百分点" || m.unit == "倍";
         for (const ChangeWord& word : words.change_words) {
           if (word.points_only && !points) continue;
@@ -365,7 +400,7 @@ class Extractor {
 
   Label SingleLabel(std::size_t index) const {
     const Mention& m = mentions_[index];
-    const std::size_t floor = std::max(PreviousMentionEnd(index), LineOf(m.begin).begin);
+    const std::size_t floor = LabelFloor(index);
     Label before;
     before.begin = ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/false);
     before.end = m.qualifier_begin;
@@ -522,7 +557,7 @@ class Extractor {
 
   bool Share(std::size_t index) {
     const Mention& m = mentions_[index];
-    const std::size_t floor = std::max(PreviousMentionEnd(index), LineOf(m.begin).begin);
+    const std::size_t floor = LabelFloor(index);
     const std::size_t start = ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
     const std::string_view span = n_.substr(start, m.qualifier_begin - start);
     // "均为", "都达到": 均 as an adverb before the verb, not in 年均, 人均, 平均.
@@ -556,7 +591,7 @@ class Extractor {
 
   bool Distribute(std::size_t index, std::vector<bool>& done) {
     const Mention& m = mentions_[index];
-    const std::size_t floor = std::max(PreviousMentionEnd(index), LineOf(m.begin).begin);
+    const std::size_t floor = LabelFloor(index);
     const std::size_t start = ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
     const std::string_view span = n_.substr(start, m.qualifier_begin - start);
     const std::size_t marker = span.rfind("分别");

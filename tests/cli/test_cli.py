@@ -278,6 +278,22 @@ class CommandLineTest(unittest.TestCase):
                 doc = self.outline_json(os.path.join(reports, name))
                 errors = [e.message for e in validator.iter_errors(doc)]
                 self.assertEqual(errors, [])
+        # extract: the same document plus indicators, in both JSON forms.
+        with open(os.path.join(ROOT, 'docs', 'schema', 'extract.schema.json'), encoding='utf-8') as f:
+            extract_validator = jsonschema.Draft202012Validator(json.load(f))
+        for name in names:
+            for fmt in ('json', 'jsonl'):
+                with self.subTest(report=name, format=fmt):
+                    doc = json.loads(self.extract(os.path.join(reports, name), '--format', fmt))
+                    errors = [e.message for e in extract_validator.iter_errors(doc)]
+                    self.assertEqual(errors, [])
+        doc = json.loads(self.extract(sample_path()))
+        for mutate in (lambda i: i.update(extra=1), lambda i: i.update(kind='foo'),
+                       lambda i: i.pop('label'), lambda i: i.update(qualifier=''),
+                       lambda i: i.update(value='43601')):
+            bad = json.loads(json.dumps(doc))
+            mutate(bad['indicators'][0])
+            self.assertFalse(extract_validator.is_valid(bad))
         # The schema is strict: an unknown field or a level 5 is rejected.
         doc = self.outline_json(sample_path())
         doc['sections'][0]['level'] = 5
