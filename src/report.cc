@@ -13,6 +13,7 @@ Result<Report> ProcessFile(const std::string& path,
   report.text = std::move(decoded->text);
   report.outline = BuildOutline(report.text);
   report.indicators = ExtractIndicators(report.text, report.outline, FindMentions(report.text));
+  report.checks = CheckIndicators(report.text, report.indicators);
   return report;
 }
 

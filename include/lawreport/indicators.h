@@ -47,6 +47,10 @@ struct Indicator {
   Qualifier qualifier = Qualifier::kNone;
   Direction direction = Direction::kNone;
   std::string rule;                    // the numbers rule, plus "+shared" or "+distributed"
+  // Normalized offsets of the number and its unit, for the checker; not
+  // written out (start/end delimit `text`).
+  std::size_t value_begin = 0;
+  std::size_t value_end = 0;
 };
 
 std::vector<Indicator> ExtractIndicators(const Text& text, const Outline& outline,

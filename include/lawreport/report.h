@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "lawreport/check.h"
 #include "lawreport/decode.h"
 #include "lawreport/indicators.h"
 #include "lawreport/outline.h"
@@ -27,13 +28,14 @@ struct Report {
   Text text;
   Outline outline;
   std::vector<Indicator> indicators;
+  std::vector<Finding> checks;
 };
 
 struct ProcessOptions {
   DecodeOptions decode;
 };
 
-// Decode, outline, numbers and indicators for a file ("-" for stdin).
+// Decode, outline, numbers, indicators and checks for a file ("-" for stdin).
 Result<Report> ProcessFile(const std::string& path,
                            const ProcessOptions& options);
 

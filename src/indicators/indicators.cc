@@ -670,6 +670,8 @@ class Extractor {
       indicator.kind = UnitKind::kChange;
     }
     indicator.rule = m.rule + rule_suffix;
+    indicator.value_begin = m.number_begin;
+    indicator.value_end = m.end;
     indicators_.push_back(std::move(indicator));
   }
 

@@ -100,6 +100,19 @@ ordered_json IndicatorJson(const Indicator& indicator) {
           {"rule", indicator.rule}};
 }
 
+ordered_json FindingJson(const Finding& finding) {
+  return {{"id", finding.id},
+          {"type", FindingTypeName(finding.type)},
+          {"status", FindingStatusName(finding.status)},
+          {"line", finding.line > 0 ? ordered_json(finding.line) : ordered_json(nullptr)},
+          {"indicators", finding.indicators},
+          {"relation", finding.relation},
+          {"expression", finding.expression},
+          {"stated", finding.stated ? ValueJson(*finding.stated) : ordered_json(nullptr)},
+          {"computed", finding.computed ? ValueJson(*finding.computed) : ordered_json(nullptr)},
+          {"message", finding.message}};
+}
+
 ordered_json OutlineDocument(const Report& report) {
   ordered_json sections = ordered_json::array();
   for (const Section& section : report.outline.sections) sections.push_back(SectionJson(section));
@@ -137,6 +150,9 @@ std::string WriteExtractJson(const Report& report, const JsonOptions& options) {
   ordered_json indicators = ordered_json::array();
   for (const Indicator& indicator : report.indicators) indicators.push_back(IndicatorJson(indicator));
   document["indicators"] = std::move(indicators);
+  ordered_json checks = ordered_json::array();
+  for (const Finding& finding : report.checks) checks.push_back(FindingJson(finding));
+  document["checks"] = std::move(checks);
   return Dump(document, options);
 }
 

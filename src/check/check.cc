@@ -1,0 +1,617 @@
+// Relations between figures and their verdicts (see check.h).
+#include "lawreport/check.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "util/utf8.h"
+
+namespace lawreport {
+
+const char* FindingTypeName(FindingType type) {
+  switch (type) {
+    case FindingType::kSum: return "sum";
+    case FindingType::kRate: return "rate";
+    case FindingType::kBalance: return "balance";
+    case FindingType::kExpect: return "expect";
+  }
+  return "sum";
+}
+
+const char* FindingStatusName(FindingStatus status) {
+  switch (status) {
+    case FindingStatus::kPass: return "pass";
+    case FindingStatus::kMismatch: return "mismatch";
+    case FindingStatus::kUnverifiable: return "unverifiable";
+    case FindingStatus::kAccepted: return "accepted";
+  }
+  return "pass";
+}
+
+namespace {
+
+__extension__ typedef __int128 Int128;
+
+// Exact arithmetic on report figures: every value as an integer at a common
+// power of ten. Reports print at most a few decimals and 18 digits, so 128
+// bits hold every product the checks form.
+constexpr int kScale = 6;  // 10^-6 is finer than any printed figure
+
+std::optional<Int128> Scaled(const Decimal& value) {
+  const int shift = value.exponent() + kScale;
+  if (shift < 0 || shift > 24) return std::nullopt;  // finer than 10^-6, or absurdly large
+  Int128 result = value.mantissa();
+  for (int i = 0; i < shift; ++i) result *= 10;
+  return result;
+}
+
+Decimal FromScaled(Int128 scaled) {
+  // Back to a Decimal via text: exact, and only for figures already in range.
+  std::string digits;
+  bool negative = scaled < 0;
+  if (negative) scaled = -scaled;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(scaled % 10)));
+    scaled /= 10;
+  } while (scaled > 0);
+  while (digits.size() <= static_cast<std::size_t>(kScale)) digits.insert(digits.begin(), '0');
+  digits.insert(digits.end() - kScale, '.');
+  std::optional<Decimal> value = Decimal::Parse(digits);
+  if (!value) value = Decimal::FromInt(0);
+  return *value;
+}
+
+std::string Print(const Decimal& value) { return value.ToString(); }
+
+// value printed with `decimals` digits after the point, truncated.
+std::string PrintFixed(Int128 numerator, Int128 denominator, int decimals) {
+  Int128 scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  const Int128 quotient = numerator * scale / denominator;
+  std::string digits;
+  Int128 q = quotient;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(q % 10)));
+    q /= 10;
+  } while (q > 0);
+  while (digits.size() <= static_cast<std::size_t>(decimals)) digits.insert(digits.begin(), '0');
+  if (decimals > 0) digits.insert(digits.end() - decimals, '.');
+  return digits;
+}
+
+bool IsNegatedAt(std::string_view label, std::size_t at) {
+  if (at == 0) return false;
+  const char32_t before = utf8::Decode(label, utf8::PreviousBoundary(label, at)).value;
+  return before == U'不' || before == U'未' || before == U'非';
+}
+
+// The label holds `word`, not negated: 受理 in "共受理行政许可事项", not in "不受理".
+bool LabelHas(std::string_view label, std::string_view word) {
+  for (std::size_t at = label.find(word); at != std::string_view::npos; at = label.find(word, at + 1)) {
+    if (!IsNegatedAt(label, at)) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> Split(std::string_view text, char separator) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t at = text.find(separator, start);
+    parts.emplace_back(text.substr(start, at == std::string_view::npos ? at : at - start));
+    if (at == std::string_view::npos) break;
+    start = at + 1;
+  }
+  return parts;
+}
+
+struct RateDefinition {
+  std::string rate;
+  std::vector<std::vector<std::string>> numerator;  // terms (added), each with alternatives
+  std::vector<std::string> denominator;             // alternatives
+};
+
+const std::vector<RateDefinition>& RateDefinitions() {
+  static const std::vector<RateDefinition> definitions = [] {
+    std::vector<RateDefinition> loaded;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("rate_definitions.tsv")) {
+      RateDefinition definition;
+      definition.rate = std::string(row.Get("rate"));
+      for (const std::string& term : Split(row.Get("numerator"), '+')) {
+        definition.numerator.push_back(Split(term, '|'));
+      }
+      definition.denominator = Split(row.Get("denominator"), '|');
+      loaded.push_back(std::move(definition));
+    }
+    std::stable_sort(loaded.begin(), loaded.end(), [](const auto& a, const auto& b) {
+      return a.rate.size() > b.rate.size();
+    });
+    return loaded;
+  }();
+  return definitions;
+}
+
+bool IsQuantity(const Indicator& indicator) {
+  return !indicator.upper && (indicator.kind == UnitKind::kCount ||
+                              indicator.kind == UnitKind::kAmount ||
+                              indicator.kind == UnitKind::kMeasure);
+}
+
+class Checker {
+ public:
+  Checker(const Text& text, const std::vector<Indicator>& indicators)
+      : text_(text), n_(text.normalized()), indicators_(indicators) {}
+
+  std::vector<Finding> Run() {
+    FindSentences();
+    CheckSums();
+    CheckRates();
+    CheckBalances();
+    std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
+      return a.line < b.line;
+    });
+    for (std::size_t i = 0; i < findings_.size(); ++i) findings_[i].id = "c" + std::to_string(i + 1);
+    return std::move(findings_);
+  }
+
+ private:
+  // --- sentences and brackets -----------------------------------------------
+
+  void FindSentences() {
+    for (std::size_t pos = 0; pos < n_.size();) {
+      const utf8::CodePoint cp = utf8::Decode(n_, pos);
+      if (cp.value == U'。' || cp.value == U'!' || cp.value == U'?' || cp.value == U';' ||
+          cp.value == U'\n') {
+        sentence_ends_.push_back(pos);
+      }
+      pos += cp.length;
+    }
+    sentence_ends_.push_back(n_.size());
+  }
+
+  std::size_t SentenceOf(std::size_t offset) const {
+    return static_cast<std::size_t>(
+        std::lower_bound(sentence_ends_.begin(), sentence_ends_.end(), offset) - sentence_ends_.begin());
+  }
+
+  // Parenthesis depth at `offset`, counted from the start of its sentence.
+  int DepthAt(std::size_t offset) const {
+    const std::size_t sentence = SentenceOf(offset);
+    std::size_t pos = sentence == 0 ? 0 : sentence_ends_[sentence - 1];
+    int depth = 0;
+    while (pos < offset) {
+      if (n_[pos] == '(') ++depth;
+      if (n_[pos] == ')' && depth > 0) --depth;
+      ++pos;
+    }
+    return depth;
+  }
+
+  std::vector<std::size_t> InSentence(std::size_t sentence) const {
+    std::vector<std::size_t> in;
+    for (std::size_t i = 0; i < indicators_.size(); ++i) {
+      if (SentenceOf(indicators_[i].value_begin) == sentence) in.push_back(i);
+    }
+    return in;
+  }
+
+  // --- sums -------------------------------------------------------------------
+
+  enum class Cue { kAmong, kContains, kIn };
+
+  void CheckSums() {
+    std::vector<std::size_t> sentences;
+    for (const Indicator& indicator : indicators_) sentences.push_back(SentenceOf(indicator.value_begin));
+    sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
+    for (const std::size_t sentence : sentences) CheckSentence(sentence);
+  }
+
+  void CheckSentence(std::size_t sentence) {
+    const std::size_t begin = sentence == 0 ? 0 : sentence_ends_[sentence - 1];
+    const std::size_t end = sentence_ends_[sentence];
+    const std::vector<std::size_t> members = InSentence(sentence);
+    if (members.size() < 3) return;
+
+    // Cue positions, in order: 其中 / 包括 (parts follow), (含 …) right after a
+    // total, and "…中," after a total.
+    struct CueAt {
+      std::size_t at;     // where the parts start
+      Cue cue;
+      std::size_t total;  // index into indicators_, or npos to search back
+    };
+    std::vector<CueAt> cues;
+    const std::string_view span = n_.substr(begin, end - begin);
+    for (const std::string_view word : {"其中", "包括"}) {
+      for (std::size_t at = span.find(word); at != std::string_view::npos; at = span.find(word, at + 1)) {
+        cues.push_back({begin + at + word.size(), Cue::kAmong, std::string_view::npos});
+      }
+    }
+    for (const std::size_t i : members) {
+      const Indicator& total = indicators_[i];
+      std::size_t pos = total.value_end;
+      if (utf8::StartsWith(n_.substr(pos), "(含") || utf8::StartsWith(n_.substr(pos), "(包括")) {
+        cues.push_back({pos + 1, Cue::kContains, i});
+      }
+      // "审结的21件(含…)案件中,": a short noun ("案件") and at most one bracket
+      // group between the total and 中; "1件正在审查备案中," is a clause, not a cue.
+      if (pos < n_.size() && n_[pos] == '(') {
+        const std::size_t close = n_.find(')', pos);
+        if (close == std::string::npos || close > end) continue;
+        pos = close + 1;
+      }
+      std::size_t chars = 0;
+      while (pos < end && chars <= 4) {
+        if (utf8::StartsWith(n_.substr(pos), "中,") && chars > 0) {
+          cues.push_back({pos + std::string_view("中,").size(), Cue::kIn, i});
+          break;
+        }
+        const utf8::CodePoint cp = utf8::Decode(n_, pos);
+        if (cp.value < 0x4E00 || cp.value > 0x9FFF) break;
+        pos += cp.length;
+        ++chars;
+      }
+    }
+    std::sort(cues.begin(), cues.end(), [](const CueAt& a, const CueAt& b) { return a.at < b.at; });
+
+    for (std::size_t k = 0; k < cues.size(); ++k) {
+      const CueAt& cue = cues[k];
+      const int depth = DepthAt(cue.at);
+      // Parts: quantities after the cue at its bracket depth, up to the next
+      // cue that opens another breakdown at that depth or the bracket's end.
+      std::size_t stop = end;
+      if (cue.cue == Cue::kContains) {
+        const std::size_t close = n_.find(')', cue.at);
+        stop = close == std::string::npos ? end : std::min(end, close);
+      }
+      for (std::size_t j = k + 1; j < cues.size(); ++j) {
+        if (cues[j].at > cue.at && DepthAt(cues[j].at) == depth && cues[j].total != std::string_view::npos) {
+          // A later total with its own breakdown ends this list before that total.
+          stop = std::min(stop, indicators_[cues[j].total].start);
+          break;
+        }
+        if (cues[j].at > cue.at && DepthAt(cues[j].at) == depth && cues[j].cue == Cue::kAmong) {
+          stop = std::min(stop, cues[j].at);
+          break;
+        }
+      }
+      std::vector<std::size_t> parts;
+      for (const std::size_t i : members) {
+        const Indicator& part = indicators_[i];
+        if (part.value_begin < cue.at || part.value_begin >= stop) continue;
+        if (cue.total == std::string_view::npos && ParallelToTotal(members, cue.at, part)) break;
+        if (!IsQuantity(part) || DepthAt(part.value_begin) != depth) continue;
+        if (!parts.empty() && part.unit != indicators_[parts.front()].unit) continue;
+        parts.push_back(i);
+      }
+      if (parts.size() < 2) continue;
+      const Indicator& first = indicators_[parts.front()];
+
+      std::size_t total = cue.total;
+      if (total == std::string_view::npos) {
+        // The nearest quantity before the cue with the parts' unit, else of
+        // their kind (案卷16卷, 其中优秀卷12件).
+        std::size_t same_kind = std::string_view::npos;
+        for (auto it = members.rbegin(); it != members.rend(); ++it) {
+          const Indicator& candidate = indicators_[*it];
+          if (candidate.value_end > cue.at || !IsQuantity(candidate)) continue;
+          if (DepthAt(candidate.value_begin) != DepthAt(cue.at)) continue;
+          if (candidate.unit == first.unit) {
+            total = *it;
+            break;
+          }
+          if (same_kind == std::string_view::npos && candidate.kind == first.kind) same_kind = *it;
+        }
+        if (total == std::string_view::npos) total = same_kind;
+      }
+      if (total == std::string_view::npos || !IsQuantity(indicators_[total])) continue;
+      if (indicators_[total].kind != first.kind) continue;
+      EvaluateSum(total, parts, cue.cue == Cue::kContains);
+    }
+  }
+
+  // "新增铁路运营里程639公里、其中高铁370公里，新增高速公路2600公里": a clause
+  // opening with the same words as the total's label is the next item of the
+  // sentence, not a part. The total is the nearest quantity before the cue.
+  bool ParallelToTotal(const std::vector<std::size_t>& members, std::size_t cue_at,
+                       const Indicator& part) const {
+    const Indicator* total = nullptr;
+    for (const std::size_t i : members) {
+      if (indicators_[i].value_end <= cue_at && IsQuantity(indicators_[i])) total = &indicators_[i];
+    }
+    if (!total || total->label.empty() || part.label.empty()) return false;
+    const auto head = [](const std::string& label) {
+      std::size_t end = 0;
+      for (int chars = 0; chars < 2 && end < label.size(); ++chars) {
+        end += utf8::Decode(label, end).length;
+      }
+      return label.substr(0, end);
+    };
+    return utf8::CountChars(total->label) >= 2 && head(total->label) == head(part.label);
+  }
+
+  void EvaluateSum(std::size_t total_index, const std::vector<std::size_t>& parts, bool contained) {
+    const Indicator& total = indicators_[total_index];
+    Finding finding;
+    finding.type = FindingType::kSum;
+    finding.line = total.line;
+    finding.indicators.push_back(total.id);
+    finding.relation = "sum:" + std::to_string(total.line) + ":" + total.label;
+    std::optional<Int128> sum = 0;
+    std::string expression;
+    bool qualified = total.qualifier != Qualifier::kNone;
+    bool same_unit = true;
+    std::vector<std::string> labels;
+    for (const std::size_t i : parts) {
+      const Indicator& part = indicators_[i];
+      finding.indicators.push_back(part.id);
+      if (!expression.empty()) expression += " + ";
+      expression += Print(part.value);
+      const std::optional<Int128> value = Scaled(part.value);
+      if (!value || !sum) {
+        sum.reset();
+      } else {
+        *sum += *value;
+      }
+      qualified = qualified || part.qualifier != Qualifier::kNone;
+      same_unit = same_unit && part.unit == total.unit;
+      labels.push_back(part.label);
+    }
+    const std::optional<Int128> stated = Scaled(total.value);
+    if (!sum || !stated) return;
+    // A complete list: (含 …), or X and 不X side by side (受理 / 不受理).
+    bool complete = contained;
+    for (const std::string& a : labels) {
+      for (const std::string& b : labels) {
+        if (b == "不" + a || b == "未" + a) complete = true;
+      }
+    }
+    finding.stated = total.value;
+    finding.computed = FromScaled(*sum);
+    const std::string sum_text = Print(*finding.computed);
+    const std::string what = total.label.empty() ? std::string("the total") : total.label;
+    if (*sum == *stated) {
+      finding.status = FindingStatus::kPass;
+      finding.expression = expression + " = " + Print(total.value);
+      finding.message = "parts add up to " + what + " " + Print(total.value) + total.unit;
+    } else if (qualified || !same_unit || (!contained && *sum > 2 * *stated)) {
+      // A sum more than twice its total is no breakdown of it: the list ran
+      // into the sentence's next items. Undecided, not an alarm.
+      finding.status = FindingStatus::kUnverifiable;
+      finding.expression = expression + " = " + sum_text + " vs " + Print(total.value);
+      finding.message = std::string(qualified ? "an approximate figure"
+                                              : (!same_unit ? "parts in another unit" : "parts far above the total")) +
+                        ": cannot tell whether the parts " + sum_text + " agree with " + what + " " +
+                        Print(total.value) + total.unit;
+    } else if (*sum > *stated) {
+      finding.status = FindingStatus::kMismatch;
+      finding.expression = expression + " = " + sum_text + " > " + Print(total.value);
+      finding.message = "parts add up to " + sum_text + total.unit + ", more than " + what + " " +
+                        Print(total.value) + total.unit;
+    } else if (complete) {
+      finding.status = FindingStatus::kMismatch;
+      finding.expression = expression + " = " + sum_text + " ≠ " + Print(total.value);
+      finding.message = "the complete breakdown adds up to " + sum_text + total.unit + ", not " +
+                        what + " " + Print(total.value) + total.unit;
+    } else {
+      finding.status = FindingStatus::kPass;
+      finding.expression = expression + " = " + sum_text + " ≤ " + Print(total.value);
+      finding.message = "parts cover " + sum_text + " of " + what + " " + Print(total.value) +
+                        total.unit + " (a partial list: 其中 names some parts)";
+    }
+    findings_.push_back(std::move(finding));
+  }
+
+  // --- rates ------------------------------------------------------------------
+
+  // The nearest count before `rate` on its line whose label has one of `words`.
+  std::optional<std::size_t> FindCount(std::size_t rate, const std::vector<std::string>& words,
+                                       std::optional<std::size_t> not_this) const {
+    const Indicator& r = indicators_[rate];
+    for (std::size_t i = rate; i-- > 0;) {
+      const Indicator& candidate = indicators_[i];
+      if (candidate.line != r.line) break;
+      if (candidate.kind != UnitKind::kCount || candidate.upper || (not_this && *not_this == i)) continue;
+      for (const std::string& word : words) {
+        if (LabelHas(candidate.label, word)) return i;
+      }
+    }
+    return std::nullopt;
+  }
+
+  void CheckRates() {
+    for (std::size_t i = 0; i < indicators_.size(); ++i) {
+      const Indicator& rate = indicators_[i];
+      if (rate.kind != UnitKind::kPercent || rate.unit != "%" || rate.upper) continue;
+      if (!utf8::EndsWith(rate.label, "率")) continue;
+
+      std::vector<std::size_t> numerators;
+      std::optional<std::size_t> denominator;
+      const RateDefinition* definition = nullptr;
+      for (const RateDefinition& candidate : RateDefinitions()) {
+        if (utf8::EndsWith(rate.label, candidate.rate)) {
+          definition = &candidate;
+          break;
+        }
+      }
+      if (definition) {
+        for (const auto& term : definition->numerator) {
+          if (auto found = FindCount(i, term, std::nullopt)) numerators.push_back(*found);
+        }
+        if (!numerators.empty()) denominator = FindCount(i, definition->denominator, numerators.front());
+      } else {
+        GenericRate(i, numerators, denominator);
+      }
+      EvaluateRate(i, numerators, denominator);
+    }
+  }
+
+  // "X率" against a count labelled exactly X and the first count of its sentence.
+  void GenericRate(std::size_t rate, std::vector<std::size_t>& numerators,
+                   std::optional<std::size_t>& denominator) const {
+    const Indicator& r = indicators_[rate];
+    const std::string x = r.label.substr(0, r.label.size() - std::string_view("率").size());
+    if (utf8::CountChars(x) < 2) return;
+    const std::size_t sentence = SentenceOf(r.value_begin);
+    std::optional<std::size_t> numerator;
+    for (std::size_t i = rate; i-- > 0;) {
+      if (SentenceOf(indicators_[i].value_begin) != sentence) break;
+      if (indicators_[i].kind == UnitKind::kCount && indicators_[i].label == x) {
+        numerator = i;
+        break;
+      }
+    }
+    if (!numerator) return;
+    for (std::size_t i = 0; i < *numerator; ++i) {
+      const Indicator& candidate = indicators_[i];
+      if (SentenceOf(candidate.value_begin) != sentence) continue;
+      if (candidate.kind != UnitKind::kCount || candidate.unit != indicators_[*numerator].unit) continue;
+      if (candidate.value < indicators_[*numerator].value) continue;
+      denominator = i;
+      break;
+    }
+    if (denominator) numerators.push_back(*numerator);
+  }
+
+  void EvaluateRate(std::size_t rate_index, const std::vector<std::size_t>& numerators,
+                    std::optional<std::size_t> denominator) {
+    const Indicator& rate = indicators_[rate_index];
+    Finding finding;
+    finding.type = FindingType::kRate;
+    finding.line = rate.line;
+    finding.indicators.push_back(rate.id);
+    finding.relation = "rate:" + std::to_string(rate.line) + ":" + rate.label;
+    finding.stated = rate.value;
+    const std::string stated_text = Print(rate.value) + "%";
+    if (numerators.empty() || !denominator) {
+      finding.status = FindingStatus::kUnverifiable;
+      finding.expression = rate.label + " = " + stated_text;
+      finding.message = rate.label + " " + stated_text + ": the counts it is computed from are not stated";
+      findings_.push_back(std::move(finding));
+      return;
+    }
+    Int128 numerator = 0;
+    std::string top;
+    bool qualified = rate.qualifier != Qualifier::kNone;
+    for (const std::size_t i : numerators) {
+      const std::optional<Int128> value = Scaled(indicators_[i].value);
+      if (!value) return;
+      numerator += *value;
+      if (!top.empty()) top += " + ";
+      top += Print(indicators_[i].value);
+      finding.indicators.push_back(indicators_[i].id);
+      qualified = qualified || indicators_[i].qualifier != Qualifier::kNone;
+    }
+    if (numerators.size() > 1) top = "(" + top + ")";
+    const Indicator& bottom = indicators_[*denominator];
+    finding.indicators.push_back(bottom.id);
+    qualified = qualified || bottom.qualifier != Qualifier::kNone;
+    const std::optional<Int128> den = Scaled(bottom.value);
+    const std::optional<Int128> stated = Scaled(rate.value);
+    if (!den || !stated || *den == 0) return;
+
+    // computed = 100 × numerator / denominator, every figure at kScale. It
+    // agrees when it lies within one unit of the stated rate's last printed
+    // digit, either rounding direction:
+    //   |100·num·10^kScale − stated·den| < den · 10^(kScale − decimals).
+    const int decimals = rate.value.decimals();
+    Int128 unit = 1;
+    for (int d = decimals; d < kScale; ++d) unit *= 10;
+    Int128 scale = 1;
+    for (int d = 0; d < kScale; ++d) scale *= 10;
+    const Int128 lhs = 100 * numerator * scale;
+    const Int128 rhs = *stated * *den;
+    const Int128 gap = lhs > rhs ? lhs - rhs : rhs - lhs;
+    const bool agrees = gap < *den * unit;
+    const std::string computed_text = PrintFixed(100 * numerator, *den, decimals + 1);
+    finding.computed = Decimal::Parse(computed_text);
+    finding.expression = top + " / " + Print(bottom.value) + " = " + computed_text + "%";
+    const std::string said = rate.label + " " + stated_text;
+    if (agrees) {
+      finding.status = FindingStatus::kPass;
+      finding.message = said + " agrees with " + finding.expression;
+    } else if (qualified) {
+      // "95%以上", "约": a bound, not a printed value.
+      const bool holds = (rate.qualifier == Qualifier::kMoreThan && lhs >= rhs) ||
+                         (rate.qualifier == Qualifier::kLessThan && lhs <= rhs);
+      finding.status = holds ? FindingStatus::kPass : FindingStatus::kUnverifiable;
+      finding.message = said + (holds ? " holds: " : " is qualified; the counts give ") + finding.expression;
+    } else {
+      finding.status = FindingStatus::kMismatch;
+      finding.message = said + " but " + finding.expression;
+    }
+    findings_.push_back(std::move(finding));
+  }
+
+  // --- balances ---------------------------------------------------------------
+
+  void CheckBalances() {
+    // 上年结转 + 本年新收 = 本年办结 + 结转下年度, all four in one paragraph.
+    static const std::vector<std::vector<std::string>> kTerms = {
+        {"上年结转", "上期结转", "上年度结转"},
+        {"本年新收", "新收", "本年度新收"},
+        {"本年办结", "办结", "审结"},
+        {"结转下年", "结转下期", "结转下一年"}};
+    std::vector<int> lines;
+    for (const Indicator& indicator : indicators_) lines.push_back(indicator.line);
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    for (const int line : lines) {
+      std::vector<std::optional<std::size_t>> found(kTerms.size());
+      for (std::size_t i = 0; i < indicators_.size(); ++i) {
+        const Indicator& indicator = indicators_[i];
+        if (indicator.line != line || indicator.kind != UnitKind::kCount) continue;
+        for (std::size_t t = 0; t < kTerms.size(); ++t) {
+          if (found[t]) continue;
+          for (const std::string& word : kTerms[t]) {
+            if (LabelHas(indicator.label, word) && !(t == 2 && LabelHas(indicator.label, "结转"))) {
+              found[t] = i;
+              break;
+            }
+          }
+        }
+      }
+      if (!found[0] || !found[1] || !found[2] || !found[3]) continue;
+      const Indicator& a = indicators_[*found[0]];
+      const Indicator& b = indicators_[*found[1]];
+      const Indicator& c = indicators_[*found[2]];
+      const Indicator& d = indicators_[*found[3]];
+      const auto va = Scaled(a.value), vb = Scaled(b.value), vc = Scaled(c.value), vd = Scaled(d.value);
+      if (!va || !vb || !vc || !vd) continue;
+      Finding finding;
+      finding.type = FindingType::kBalance;
+      finding.line = line;
+      finding.indicators = {a.id, b.id, c.id, d.id};
+      finding.relation = "balance:" + std::to_string(line) + ":" + a.label;
+      finding.stated = FromScaled(*va + *vb);
+      finding.computed = FromScaled(*vc + *vd);
+      finding.expression = Print(a.value) + " + " + Print(b.value) + " = " + Print(*finding.stated) +
+                           " vs " + Print(c.value) + " + " + Print(d.value) + " = " +
+                           Print(*finding.computed);
+      const bool qualified = a.qualifier != Qualifier::kNone || b.qualifier != Qualifier::kNone ||
+                             c.qualifier != Qualifier::kNone || d.qualifier != Qualifier::kNone;
+      if (*va + *vb == *vc + *vd) {
+        finding.status = FindingStatus::kPass;
+        finding.message = "carried over + new equals concluded + carried forward";
+      } else {
+        finding.status = qualified ? FindingStatus::kUnverifiable : FindingStatus::kMismatch;
+        finding.message = "carried over + new does not equal concluded + carried forward";
+      }
+      findings_.push_back(std::move(finding));
+    }
+  }
+
+  const Text& text_;
+  std::string_view n_;
+  const std::vector<Indicator>& indicators_;
+  std::vector<std::size_t> sentence_ends_;
+  std::vector<Finding> findings_;
+};
+
+}  // namespace
+
+std::vector<Finding> CheckIndicators(const Text& text, const std::vector<Indicator>& indicators) {
+  return Checker(text, indicators).Run();
+}
+
+}  // namespace lawreport
