@@ -3,6 +3,7 @@
 //   lawreport outline rongan-2023.txt
 //   lawreport outline --format json report.txt > outline.json
 //   lawreport extract --format csv report.txt > indicators.csv
+//   lawreport check --format github reports/*.txt
 //
 // Exit status: 0 ok, 1 findings (check), 2 bad input or usage. Data goes to
 // stdout, diagnostics to stderr.
@@ -11,6 +12,7 @@
 #include <cstdio>
 
 #include "cli_common.h"
+#include "cmd_check.h"
 #include "cmd_extract.h"
 #include "cmd_outline.h"
 #include "lawreport/report.h"
@@ -29,6 +31,8 @@ int main(int argc, char** argv) {
   CLI::App* outline_command = lawreport::cli::SetupOutline(app, outline);
   lawreport::cli::ExtractOptions extract;
   CLI::App* extract_command = lawreport::cli::SetupExtract(app, extract);
+  lawreport::cli::CheckOptions check;
+  CLI::App* check_command = lawreport::cli::SetupCheck(app, check);
 
   try {
     app.parse(argc, argv);
@@ -46,5 +50,6 @@ int main(int argc, char** argv) {
 
   if (outline_command->parsed()) return lawreport::cli::RunOutline(outline);
   if (extract_command->parsed()) return lawreport::cli::RunExtract(extract);
+  if (check_command->parsed()) return lawreport::cli::RunCheck(check);
   return lawreport::cli::kExitBadInput;
 }

@@ -5,7 +5,11 @@
 //            "收到行政复议申请31件，其中受理27件，不受理4件" → 27 + 4 = 31, pass.
 //            Parts may be a subset: a sum below the total passes unless the list
 //            is complete (a （含…） list, or X and 不X both stated); a sum above
-//            the total is a mismatch.
+//            the total is a mismatch. Parts in another unit than the total
+//            (案卷16卷, 其中优秀卷12件) agree only when they add up exactly;
+//            otherwise the relation is unverifiable, as it is when a figure is
+//            approximate or the parts exceed twice the total (the list then ran
+//            into the sentence's next item).
 //   rate     a stated rate against the counts it is computed from, by the
 //            definitions in data/lexicon/rate_definitions.tsv or a count labelled
 //            exactly X for "X率": "办结43486件，办结率99.74%" with 受理43601件 →
@@ -21,10 +25,12 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lawreport/decimal.h"
 #include "lawreport/indicators.h"
+#include "lawreport/status.h"
 #include "lawreport/text.h"
 
 namespace lawreport {
@@ -48,6 +54,36 @@ struct Finding {
 };
 
 std::vector<Finding> CheckIndicators(const Text& text, const std::vector<Indicator>& indicators);
+
+// --expect: figures a user expects the report to state, by indicator id or
+// by label. From JSON ({"办结率": 99.74, "i2": 43601} or
+// [{"key": "办结率", "value": 99.74}]) or TSV ("办结率<TAB>99.74").
+struct Expectation {
+  std::string key;
+  Decimal value;
+};
+Result<std::vector<Expectation>> ParseExpectations(std::string_view content);
+// One expect finding per expectation: pass when an indicator with that id, or
+// one with that label, has the value; mismatch when the figure differs or is
+// missing.
+std::vector<Finding> CheckExpectations(const std::vector<Indicator>& indicators,
+                                       const std::vector<Expectation>& expectations);
+
+// --accept: findings a person confirmed correct. A finding is accepted when
+// the file, the relation and the stated value (and the computed value, when
+// given) all match, so an accepted finding whose figures change is reported
+// again. JSON [{"file", "relation", "stated", "computed"?, "reason"}] or TSV
+// with a header row naming those columns.
+struct Acceptance {
+  std::string file;      // as given to check, or its base name
+  std::string relation;  // Finding::relation
+  Decimal stated;
+  std::optional<Decimal> computed;
+  std::string reason;
+};
+Result<std::vector<Acceptance>> ParseAcceptances(std::string_view content);
+void ApplyAcceptances(const std::string& path, const std::vector<Acceptance>& acceptances,
+                      std::vector<Finding>& findings);
 
 }  // namespace lawreport
 

@@ -7,6 +7,7 @@
 #define LAWREPORT_REPORT_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lawreport/check.h"
@@ -38,6 +39,9 @@ struct ProcessOptions {
 // Decode, outline, numbers, indicators and checks for a file ("-" for stdin).
 Result<Report> ProcessFile(const std::string& path,
                            const ProcessOptions& options);
+// The same for bytes already in memory; `path` is only recorded.
+Result<Report> ProcessBytes(std::string_view bytes, const std::string& path,
+                            const ProcessOptions& options);
 
 }  // namespace lawreport
 

@@ -11,7 +11,9 @@
 #ifndef LAWREPORT_WRITE_H_
 #define LAWREPORT_WRITE_H_
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "lawreport/report.h"
 
@@ -35,6 +37,28 @@ std::string WriteOutlineTree(const Report& report);
 // qualifier, text.
 std::string CsvHeader();
 std::string WriteIndicatorsCsv(const Report& report);
+
+// `lawreport check` over several files: findings per file, or the file's
+// one-line problem when it could not be read.
+struct CheckedFile {
+  std::string path;
+  SourceInfo source;
+  std::vector<Finding> findings;
+  std::optional<std::string> error;
+};
+
+// A finding fails the run when it mismatches, or (strict) is unverifiable.
+bool Fails(const Finding& finding, bool strict);
+
+// "PATH:LINE: mismatch [sum] message (expression)" for each failing finding
+// (and every unverifiable one when strict), then a summary line.
+std::string WriteCheckText(const std::vector<CheckedFile>& files, bool strict);
+// {"schema_version", "files": [{"source", "error", "checks": [...]}], "summary"}
+std::string WriteCheckJson(const std::vector<CheckedFile>& files, bool strict);
+// GitHub Actions workflow commands: ::error file=…,line=…,title=…::message
+std::string WriteCheckGithub(const std::vector<CheckedFile>& files, bool strict);
+// JUnit XML: a testsuite per file, a testcase per relation.
+std::string WriteCheckJunit(const std::vector<CheckedFile>& files, bool strict);
 
 }  // namespace lawreport
 

@@ -530,16 +530,17 @@ class Checker {
     const std::string said = rate.label + " " + stated_text;
     if (agrees) {
       finding.status = FindingStatus::kPass;
-      finding.message = said + " agrees with " + finding.expression;
+      finding.message = said + " agrees with its counts";
     } else if (qualified) {
       // "95%以上", "约": a bound, not a printed value.
       const bool holds = (rate.qualifier == Qualifier::kMoreThan && lhs >= rhs) ||
                          (rate.qualifier == Qualifier::kLessThan && lhs <= rhs);
       finding.status = holds ? FindingStatus::kPass : FindingStatus::kUnverifiable;
-      finding.message = said + (holds ? " holds: " : " is qualified; the counts give ") + finding.expression;
+      finding.message = said + (holds ? " holds as a bound on its counts"
+                                      : " is approximate and its counts give another value");
     } else {
       finding.status = FindingStatus::kMismatch;
-      finding.message = said + " but " + finding.expression;
+      finding.message = said + " does not agree with its counts";
     }
     findings_.push_back(std::move(finding));
   }

@@ -319,7 +319,12 @@ class Extractor {
     while (changed && label.begin < label.end) {
       changed = false;
       const std::string_view content = n_.substr(label.begin, label.end - label.begin);
-      if (auto time = kLeadingTime.MatchPrefix(content); time && time->length > 0 && time->length < content.size()) {
+      // A leading time phrase goes, unless it names the figure: 上年结转 is the
+      // count carried over, not "last year, carried".
+      if (auto time = kLeadingTime.MatchPrefix(content);
+          time && time->length > 0 && time->length < content.size() &&
+          !utf8::StartsWith(content.substr(time->length), "结转") &&
+          !utf8::StartsWith(content.substr(time->length), "度结转")) {
         label.begin += time->length;
         changed = true;
         continue;

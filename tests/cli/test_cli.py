@@ -260,6 +260,97 @@ class CommandLineTest(unittest.TestCase):
         empty = self.write('empty.txt', b'')
         self.assert_input_error(run('extract', '--format', 'csv', empty), empty, 'empty file')
 
+    # --- check -----------------------------------------------------------------------
+
+    def mutated_sample(self, name, old, new):
+        with open(sample_path(), encoding='utf-8') as f:
+            text = f.read()
+        self.assertEqual(text.count(old), 1)
+        return self.write(name, text.replace(old, new).encode())
+
+    def test_check_exit_statuses(self):
+        ok = run('check', sample_path())
+        self.assertEqual(ok.returncode, 0, ok.stdout.decode())
+        self.assertIn('13 pass, 0 mismatch', ok.stdout.decode())
+
+        bad = self.mutated_sample('bad.txt', '不受理4件', '不受理5件')
+        result = run('check', bad)
+        self.assertEqual(result.returncode, 1)
+        lines = result.stdout.decode().splitlines()
+        self.assertEqual(lines[0], f'{bad}:61: mismatch [sum] parts add up to 32件, more than '
+                                   f'县人民政府收到行政复议申请 31件 (27 + 5 = 32 > 31)')
+        self.assertIn('1 mismatch', lines[-1])
+
+        # One unreadable file among good ones: the others are still checked, status 2.
+        missing = os.path.join(self.tmp, 'missing.txt')
+        result = run('check', sample_path(), missing, bad)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(f'lawreport: {missing}: no such file', result.stderr.decode())
+        self.assertIn(f'{bad}:61: mismatch', result.stdout.decode())
+
+        self.assertEqual(run('check').returncode, 2)
+        self.assertEqual(run('check', '--format', 'xml', sample_path()).returncode, 2)
+
+    def test_check_strict(self):
+        self.assertEqual(run('check', sample_path()).returncode, 0)
+        strict = run('check', '--strict', sample_path())
+        self.assertEqual(strict.returncode, 1)
+        self.assertIn('unverifiable [rate] 满意率 100%', strict.stdout.decode())
+
+    def test_check_formats(self):
+        bad = self.mutated_sample('bad.txt', '调结率98.11%', '调结率98.21%')
+        result = run('check', '--format', 'json', bad)
+        self.assertEqual(result.returncode, 1)
+        doc = json.loads(result.stdout)
+        mismatches = [c for c in doc['files'][0]['checks'] if c['status'] == 'mismatch']
+        self.assertEqual(len(mismatches), 1)
+        self.assertEqual((mismatches[0]['type'], mismatches[0]['line'], mismatches[0]['stated'],
+                          mismatches[0]['computed'], mismatches[0]['expression']),
+                         ('rate', 59, 98.21, 98.109, '1142 / 1164 = 98.109%'))
+        self.assertEqual(doc['summary']['mismatch'], 1)
+        self.assertFalse(doc['summary']['ok'])
+
+        github = run('check', '--format', 'github', bad).stdout.decode().splitlines()
+        self.assertEqual(len(github), 1)
+        self.assertTrue(github[0].startswith(f'::error file={bad},line=59,title=lawreport rate mismatch::'))
+        self.assertIn('98.21%25', github[0])  # % is escaped in workflow commands
+
+        import xml.etree.ElementTree as ET
+        root = ET.fromstring(run('check', '--format', 'junit', bad).stdout)
+        self.assertEqual(root.tag, 'testsuites')
+        suite = root.find('testsuite')
+        self.assertEqual(suite.get('failures'), '1')
+        failures = [case for case in suite.findall('testcase') if case.find('failure') is not None]
+        self.assertEqual([case.get('name') for case in failures], ['rate:59:调结率'])
+        self.assertEqual(int(suite.get('tests')), len(suite.findall('testcase')))
+
+    def test_check_expect_and_accept(self):
+        expect = self.write('expect.json', json.dumps({'办结率': 99.74, '调解员': 687}).encode())
+        self.assertEqual(run('check', '--expect', expect, sample_path()).returncode, 0)
+        wrong = self.write('expect.tsv', '办结率\t99.8\n'.encode())
+        result = run('check', '--expect', wrong, sample_path())
+        self.assertEqual(result.returncode, 1)
+        self.assertIn('mismatch [expect]', result.stdout.decode())
+        broken = self.write('broken.json', b'{"x": ')
+        self.assert_input_error(run('check', '--expect', broken, sample_path()), broken, 'not valid JSON')
+
+        bad = self.mutated_sample('bad.txt', '不受理4件', '不受理5件')
+        accept = self.write('accept.tsv', ('file\trelation\tstated\treason\n'
+                                           'bad.txt\tsum:61:县人民政府收到行政复议申请\t31\tconfirmed\n').encode())
+        accepted = run('check', '--accept', accept, bad)
+        self.assertEqual(accepted.returncode, 0, accepted.stdout.decode())
+        self.assertIn('1 accepted', accepted.stdout.decode())
+        # The same acceptance does not cover a report whose total changed.
+        changed = self.mutated_sample('bad.txt', '行政复议申请31件，其中受理27件，不受理4件',
+                                      '行政复议申请30件，其中受理27件，不受理4件')
+        self.assertEqual(run('check', '--accept', accept, changed).returncode, 1)
+
+    def test_check_whole_corpus_has_no_mismatch(self):
+        reports = os.path.join(ROOT, 'tests', 'corpus', 'reports')
+        paths = sorted(os.path.join(reports, n) for n in os.listdir(reports) if n.endswith('.txt'))
+        result = run('check', *paths)
+        self.assertEqual(result.returncode, 0, result.stdout.decode())
+
     # --- output against the JSON Schema -------------------------------------------
 
     def test_output_validates_against_schema(self):

@@ -1,0 +1,224 @@
+// --expect and --accept files: parsing (JSON or TSV) and applying them.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "lawreport/check.h"
+#include "util/utf8.h"
+
+namespace lawreport {
+namespace {
+
+bool LooksLikeJson(std::string_view content) {
+  const std::size_t first = content.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && (content[first] == '{' || content[first] == '[');
+}
+
+// A JSON number or numeric string as an exact decimal: 99.74, "99.74", 43601.
+std::optional<Decimal> DecimalFromJson(const nlohmann::ordered_json& value) {
+  std::string text;
+  if (value.is_string()) {
+    text = value.get<std::string>();
+  } else if (value.is_number_integer() || value.is_number_unsigned()) {
+    text = value.dump();
+  } else if (value.is_number_float()) {
+    text = value.dump();  // shortest form that reads back: 99.74
+    if (text.find_first_of("eE") != std::string::npos) return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  if (!text.empty() && text.back() == '0' && text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return Decimal::Parse(text);
+}
+
+std::vector<std::string_view> Fields(std::string_view line) {
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return fields;
+}
+
+// TSV rows without comments and blank lines, each with its 1-based line.
+std::vector<std::pair<int, std::string_view>> TsvLines(std::string_view content) {
+  std::vector<std::pair<int, std::string_view>> lines;
+  int number = 0;
+  std::size_t start = 0;
+  while (start < content.size()) {
+    std::size_t end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view line = content.substr(start, end - start);
+    start = end + 1;
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    lines.push_back({number, line});
+  }
+  return lines;
+}
+
+Error BadFile(const std::string& what) { return Error{ErrorCode::kInvalidArgument, what}; }
+
+}  // namespace
+
+Result<std::vector<Expectation>> ParseExpectations(std::string_view content) {
+  std::vector<Expectation> expectations;
+  if (LooksLikeJson(content)) {
+    const nlohmann::ordered_json document = nlohmann::ordered_json::parse(content, nullptr, /*allow_exceptions=*/false);
+    if (document.is_discarded()) return BadFile("not valid JSON");
+    const auto add = [&](const std::string& key, const nlohmann::ordered_json& value) -> std::optional<Error> {
+      const std::optional<Decimal> decimal = DecimalFromJson(value);
+      if (!decimal) return BadFile("expected figure for '" + key + "' is not a number");
+      expectations.push_back({key, *decimal});
+      return std::nullopt;
+    };
+    if (document.is_object()) {
+      for (const auto& [key, value] : document.items()) {
+        if (auto error = add(key, value)) return *error;
+      }
+    } else {
+      for (const nlohmann::ordered_json& item : document) {
+        if (!item.is_object() || !item.contains("key") || !item["key"].is_string() ||
+            !item.contains("value")) {
+          return BadFile("each item needs \"key\" and \"value\"");
+        }
+        if (auto error = add(item["key"].get<std::string>(), item["value"])) return *error;
+      }
+    }
+    return expectations;
+  }
+  for (const auto& [number, line] : TsvLines(content)) {
+    const std::vector<std::string_view> fields = Fields(line);
+    if (fields.size() < 2) return BadFile("line " + std::to_string(number) + ": want KEY<TAB>VALUE");
+    if (fields[0] == "key" && fields[1] == "value") continue;  // a header row
+    const std::optional<Decimal> value = Decimal::Parse(utf8::TrimSpaces(fields[1]));
+    if (!value) return BadFile("line " + std::to_string(number) + ": '" + std::string(fields[1]) + "' is not a number");
+    expectations.push_back({std::string(fields[0]), *value});
+  }
+  return expectations;
+}
+
+std::vector<Finding> CheckExpectations(const std::vector<Indicator>& indicators,
+                                       const std::vector<Expectation>& expectations) {
+  std::vector<Finding> findings;
+  for (const Expectation& expectation : expectations) {
+    Finding finding;
+    finding.type = FindingType::kExpect;
+    finding.relation = "expect:" + expectation.key;
+    finding.stated = expectation.value;
+    const Indicator* match = nullptr;
+    const Indicator* candidate = nullptr;
+    for (const Indicator& indicator : indicators) {
+      if (indicator.id != expectation.key && indicator.label != expectation.key) continue;
+      if (!candidate) candidate = &indicator;
+      if (indicator.value == expectation.value) {
+        match = &indicator;
+        break;
+      }
+    }
+    const Indicator* shown = match ? match : candidate;
+    if (shown) {
+      finding.line = shown->line;
+      finding.indicators.push_back(shown->id);
+      finding.computed = shown->value;
+      finding.expression = expectation.key + " = " + shown->value.ToString() + shown->unit +
+                           " (expected " + expectation.value.ToString() + ")";
+    } else {
+      finding.expression = expectation.key + " not found (expected " + expectation.value.ToString() + ")";
+    }
+    if (match) {
+      finding.status = FindingStatus::kPass;
+      finding.message = "the report states " + expectation.key + " " + match->value.ToString() + match->unit;
+    } else {
+      finding.status = FindingStatus::kMismatch;
+      finding.message = shown ? "the report states " + expectation.key + " " + shown->value.ToString() +
+                                    shown->unit + ", expected " + expectation.value.ToString()
+                              : "the report does not state " + expectation.key + " (expected " +
+                                    expectation.value.ToString() + ")";
+    }
+    findings.push_back(std::move(finding));
+  }
+  return findings;
+}
+
+Result<std::vector<Acceptance>> ParseAcceptances(std::string_view content) {
+  std::vector<Acceptance> acceptances;
+  const auto make = [&](std::string file, std::string relation, std::optional<Decimal> stated,
+                        std::optional<Decimal> computed, std::string reason,
+                        const std::string& where) -> std::optional<Error> {
+    if (file.empty() || relation.empty() || !stated) {
+      return BadFile(where + "needs file, relation and a numeric stated value");
+    }
+    acceptances.push_back({std::move(file), std::move(relation), *stated, computed, std::move(reason)});
+    return std::nullopt;
+  };
+  if (LooksLikeJson(content)) {
+    const nlohmann::ordered_json document = nlohmann::ordered_json::parse(content, nullptr, false);
+    if (document.is_discarded() || !document.is_array()) return BadFile("want a JSON array of findings");
+    int index = 0;
+    for (const nlohmann::ordered_json& item : document) {
+      ++index;
+      if (!item.is_object()) return BadFile("item " + std::to_string(index) + " is not an object");
+      const auto text = [&](const char* name) {
+        return item.contains(name) && item[name].is_string() ? item[name].get<std::string>() : std::string();
+      };
+      std::optional<Decimal> computed;
+      if (item.contains("computed") && !item["computed"].is_null()) computed = DecimalFromJson(item["computed"]);
+      if (auto error = make(text("file"), text("relation"),
+                            item.contains("stated") ? DecimalFromJson(item["stated"]) : std::nullopt,
+                            computed, text("reason"), "item " + std::to_string(index) + " ")) {
+        return *error;
+      }
+    }
+    return acceptances;
+  }
+  std::vector<std::string> columns;
+  for (const auto& [number, line] : TsvLines(content)) {
+    const std::vector<std::string_view> fields = Fields(line);
+    if (columns.empty()) {
+      for (const std::string_view field : fields) columns.emplace_back(field);
+      continue;
+    }
+    const auto get = [&](std::string_view name) -> std::string {
+      for (std::size_t i = 0; i < columns.size() && i < fields.size(); ++i) {
+        if (columns[i] == name) return std::string(fields[i]);
+      }
+      return "";
+    };
+    const std::string computed = get("computed");
+    if (auto error = make(get("file"), get("relation"), Decimal::Parse(get("stated")),
+                          computed.empty() ? std::nullopt : Decimal::Parse(computed), get("reason"),
+                          "line " + std::to_string(number) + " ")) {
+      return *error;
+    }
+  }
+  return acceptances;
+}
+
+void ApplyAcceptances(const std::string& path, const std::vector<Acceptance>& acceptances,
+                      std::vector<Finding>& findings) {
+  const std::size_t slash = path.find_last_of('/');
+  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  for (Finding& finding : findings) {
+    if (finding.status != FindingStatus::kMismatch && finding.status != FindingStatus::kUnverifiable) continue;
+    for (const Acceptance& acceptance : acceptances) {
+      if (acceptance.file != path && acceptance.file != base) continue;
+      if (acceptance.relation != finding.relation || !finding.stated ||
+          !(acceptance.stated == *finding.stated)) {
+        continue;
+      }
+      if (acceptance.computed && (!finding.computed || !(*acceptance.computed == *finding.computed))) continue;
+      finding.status = FindingStatus::kAccepted;
+      finding.message += " (accepted: " + acceptance.reason + ")";
+      break;
+    }
+  }
+}
+
+}  // namespace lawreport
