@@ -133,6 +133,19 @@ const std::vector<RateDefinition>& RateDefinitions() {
   return definitions;
 }
 
+// A finding about `stated`, the figure it reports at. Its relation name
+// ("rate:15:办结率") stays the same across runs while the text does, so a
+// person can accept it (--accept).
+Finding NewFinding(FindingType type, const Indicator& stated) {
+  Finding finding;
+  finding.type = type;
+  finding.line = stated.line;
+  finding.indicators.push_back(stated.id);
+  finding.relation = std::string(FindingTypeName(type)) + ":" + std::to_string(stated.line) + ":" +
+                     stated.label;
+  return finding;
+}
+
 bool IsQuantity(const Indicator& indicator) {
   return !indicator.upper && (indicator.kind == UnitKind::kCount ||
                               indicator.kind == UnitKind::kAmount ||
@@ -333,11 +346,7 @@ class Checker {
 
   void EvaluateSum(std::size_t total_index, const std::vector<std::size_t>& parts, bool contained) {
     const Indicator& total = indicators_[total_index];
-    Finding finding;
-    finding.type = FindingType::kSum;
-    finding.line = total.line;
-    finding.indicators.push_back(total.id);
-    finding.relation = "sum:" + std::to_string(total.line) + ":" + total.label;
+    Finding finding = NewFinding(FindingType::kSum, total);
     std::optional<Int128> sum = 0;
     std::string expression;
     bool qualified = total.qualifier != Qualifier::kNone;
@@ -477,11 +486,7 @@ class Checker {
   void EvaluateRate(std::size_t rate_index, const std::vector<std::size_t>& numerators,
                     std::optional<std::size_t> denominator) {
     const Indicator& rate = indicators_[rate_index];
-    Finding finding;
-    finding.type = FindingType::kRate;
-    finding.line = rate.line;
-    finding.indicators.push_back(rate.id);
-    finding.relation = "rate:" + std::to_string(rate.line) + ":" + rate.label;
+    Finding finding = NewFinding(FindingType::kRate, rate);
     finding.stated = rate.value;
     const std::string stated_text = Print(rate.value) + "%";
     if (numerators.empty() || !denominator) {
@@ -579,11 +584,8 @@ class Checker {
       const Indicator& d = indicators_[*found[3]];
       const auto va = Scaled(a.value), vb = Scaled(b.value), vc = Scaled(c.value), vd = Scaled(d.value);
       if (!va || !vb || !vc || !vd) continue;
-      Finding finding;
-      finding.type = FindingType::kBalance;
-      finding.line = line;
+      Finding finding = NewFinding(FindingType::kBalance, a);
       finding.indicators = {a.id, b.id, c.id, d.id};
-      finding.relation = "balance:" + std::to_string(line) + ":" + a.label;
       finding.stated = FromScaled(*va + *vb);
       finding.computed = FromScaled(*vc + *vd);
       finding.expression = Print(a.value) + " + " + Print(b.value) + " = " + Print(*finding.stated) +

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "lawreport/check.h"
+#include "lexicon/lexicon.h"
 #include "util/utf8.h"
 
 namespace lawreport {
@@ -31,36 +32,6 @@ std::optional<Decimal> DecimalFromJson(const nlohmann::ordered_json& value) {
     if (text.back() == '.') text.pop_back();
   }
   return Decimal::Parse(text);
-}
-
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
-
-// TSV rows without comments and blank lines, each with its 1-based line.
-std::vector<std::pair<int, std::string_view>> TsvLines(std::string_view content) {
-  std::vector<std::pair<int, std::string_view>> lines;
-  int number = 0;
-  std::size_t start = 0;
-  while (start < content.size()) {
-    std::size_t end = content.find('\n', start);
-    if (end == std::string_view::npos) end = content.size();
-    std::string_view line = content.substr(start, end - start);
-    start = end + 1;
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    lines.push_back({number, line});
-  }
-  return lines;
 }
 
 Error BadFile(const std::string& what) { return Error{ErrorCode::kInvalidArgument, what}; }
@@ -93,13 +64,14 @@ Result<std::vector<Expectation>> ParseExpectations(std::string_view content) {
     }
     return expectations;
   }
-  for (const auto& [number, line] : TsvLines(content)) {
-    const std::vector<std::string_view> fields = Fields(line);
-    if (fields.size() < 2) return BadFile("line " + std::to_string(number) + ": want KEY<TAB>VALUE");
-    if (fields[0] == "key" && fields[1] == "value") continue;  // a header row
-    const std::optional<Decimal> value = Decimal::Parse(utf8::TrimSpaces(fields[1]));
-    if (!value) return BadFile("line " + std::to_string(number) + ": '" + std::string(fields[1]) + "' is not a number");
-    expectations.push_back({std::string(fields[0]), *value});
+  const lexicon::Tsv tsv(content, {"key", "value"});
+  for (const lexicon::TsvRow& row : tsv) {
+    const std::string where = "line " + std::to_string(row.line());
+    if (row.Get("value").empty()) return BadFile(where + ": want KEY<TAB>VALUE");
+    if (row.Get("key") == "key" && row.Get("value") == "value") continue;  // a header row
+    const std::optional<Decimal> value = Decimal::Parse(utf8::TrimSpaces(row.Get("value")));
+    if (!value) return BadFile(where + ": '" + std::string(row.Get("value")) + "' is not a number");
+    expectations.push_back({std::string(row.Get("key")), *value});
   }
   return expectations;
 }
@@ -178,23 +150,13 @@ Result<std::vector<Acceptance>> ParseAcceptances(std::string_view content) {
     }
     return acceptances;
   }
-  std::vector<std::string> columns;
-  for (const auto& [number, line] : TsvLines(content)) {
-    const std::vector<std::string_view> fields = Fields(line);
-    if (columns.empty()) {
-      for (const std::string_view field : fields) columns.emplace_back(field);
-      continue;
-    }
-    const auto get = [&](std::string_view name) -> std::string {
-      for (std::size_t i = 0; i < columns.size() && i < fields.size(); ++i) {
-        if (columns[i] == name) return std::string(fields[i]);
-      }
-      return "";
-    };
-    const std::string computed = get("computed");
-    if (auto error = make(get("file"), get("relation"), Decimal::Parse(get("stated")),
-                          computed.empty() ? std::nullopt : Decimal::Parse(computed), get("reason"),
-                          "line " + std::to_string(number) + " ")) {
+  const lexicon::Tsv tsv(content);
+  for (const lexicon::TsvRow& row : tsv) {
+    const std::string computed(row.Get("computed"));
+    if (auto error = make(std::string(row.Get("file")), std::string(row.Get("relation")),
+                          Decimal::Parse(row.Get("stated")),
+                          computed.empty() ? std::nullopt : Decimal::Parse(computed),
+                          std::string(row.Get("reason")), "line " + std::to_string(row.line()) + " ")) {
       return *error;
     }
   }

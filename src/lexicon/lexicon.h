@@ -36,7 +36,10 @@ class TsvRow {
 
 class Tsv {
  public:
+  // The first non-comment line names the columns.
   explicit Tsv(std::string_view content);
+  // No header line: every row is data under these column names.
+  Tsv(std::string_view content, std::vector<std::string> columns);
   // Rows point at columns_: a Tsv stays where it was built.
   Tsv(const Tsv&) = delete;
   Tsv& operator=(const Tsv&) = delete;

@@ -31,7 +31,10 @@ std::string_view TsvRow::Get(std::string_view column) const {
   return "";
 }
 
-Tsv::Tsv(std::string_view content) {
+Tsv::Tsv(std::string_view content) : Tsv(content, {}) {}
+
+Tsv::Tsv(std::string_view content, std::vector<std::string> columns)
+    : columns_(std::move(columns)) {
   int line_number = 0;
   std::size_t start = 0;
   while (start < content.size()) {

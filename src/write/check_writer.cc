@@ -4,6 +4,7 @@
 #include <string>
 
 #include "lawreport/write.h"
+#include "write/json_values.h"
 
 namespace lawreport {
 namespace {
@@ -39,12 +40,6 @@ std::string Summary(const Counts& c) {
          std::to_string(c.mismatch) + " mismatch, " + std::to_string(c.unverifiable) + " unverifiable";
   if (c.accepted > 0) out += ", " + std::to_string(c.accepted) + " accepted";
   return out;
-}
-
-ordered_json Number(const std::optional<Decimal>& value) {
-  if (!value) return nullptr;
-  if (value->IsInteger()) return ordered_json::parse(value->ToString());
-  return value->ToDouble();
 }
 
 // Workflow command escaping: data escapes % CR LF; properties also : and ,.
@@ -120,16 +115,7 @@ std::string WriteCheckJson(const std::vector<CheckedFile>& files, bool strict) {
   for (const CheckedFile& file : files) {
     ordered_json checks = ordered_json::array();
     for (const Finding& finding : file.findings) {
-      checks.push_back({{"id", finding.id},
-                        {"type", FindingTypeName(finding.type)},
-                        {"status", FindingStatusName(finding.status)},
-                        {"line", finding.line > 0 ? ordered_json(finding.line) : ordered_json(nullptr)},
-                        {"indicators", finding.indicators},
-                        {"relation", finding.relation},
-                        {"expression", finding.expression},
-                        {"stated", Number(finding.stated)},
-                        {"computed", Number(finding.computed)},
-                        {"message", finding.message}});
+      checks.push_back(write_internal::FindingJson(finding));
     }
     ordered_json entry = {{"path", file.path}};
     if (file.error) {

@@ -3,11 +3,14 @@
 
 #include "lawreport/indicators.h"
 #include "lawreport/write.h"
+#include "write/json_values.h"
 
 namespace lawreport {
 namespace {
 
 using nlohmann::ordered_json;
+using write_internal::FindingJson;
+using write_internal::ValueJson;
 
 const char* StyleName(HeadingStyle style) {
   switch (style) {
@@ -71,13 +74,6 @@ ordered_json DocumentJson(const DocumentInfo& document) {
       {"kind", ReportKindName(document.kind)}};
 }
 
-// Integers print as integers (12000, not 12000.0); other values as the
-// shortest double that reads back to the same decimal (99.74).
-ordered_json ValueJson(const Decimal& value) {
-  if (value.IsInteger()) return ordered_json::parse(value.ToString());
-  return ordered_json(value.ToDouble());
-}
-
 ordered_json IndicatorJson(const Indicator& indicator) {
   const auto or_null = [](const char* name) {
     return *name ? ordered_json(name) : ordered_json(nullptr);
@@ -91,26 +87,13 @@ ordered_json IndicatorJson(const Indicator& indicator) {
           {"text", indicator.text},
           {"label", indicator.label},
           {"value", ValueJson(indicator.value)},
-          {"upper", indicator.upper ? ValueJson(*indicator.upper) : ordered_json(nullptr)},
+          {"upper", ValueJson(indicator.upper)},
           {"unit", indicator.unit},
           {"kind", UnitKindName(indicator.kind)},
           {"qualifier", or_null(QualifierName(indicator.qualifier))},
           {"direction", or_null(DirectionName(indicator.direction))},
           {"decimals", indicator.value.decimals()},
           {"rule", indicator.rule}};
-}
-
-ordered_json FindingJson(const Finding& finding) {
-  return {{"id", finding.id},
-          {"type", FindingTypeName(finding.type)},
-          {"status", FindingStatusName(finding.status)},
-          {"line", finding.line > 0 ? ordered_json(finding.line) : ordered_json(nullptr)},
-          {"indicators", finding.indicators},
-          {"relation", finding.relation},
-          {"expression", finding.expression},
-          {"stated", finding.stated ? ValueJson(*finding.stated) : ordered_json(nullptr)},
-          {"computed", finding.computed ? ValueJson(*finding.computed) : ordered_json(nullptr)},
-          {"message", finding.message}};
 }
 
 ordered_json OutlineDocument(const Report& report) {
