@@ -45,6 +45,7 @@ struct Mention {
   std::size_t unit_begin = 0;  // where the unit starts; == unit_end when none
   std::size_t unit_end = 0;
 
+  std::string raw;               // source text of [begin, end): "１．２万余次"
   Decimal value;                 // resolved, scale applied: 1.2万 → 12000
   std::optional<Decimal> upper;  // the upper bound of a range
   std::string unit;              // the base unit written out ("%" for ％), "" when none

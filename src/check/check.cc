@@ -244,6 +244,14 @@ class Checker {
     for (const std::size_t i : members) {
       const Indicator& total = indicators_[i];
       std::size_t pos = total.value_end;
+      // "共收到31件,分别为…": 分别 right after a total lists its parts; 分别
+      // elsewhere ("工业、制造业投资分别增长…") distributes, it does not sum.
+      for (const std::string_view lead : {",分别", "分别"}) {
+        if (utf8::StartsWith(n_.substr(pos), lead)) {
+          cues.push_back({pos + lead.size(), Cue::kAmong, i});
+          break;
+        }
+      }
       if (utf8::StartsWith(n_.substr(pos), "(含") || utf8::StartsWith(n_.substr(pos), "(包括")) {
         cues.push_back({pos + 1, Cue::kContains, i});
       }

@@ -462,6 +462,7 @@ class Scanner {
 
 std::vector<Mention> FindMentions(const Text& text) {
   std::vector<Mention> mentions = Scanner(text).Scan();
+  for (Mention& mention : mentions) mention.raw = std::string(text.SourceOf(mention.begin, mention.end));
   // "分别达1.28万亿、1.18万亿、8200亿元": a scaled number in a list takes the
   // unit the list ends with. Right to left, so the unit passes down the chain.
   const std::string_view normalized = text.normalized();

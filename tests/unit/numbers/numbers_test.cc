@@ -87,6 +87,7 @@ TEST(NumbersTest, Forms) {
     EXPECT_EQ(m.kind, c.kind);
     EXPECT_EQ(m.qualifier, c.qualifier);
     EXPECT_EQ(m.rule, c.rule);
+    EXPECT_EQ(m.raw, c.raw);
     EXPECT_EQ(text.SourceOf(m.begin, m.end), c.raw);
   }
 }
