@@ -4,6 +4,8 @@
 #include "lawreport/indicators.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -46,7 +48,14 @@ const Vocabulary& Words() {
   static const Vocabulary vocabulary = [] {
     Vocabulary v;
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("fixed_terms.tsv")) {
-      v.fixed_terms.emplace_back(row.Get("pattern"));
+      Regex pattern(row.Get("pattern"));
+      if (!pattern.ok()) {
+        // A broken vocabulary file is a build mistake, caught by every test run.
+        std::fprintf(stderr, "lawreport: internal error: data/lexicon/fixed_terms.tsv line %d: %s\n",
+                     row.line(), pattern.error().c_str());
+        std::abort();
+      }
+      v.fixed_terms.push_back(std::move(pattern));
     }
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("change_words.tsv")) {
       v.change_words.push_back({std::string(row.Get("word")),
