@@ -4,8 +4,6 @@
 #include "lawreport/indicators.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -49,12 +47,7 @@ const Vocabulary& Words() {
     Vocabulary v;
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("fixed_terms.tsv")) {
       Regex pattern(row.Get("pattern"));
-      if (!pattern.ok()) {
-        // A broken vocabulary file is a build mistake, caught by every test run.
-        std::fprintf(stderr, "lawreport: internal error: data/lexicon/fixed_terms.tsv line %d: %s\n",
-                     row.line(), pattern.error().c_str());
-        std::abort();
-      }
+      if (!pattern.ok()) lexicon::BadLexicon("fixed_terms.tsv", row.line(), pattern.error());
       v.fixed_terms.push_back(std::move(pattern));
     }
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("change_words.tsv")) {

@@ -20,4 +20,11 @@ std::string_view EmbeddedFile(std::string_view name) {
   std::abort();
 }
 
+void BadLexicon(std::string_view file, int line, std::string_view problem) {
+  std::fprintf(stderr, "lawreport: internal error: data/lexicon/%.*s line %d: %.*s\n",
+               static_cast<int>(file.size()), file.data(), line, static_cast<int>(problem.size()),
+               problem.data());
+  std::abort();
+}
+
 }  // namespace lawreport::lexicon

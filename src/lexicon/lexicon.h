@@ -55,6 +55,11 @@ class Tsv {
 // Parses an embedded file; the result lives for the whole program.
 const Tsv& ReadTsv(std::string_view name);
 
+// A vocabulary file that does not say what its reader needs is a mistake in
+// the build, not in the input: it is reported and the program stops, which
+// every test run catches.
+[[noreturn]] void BadLexicon(std::string_view file, int line, std::string_view problem);
+
 }  // namespace lawreport::lexicon
 
 #endif  // LAWREPORT_LEXICON_LEXICON_H_

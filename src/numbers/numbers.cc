@@ -65,12 +65,7 @@ struct Vocabulary {
   std::vector<QualifierEntry> before, after_number, after_unit;
 };
 
-[[noreturn]] void BadLexicon(std::string_view file, int line, std::string_view problem) {
-  std::fprintf(stderr, "lawreport: internal error: data/lexicon/%.*s line %d: %.*s\n",
-               static_cast<int>(file.size()), file.data(), line, static_cast<int>(problem.size()),
-               problem.data());
-  std::abort();
-}
+using lexicon::BadLexicon;
 
 UnitKind ParseKind(std::string_view name, int line) {
   if (name == "count") return UnitKind::kCount;

@@ -28,13 +28,7 @@ struct LengthLimitedRule {
   std::size_t max_chars;
 };
 
-[[noreturn]] void BadLexicon(std::string_view file, int line,
-                             const std::string& problem) {
-  std::fprintf(
-      stderr, "lawreport: internal error: data/lexicon/%.*s line %d: %s\n",
-      static_cast<int>(file.size()), file.data(), line, problem.c_str());
-  std::abort();
-}
+using lexicon::BadLexicon;
 
 Regex Compile(std::string_view file, const lexicon::TsvRow& row,
               std::string_view pattern) {
