@@ -1,11 +1,15 @@
 // Per-stage cost on the bundled sample: decode (bytes → Text), outline
-// (Text → Outline) and the JSON writer. Whole-process throughput belongs in
+// (Text → Outline), numbers (Text → Mention[]), indicators, check and the
+// JSON writer. Whole-process throughput belongs in
 // the batch benchmarks; these isolate the stages so a regression points at one.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
 
+#include "lawreport/check.h"
 #include "lawreport/decode.h"
+#include "lawreport/indicators.h"
+#include "lawreport/numbers.h"
 #include "lawreport/outline.h"
 #include "lawreport/report.h"
 #include "lawreport/write.h"
@@ -43,14 +47,59 @@ void BM_Outline(benchmark::State& state) {
 }
 BENCHMARK(BM_Outline);
 
-void BM_WriteJson(benchmark::State& state) {
-  lawreport::Report report;
-  auto decoded = lawreport::Decode(SampleBytes(), {});
-  report.source = decoded->source;
-  report.text = decoded->text;
-  report.outline = lawreport::BuildOutline(report.text);
+const lawreport::Report& SampleReport() {
+  static const lawreport::Report report = [] {
+    auto processed = lawreport::ProcessBytes(SampleBytes(), "sample", {});
+    if (!processed) std::abort();
+    return std::move(*processed);
+  }();
+  return report;
+}
+
+void BM_Numbers(benchmark::State& state) {
+  const lawreport::Report& report = SampleReport();
   for (auto _ : state) {
-    auto json = lawreport::WriteOutlineJson(report);
+    auto mentions = lawreport::FindMentions(report.text);
+    benchmark::DoNotOptimize(mentions);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+}
+BENCHMARK(BM_Numbers);
+
+void BM_Indicators(benchmark::State& state) {
+  const lawreport::Report& report = SampleReport();
+  const auto mentions = lawreport::FindMentions(report.text);
+  for (auto _ : state) {
+    auto indicators = lawreport::ExtractIndicators(report.text, report.outline, mentions);
+    benchmark::DoNotOptimize(indicators);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+}
+BENCHMARK(BM_Indicators);
+
+void BM_Check(benchmark::State& state) {
+  const lawreport::Report& report = SampleReport();
+  for (auto _ : state) {
+    auto findings = lawreport::CheckIndicators(report.text, report.indicators);
+    benchmark::DoNotOptimize(findings);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+}
+BENCHMARK(BM_Check);
+
+void BM_WholeReport(benchmark::State& state) {
+  for (auto _ : state) {
+    auto report = lawreport::ProcessBytes(SampleBytes(), "sample", {});
+    benchmark::DoNotOptimize(report);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+}
+BENCHMARK(BM_WholeReport);
+
+void BM_WriteJson(benchmark::State& state) {
+  const lawreport::Report& report = SampleReport();
+  for (auto _ : state) {
+    auto json = lawreport::WriteExtractJson(report);
     benchmark::DoNotOptimize(json);
   }
   state.SetBytesProcessed(

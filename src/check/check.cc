@@ -238,6 +238,7 @@ class Checker {
     const std::string_view span = n_.substr(begin, end - begin);
     for (const std::string_view word : {"其中", "包括"}) {
       for (std::size_t at = span.find(word); at != std::string_view::npos; at = span.find(word, at + 1)) {
+        if (at > 0 && span[at - 1] == '(') continue;  // "(包括…)" after a total: below
         cues.push_back({begin + at + word.size(), Cue::kAmong, std::string_view::npos});
       }
     }
@@ -287,8 +288,10 @@ class Checker {
         stop = close == std::string::npos ? end : std::min(end, close);
       }
       for (std::size_t j = k + 1; j < cues.size(); ++j) {
-        if (cues[j].at > cue.at && DepthAt(cues[j].at) == depth && cues[j].total != std::string_view::npos) {
-          // A later total with its own breakdown ends this list before that total.
+        // A later total with its own breakdown ("审结21件(含…)") ends this
+        // list before that total; its depth is the total's, not its parts'.
+        if (cues[j].total != std::string_view::npos && cues[j].at > cue.at &&
+            DepthAt(indicators_[cues[j].total].value_begin) == depth) {
           stop = std::min(stop, indicators_[cues[j].total].start);
           break;
         }

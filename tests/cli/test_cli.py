@@ -385,6 +385,15 @@ class CommandLineTest(unittest.TestCase):
             bad = json.loads(json.dumps(doc))
             mutate(bad['indicators'][0])
             self.assertFalse(extract_validator.is_valid(bad))
+        # check --format json, with and without an unreadable file.
+        with open(os.path.join(ROOT, 'docs', 'schema', 'check.schema.json'), encoding='utf-8') as f:
+            check_validator = jsonschema.Draft202012Validator(json.load(f))
+        paths = [os.path.join(reports, name) for name in names]
+        for extra in ([], [os.path.join(self.tmp, 'missing.txt')]):
+            result = run('check', '--format', 'json', *paths, *extra)
+            doc = json.loads(result.stdout)
+            self.assertEqual([e.message for e in check_validator.iter_errors(doc)], [])
+            self.assertEqual(doc['summary']['ok'], result.returncode == 0)
         # The schema is strict: an unknown field or a level 5 is rejected.
         doc = self.outline_json(sample_path())
         doc['sections'][0]['level'] = 5
