@@ -172,12 +172,22 @@ class Checker {
  private:
   // --- sentences and brackets -----------------------------------------------
 
+  // Sentence ends (。 ! ? ; and line breaks) and every bracket with the
+  // depth after it, in one pass, so that sentence and depth lookups are
+  // binary searches even in a report written on one 50 MB line.
   void FindSentences() {
+    int depth = 0;
     for (std::size_t pos = 0; pos < n_.size();) {
       const utf8::CodePoint cp = utf8::Decode(n_, pos);
       if (cp.value == U'。' || cp.value == U'!' || cp.value == U'?' || cp.value == U';' ||
           cp.value == U'\n') {
         sentence_ends_.push_back(pos);
+        if (depth != 0) brackets_.push_back({pos, 0});
+        depth = 0;  // brackets do not run across sentences
+      } else if (cp.value == U'(') {
+        brackets_.push_back({pos + 1, ++depth});
+      } else if (cp.value == U')' && depth > 0) {
+        brackets_.push_back({pos + 1, --depth});
       }
       pos += cp.length;
     }
@@ -189,25 +199,11 @@ class Checker {
         std::lower_bound(sentence_ends_.begin(), sentence_ends_.end(), offset) - sentence_ends_.begin());
   }
 
-  // Parenthesis depth at `offset`, counted from the start of its sentence.
+  // Parenthesis depth at `offset` within its sentence.
   int DepthAt(std::size_t offset) const {
-    const std::size_t sentence = SentenceOf(offset);
-    std::size_t pos = sentence == 0 ? 0 : sentence_ends_[sentence - 1];
-    int depth = 0;
-    while (pos < offset) {
-      if (n_[pos] == '(') ++depth;
-      if (n_[pos] == ')' && depth > 0) --depth;
-      ++pos;
-    }
-    return depth;
-  }
-
-  std::vector<std::size_t> InSentence(std::size_t sentence) const {
-    std::vector<std::size_t> in;
-    for (std::size_t i = 0; i < indicators_.size(); ++i) {
-      if (SentenceOf(indicators_[i].value_begin) == sentence) in.push_back(i);
-    }
-    return in;
+    auto after = std::upper_bound(brackets_.begin(), brackets_.end(), offset,
+                                  [](std::size_t o, const Bracket& b) { return o < b.from; });
+    return after == brackets_.begin() ? 0 : (after - 1)->depth;
   }
 
   // --- sums -------------------------------------------------------------------
@@ -215,16 +211,21 @@ class Checker {
   enum class Cue { kAmong, kContains, kIn };
 
   void CheckSums() {
-    std::vector<std::size_t> sentences;
-    for (const Indicator& indicator : indicators_) sentences.push_back(SentenceOf(indicator.value_begin));
-    sentences.erase(std::unique(sentences.begin(), sentences.end()), sentences.end());
-    for (const std::size_t sentence : sentences) CheckSentence(sentence);
+    // Indicators are in text order: group them by sentence in one pass.
+    std::size_t i = 0;
+    while (i < indicators_.size()) {
+      const std::size_t sentence = SentenceOf(indicators_[i].value_begin);
+      std::vector<std::size_t> members;
+      while (i < indicators_.size() && SentenceOf(indicators_[i].value_begin) == sentence) {
+        members.push_back(i++);
+      }
+      CheckSentence(sentence, members);
+    }
   }
 
-  void CheckSentence(std::size_t sentence) {
+  void CheckSentence(std::size_t sentence, const std::vector<std::size_t>& members) {
     const std::size_t begin = sentence == 0 ? 0 : sentence_ends_[sentence - 1];
     const std::size_t end = sentence_ends_[sentence];
-    const std::vector<std::size_t> members = InSentence(sentence);
     if (members.size() < 3) return;
 
     // Cue positions, in order: 其中 / 包括 (parts follow), (含 …) right after a
@@ -429,7 +430,9 @@ class Checker {
   std::optional<std::size_t> FindCount(std::size_t rate, const std::vector<std::string>& words,
                                        std::optional<std::size_t> not_this) const {
     const Indicator& r = indicators_[rate];
-    for (std::size_t i = rate; i-- > 0;) {
+    // Counts stand near their rate; the bound keeps a one-line report linear.
+    constexpr std::size_t kMaxLookBack = 64;
+    for (std::size_t i = rate; i-- > 0 && rate - i <= kMaxLookBack;) {
       const Indicator& candidate = indicators_[i];
       if (candidate.line != r.line) break;
       if (candidate.kind != UnitKind::kCount || candidate.upper || (not_this && *not_this == i)) continue;
@@ -483,9 +486,10 @@ class Checker {
       }
     }
     if (!numerator) return;
-    for (std::size_t i = 0; i < *numerator; ++i) {
+    std::size_t first = *numerator;
+    while (first > 0 && SentenceOf(indicators_[first - 1].value_begin) == sentence) --first;
+    for (std::size_t i = first; i < *numerator; ++i) {
       const Indicator& candidate = indicators_[i];
-      if (SentenceOf(candidate.value_begin) != sentence) continue;
       if (candidate.kind != UnitKind::kCount || candidate.unit != indicators_[*numerator].unit) continue;
       if (candidate.value < indicators_[*numerator].value) continue;
       denominator = i;
@@ -570,14 +574,16 @@ class Checker {
         {"本年新收", "新收", "本年度新收"},
         {"本年办结", "办结", "审结"},
         {"结转下年", "结转下期", "结转下一年"}};
-    std::vector<int> lines;
-    for (const Indicator& indicator : indicators_) lines.push_back(indicator.line);
-    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
-    for (const int line : lines) {
+    std::size_t next = 0;
+    while (next < indicators_.size()) {
+      // The indicators of one line, which are consecutive.
+      const int line = indicators_[next].line;
+      const std::size_t first = next;
+      while (next < indicators_.size() && indicators_[next].line == line) ++next;
       std::vector<std::optional<std::size_t>> found(kTerms.size());
-      for (std::size_t i = 0; i < indicators_.size(); ++i) {
+      for (std::size_t i = first; i < next; ++i) {
         const Indicator& indicator = indicators_[i];
-        if (indicator.line != line || indicator.kind != UnitKind::kCount) continue;
+        if (indicator.kind != UnitKind::kCount) continue;
         for (std::size_t t = 0; t < kTerms.size(); ++t) {
           if (found[t]) continue;
           for (const std::string& word : kTerms[t]) {
@@ -618,7 +624,12 @@ class Checker {
   const Text& text_;
   std::string_view n_;
   const std::vector<Indicator>& indicators_;
+  struct Bracket {
+    std::size_t from;  // offset from which `depth` holds
+    int depth;
+  };
   std::vector<std::size_t> sentence_ends_;
+  std::vector<Bracket> brackets_;
   std::vector<Finding> findings_;
 };
 
