@@ -245,6 +245,18 @@ class Scanner {
   std::vector<Mention> Scan() {
     std::size_t offset = 0;
     while (offset < normalized_.size()) {
+      // Most characters open nothing; test the one character before the rules.
+      const unsigned char byte = static_cast<unsigned char>(normalized_[offset]);
+      if (byte < 0x80 && !IsDigit(normalized_[offset])) {
+        ++offset;
+        continue;
+      }
+      const utf8::CodePoint cp = utf8::Decode(normalized_, offset);
+      if (byte >= 0x80 && !numbers_internal::StartsChineseNumeral(cp.value) && cp.value != U'百' &&
+          cp.value != U'千' && cp.value != U'万' && cp.value != U'亿') {
+        offset += cp.length;
+        continue;
+      }
       if (auto mention = MentionAt(offset)) {
         offset = mention->end;
         previous_end_ = mention->end;
