@@ -29,6 +29,7 @@ enum class ErrorCode {
   kBinary,       // NUL bytes or other signs of a non-text file
   kUnknownEncoding,  // --encoding names no converter ICU knows
   kInvalidArgument,  // a bad option value
+  kUnsupportedFormat,  // a container lawreport cannot read (yet): PDF, DOCX, HTML
 };
 
 struct Error {

@@ -31,6 +31,9 @@ std::string WriteOutlineJson(const Report& report,
 std::string WriteExtractJson(const Report& report,
                              const JsonOptions& options = {});
 std::string WriteOutlineTree(const Report& report);
+// The JSON Lines record of a file that failed:
+// {"schema_version", "source": {"path"}, "error": "…"}
+std::string WriteErrorJson(const std::string& path, const std::string& message);
 
 // One row per indicator, RFC 4180 (quoted where needed, CRLF line ends),
 // UTF-8: path, section, section_title, line, label, value, unit, kind,

@@ -124,6 +124,13 @@ std::string Dump(const ordered_json& document, const JsonOptions& options) {
 
 }  // namespace
 
+std::string WriteErrorJson(const std::string& path, const std::string& message) {
+  const ordered_json record = {{"schema_version", kSchemaVersion},
+                               {"source", {{"path", path}}},
+                               {"error", message}};
+  return Dump(record, JsonOptions{-1});
+}
+
 std::string WriteOutlineJson(const Report& report, const JsonOptions& options) {
   return Dump(OutlineDocument(report), options);
 }

@@ -260,6 +260,101 @@ class CommandLineTest(unittest.TestCase):
         empty = self.write('empty.txt', b'')
         self.assert_input_error(run('extract', '--format', 'csv', empty), empty, 'empty file')
 
+    # --- batch ---------------------------------------------------------------------
+
+    def corpus_dir(self):
+        return os.path.join(ROOT, 'tests', 'corpus', 'reports')
+
+    def test_batch_json_lines_in_input_order(self):
+        missing = os.path.join(self.tmp, 'missing.txt')
+        result = run('extract', '-j', '2', sample_path(), missing, self.corpus_dir())
+        self.assertEqual(result.returncode, 2)
+        records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+        reports = sorted(n for n in os.listdir(self.corpus_dir()) if n.endswith('.txt'))
+        self.assertEqual(len(records), 2 + len(reports))
+        self.assertEqual(records[0]['source']['path'], sample_path())
+        self.assertEqual(records[1], {'schema_version': '1.0', 'source': {'path': missing},
+                                      'error': 'no such file'})
+        self.assertEqual([r['source']['path'] for r in records[2:]],
+                         [os.path.join(self.corpus_dir(), n) for n in reports])
+        stderr = result.stderr.decode().splitlines()
+        self.assertIn(f'lawreport: {missing}: no such file', stderr)
+        self.assertRegex(stderr[-1], r'^lawreport: 28 files, \d+ indicators, 1 failed, [0-9.]+ MB in '
+                                     r'[0-9.]+ s \([0-9.]+ MB/s\)$')
+        # The same output whatever the number of jobs.
+        one = run('extract', '-j', '1', '-q', sample_path(), missing, self.corpus_dir())
+        self.assertEqual(one.stdout, result.stdout)
+        self.assertEqual(one.stderr.decode(), f'lawreport: {missing}: no such file\n')
+
+    def test_batch_csv_glob_and_files_from(self):
+        result = run('extract', '--format', 'csv', '--glob', '*gzbg*', '-q', self.corpus_dir())
+        self.assertEqual(result.returncode, 0)
+        lines = result.stdout.decode().split('\r\n')
+        self.assertEqual(lines[0], 'path,section,section_title,line,label,value,unit,kind,qualifier,text')
+        self.assertEqual(sum(1 for line in lines if line.startswith('path,')), 1)
+        paths = {line.split(',')[0] for line in lines[1:] if line}
+        self.assertEqual(len(paths), 10)
+        self.assertTrue(all('gzbg' in p for p in paths))
+
+        listing = self.write('list.txt', (sample_path() + '\n\n' + os.path.join(
+            self.corpus_dir(), '001_sfb_moj_2023.txt') + '\n').encode())
+        from_file = run('extract', '--files-from', listing, '-q')
+        self.assertEqual(from_file.returncode, 0)
+        self.assertEqual(len(from_file.stdout.decode().splitlines()), 2)
+        with open(listing, 'rb') as f:
+            from_stdin = subprocess.run([BINARY, 'extract', '--files-from', '-', '-q'], input=f.read(),
+                                        capture_output=True, timeout=60)
+        self.assertEqual(from_stdin.stdout, from_file.stdout)
+        self.assertEqual(run('extract', '--files-from', os.path.join(self.tmp, 'nope.txt')).returncode, 2)
+        self.assertEqual(run('extract', '--glob', '*.nothing', '-q', self.corpus_dir()).returncode, 2)
+
+    def test_output_file_is_atomic(self):
+        target = os.path.join(self.tmp, 'out.jsonl')
+        result = run('extract', '-o', target, '-q', sample_path(), self.corpus_dir())
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.stdout, b'')
+        with open(target, encoding='utf-8') as f:
+            self.assertEqual(len(f.read().splitlines()), 27)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ['out.jsonl'])  # no temporary file left
+        bad_target = os.path.join(self.tmp, 'no-such-dir', 'out.jsonl')
+        result = run('extract', '-o', bad_target, sample_path(), self.corpus_dir())
+        self.assertEqual(result.returncode, 2)
+        self.assertIn('cannot create', result.stderr.decode())
+
+    def test_interrupt_keeps_what_is_finished(self):
+        import signal
+        import time
+        batch = os.path.join(self.tmp, 'batch')
+        os.mkdir(batch)
+        with open(sample_path(), 'rb') as f:
+            data = f.read() * 20
+        for i in range(60):
+            with open(os.path.join(batch, f'r{i:03}.txt'), 'wb') as f:
+                f.write(data)
+        target = os.path.join(self.tmp, 'out.jsonl')
+        process = subprocess.Popen([BINARY, 'extract', '-j', '1', '-o', target, batch],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(1.0)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+        self.assertEqual(process.returncode, 130, stderr.decode())
+        self.assertIn('interrupted', stderr.decode())
+        with open(target, encoding='utf-8') as f:
+            lines = f.read().splitlines()
+        self.assertLess(len(lines), 60)
+        for line in lines:
+            json.loads(line)  # every record written is whole
+
+    def test_closed_pipe_exits_quietly(self):
+        process = subprocess.Popen([BINARY, 'extract', '-j', '2', self.corpus_dir(), self.corpus_dir()],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        process.stdout.read(100)
+        process.stdout.close()
+        stderr = process.stderr.read()
+        process.wait(timeout=60)
+        self.assertEqual(process.returncode, 0)
+        self.assertEqual(stderr, b'')
+
     # --- check -----------------------------------------------------------------------
 
     def mutated_sample(self, name, old, new):
