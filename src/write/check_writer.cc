@@ -1,6 +1,5 @@
 // Writers for `lawreport check`: text for people, JSON, GitHub Actions
 // workflow commands and JUnit XML for CI dashboards.
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "lawreport/write.h"
@@ -8,8 +7,6 @@
 
 namespace lawreport {
 namespace {
-
-using nlohmann::ordered_json;
 
 struct Counts {
   int files = 0, failed_files = 0, checks = 0, pass = 0, mismatch = 0, unverifiable = 0, accepted = 0;
@@ -111,35 +108,47 @@ std::string WriteCheckText(const std::vector<CheckedFile>& files, bool strict) {
 }
 
 std::string WriteCheckJson(const std::vector<CheckedFile>& files, bool strict) {
-  ordered_json list = ordered_json::array();
+  write_internal::JsonOut out(2);
+  out.BeginObject();
+  out.Field("schema_version", kSchemaVersion);
+  out.Key("files");
+  out.BeginArray();
+  bool failed = false;
   for (const CheckedFile& file : files) {
-    ordered_json checks = ordered_json::array();
-    for (const Finding& finding : file.findings) {
-      checks.push_back(write_internal::FindingJson(finding));
-    }
-    ordered_json entry = {{"path", file.path}};
+    out.BeginObject();
+    out.Field("path", file.path);
     if (file.error) {
-      entry["error"] = *file.error;
+      out.Field("error", *file.error);
+      failed = true;
     } else {
-      entry["encoding"] = file.source.encoding;
-      entry["sha256"] = file.source.sha256;
+      out.Field("encoding", file.source.encoding);
+      out.Field("sha256", file.source.sha256);
     }
-    entry["checks"] = std::move(checks);
-    list.push_back(std::move(entry));
+    out.Key("checks");
+    out.BeginArray();
+    for (const Finding& finding : file.findings) {
+      write_internal::WriteFinding(out, finding);
+      failed = failed || Fails(finding, strict);
+    }
+    out.EndArray();
+    out.EndObject();
   }
+  out.EndArray();
   const Counts c = Count(files);
-  bool failed = c.failed_files > 0;
-  for (const CheckedFile& file : files) {
-    for (const Finding& finding : file.findings) failed = failed || Fails(finding, strict);
-  }
-  const ordered_json document = {
-      {"schema_version", kSchemaVersion},
-      {"files", std::move(list)},
-      {"summary",
-       {{"files", c.files}, {"unreadable", c.failed_files}, {"checks", c.checks}, {"pass", c.pass},
-        {"mismatch", c.mismatch}, {"unverifiable", c.unverifiable}, {"accepted", c.accepted},
-        {"strict", strict}, {"ok", !failed}}}};
-  return document.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  out.Key("summary");
+  out.BeginObject();
+  out.Field("files", c.files);
+  out.Field("unreadable", c.failed_files);
+  out.Field("checks", c.checks);
+  out.Field("pass", c.pass);
+  out.Field("mismatch", c.mismatch);
+  out.Field("unverifiable", c.unverifiable);
+  out.Field("accepted", c.accepted);
+  out.Field("strict", strict);
+  out.Field("ok", !failed);
+  out.EndObject();
+  out.EndObject();
+  return out.Take() + "\n";
 }
 
 std::string WriteCheckGithub(const std::vector<CheckedFile>& files, bool strict) {

@@ -2,28 +2,27 @@
 
 namespace lawreport::write_internal {
 
-using nlohmann::ordered_json;
-
-ordered_json ValueJson(const Decimal& value) {
-  if (value.IsInteger()) return ordered_json::parse(value.ToString());
-  return ordered_json(value.ToDouble());
-}
-
-ordered_json ValueJson(const std::optional<Decimal>& value) {
-  return value ? ValueJson(*value) : ordered_json(nullptr);
-}
-
-ordered_json FindingJson(const Finding& finding) {
-  return {{"id", finding.id},
-          {"type", FindingTypeName(finding.type)},
-          {"status", FindingStatusName(finding.status)},
-          {"line", finding.line > 0 ? ordered_json(finding.line) : ordered_json(nullptr)},
-          {"indicators", finding.indicators},
-          {"relation", finding.relation},
-          {"expression", finding.expression},
-          {"stated", ValueJson(finding.stated)},
-          {"computed", ValueJson(finding.computed)},
-          {"message", finding.message}};
+void WriteFinding(JsonOut& out, const Finding& finding) {
+  out.BeginObject();
+  out.Field("id", finding.id);
+  out.Field("type", FindingTypeName(finding.type));
+  out.Field("status", FindingStatusName(finding.status));
+  out.Key("line");
+  if (finding.line > 0) {
+    out.Int(finding.line);
+  } else {
+    out.Null();
+  }
+  out.Key("indicators");
+  out.BeginArray();
+  for (const std::string& id : finding.indicators) out.String(id);
+  out.EndArray();
+  out.Field("relation", finding.relation);
+  out.Field("expression", finding.expression);
+  out.Field("stated", finding.stated);
+  out.Field("computed", finding.computed);
+  out.Field("message", finding.message);
+  out.EndObject();
 }
 
 }  // namespace lawreport::write_internal

@@ -1,149 +1,169 @@
-// The JSON document of docs/output-format.md. nlohmann::json stays in here.
-#include <nlohmann/json.hpp>
-
+// The JSON documents of docs/output-format.md, written straight to text.
 #include "lawreport/indicators.h"
 #include "lawreport/write.h"
+#include "write/json_out.h"
 #include "write/json_values.h"
 
 namespace lawreport {
 namespace {
 
-using nlohmann::ordered_json;
-using write_internal::FindingJson;
-using write_internal::ValueJson;
+using write_internal::JsonOut;
 
 const char* StyleName(HeadingStyle style) {
   switch (style) {
-    case HeadingStyle::kNumbered:
-      return "numbered";
-    case HeadingStyle::kRunIn:
-      return "run_in";
-    case HeadingStyle::kUnnumbered:
-      return "unnumbered";
+    case HeadingStyle::kNumbered: return "numbered";
+    case HeadingStyle::kRunIn: return "run_in";
+    case HeadingStyle::kUnnumbered: return "unnumbered";
   }
   return "numbered";
 }
 
-template <typename T>
-ordered_json Optional(const std::optional<T>& value) {
-  return value ? ordered_json(*value) : ordered_json(nullptr);
+// A name, or null for the empty name of "none".
+std::optional<std::string_view> NameOrNull(const char* name) {
+  if (*name == '\0') return std::nullopt;
+  return std::string_view(name);
 }
 
-ordered_json ParagraphsJson(const std::vector<Paragraph>& paragraphs) {
-  ordered_json list = ordered_json::array();
+std::optional<int> LineOrNull(int line) {
+  if (line <= 0) return std::nullopt;
+  return line;
+}
+
+void WriteParagraphs(JsonOut& out, const std::vector<Paragraph>& paragraphs) {
+  out.BeginArray();
   for (const Paragraph& paragraph : paragraphs) {
-    list.push_back({{"line", paragraph.line},
-                    {"end_line", paragraph.end_line},
-                    {"text", paragraph.text}});
+    out.BeginObject();
+    out.Field("line", paragraph.line);
+    out.Field("end_line", paragraph.end_line);
+    out.Field("text", paragraph.text);
+    out.EndObject();
   }
-  return list;
+  out.EndArray();
 }
 
-ordered_json SectionJson(const Section& section) {
-  ordered_json children = ordered_json::array();
-  for (const Section& child : section.children)
-    children.push_back(SectionJson(child));
-  return {{"id", section.id},
-          {"level", section.level},
-          {"style", StyleName(section.style)},
-          {"marker", section.marker},
-          {"ordinal", Optional(section.ordinal)},
-          {"title", section.title},
-          {"line", section.line},
-          {"end_line", section.end_line},
-          {"paragraphs", ParagraphsJson(section.paragraphs)},
-          {"children", std::move(children)}};
+void WriteSection(JsonOut& out, const Section& section) {
+  out.BeginObject();
+  out.Field("id", section.id);
+  out.Field("level", section.level);
+  out.Field("style", StyleName(section.style));
+  out.Field("marker", section.marker);
+  out.Field("ordinal", section.ordinal);
+  out.Field("title", section.title);
+  out.Field("line", section.line);
+  out.Field("end_line", section.end_line);
+  out.Key("paragraphs");
+  WriteParagraphs(out, section.paragraphs);
+  out.Key("children");
+  out.BeginArray();
+  for (const Section& child : section.children) WriteSection(out, child);
+  out.EndArray();
+  out.EndObject();
 }
 
-ordered_json SourceJson(const SourceInfo& source) {
-  return {{"path", source.path},         {"format", source.format},
-          {"encoding", source.encoding}, {"bom", source.bom},
-          {"bytes", source.bytes},       {"sha256", source.sha256}};
+void WriteIndicator(JsonOut& out, const Indicator& indicator) {
+  out.BeginObject();
+  out.Field("id", indicator.id);
+  out.Field("section", indicator.section);
+  out.Field("line", indicator.line);
+  out.Field("column", indicator.column);
+  out.Field("start", static_cast<std::uint64_t>(indicator.start));
+  out.Field("end", static_cast<std::uint64_t>(indicator.end));
+  out.Field("text", indicator.text);
+  out.Field("label", indicator.label);
+  out.Field("value", indicator.value);
+  out.Field("upper", indicator.upper);
+  out.Field("unit", indicator.unit);
+  out.Field("kind", UnitKindName(indicator.kind));
+  out.Field("qualifier", NameOrNull(QualifierName(indicator.qualifier)));
+  out.Field("direction", NameOrNull(DirectionName(indicator.direction)));
+  out.Field("decimals", indicator.value.decimals());
+  out.Field("rule", indicator.rule);
+  out.EndObject();
 }
 
-ordered_json DocumentJson(const DocumentInfo& document) {
-  return {
-      {"title", Optional(document.title)},
-      {"title_line", document.title_line > 0 ? ordered_json(document.title_line)
-                                             : ordered_json(nullptr)},
-      {"title_end_line", document.title_line > 0
-                             ? ordered_json(document.title_end_line)
-                             : ordered_json(nullptr)},
-      {"issuer", Optional(document.issuer)},
-      {"year", Optional(document.year)},
-      {"kind", ReportKindName(document.kind)}};
-}
+// The outline document's fields, inside an object the caller opened.
+void WriteOutlineFields(JsonOut& out, const Report& report) {
+  out.Field("schema_version", kSchemaVersion);
+  const SourceInfo& source = report.source;
+  out.Key("source");
+  out.BeginObject();
+  out.Field("path", source.path);
+  out.Field("format", source.format);
+  out.Field("encoding", source.encoding);
+  out.Field("bom", source.bom);
+  out.Field("bytes", source.bytes);
+  out.Field("sha256", source.sha256);
+  out.EndObject();
 
-ordered_json IndicatorJson(const Indicator& indicator) {
-  const auto or_null = [](const char* name) {
-    return *name ? ordered_json(name) : ordered_json(nullptr);
-  };
-  return {{"id", indicator.id},
-          {"section", Optional(indicator.section)},
-          {"line", indicator.line},
-          {"column", indicator.column},
-          {"start", indicator.start},
-          {"end", indicator.end},
-          {"text", indicator.text},
-          {"label", indicator.label},
-          {"value", ValueJson(indicator.value)},
-          {"upper", ValueJson(indicator.upper)},
-          {"unit", indicator.unit},
-          {"kind", UnitKindName(indicator.kind)},
-          {"qualifier", or_null(QualifierName(indicator.qualifier))},
-          {"direction", or_null(DirectionName(indicator.direction))},
-          {"decimals", indicator.value.decimals()},
-          {"rule", indicator.rule}};
-}
+  const DocumentInfo& document = report.outline.document;
+  const bool titled = document.title_line > 0;
+  out.Key("document");
+  out.BeginObject();
+  out.Field("title", document.title);
+  out.Field("title_line", LineOrNull(titled ? document.title_line : 0));
+  out.Field("title_end_line", LineOrNull(titled ? document.title_end_line : 0));
+  out.Field("issuer", document.issuer);
+  out.Field("year", document.year);
+  out.Field("kind", ReportKindName(document.kind));
+  out.EndObject();
 
-ordered_json OutlineDocument(const Report& report) {
-  ordered_json sections = ordered_json::array();
-  for (const Section& section : report.outline.sections) sections.push_back(SectionJson(section));
-  ordered_json appendix = ordered_json::array();
+  out.Key("preamble");
+  WriteParagraphs(out, report.outline.preamble);
+  out.Key("sections");
+  out.BeginArray();
+  for (const Section& section : report.outline.sections) WriteSection(out, section);
+  out.EndArray();
+  out.Key("appendix");
+  out.BeginArray();
   for (const AppendixPart& part : report.outline.appendix) {
-    appendix.push_back({{"title", part.title},
-                        {"line", part.line},
-                        {"end_line", part.end_line},
-                        {"paragraphs", ParagraphsJson(part.paragraphs)}});
+    out.BeginObject();
+    out.Field("title", part.title);
+    out.Field("line", part.line);
+    out.Field("end_line", part.end_line);
+    out.Key("paragraphs");
+    WriteParagraphs(out, part.paragraphs);
+    out.EndObject();
   }
-  return {{"schema_version", kSchemaVersion},
-          {"source", SourceJson(report.source)},
-          {"document", DocumentJson(report.outline.document)},
-          {"preamble", ParagraphsJson(report.outline.preamble)},
-          {"sections", std::move(sections)},
-          {"appendix", std::move(appendix)}};
-}
-
-std::string Dump(const ordered_json& document, const JsonOptions& options) {
-  // Input text is valid UTF-8 by construction; "replace" keeps a writer from
-  // ever throwing on output.
-  return document.dump(options.indent, ' ', /*ensure_ascii=*/false,
-                       ordered_json::error_handler_t::replace) +
-         "\n";
+  out.EndArray();
 }
 
 }  // namespace
 
 std::string WriteErrorJson(const std::string& path, const std::string& message) {
-  const ordered_json record = {{"schema_version", kSchemaVersion},
-                               {"source", {{"path", path}}},
-                               {"error", message}};
-  return Dump(record, JsonOptions{-1});
+  JsonOut out(-1);
+  out.BeginObject();
+  out.Field("schema_version", kSchemaVersion);
+  out.Key("source");
+  out.BeginObject();
+  out.Field("path", path);
+  out.EndObject();
+  out.Field("error", message);
+  out.EndObject();
+  return out.Take() + "\n";
 }
 
 std::string WriteOutlineJson(const Report& report, const JsonOptions& options) {
-  return Dump(OutlineDocument(report), options);
+  JsonOut out(options.indent);
+  out.BeginObject();
+  WriteOutlineFields(out, report);
+  out.EndObject();
+  return out.Take() + "\n";
 }
 
 std::string WriteExtractJson(const Report& report, const JsonOptions& options) {
-  ordered_json document = OutlineDocument(report);
-  ordered_json indicators = ordered_json::array();
-  for (const Indicator& indicator : report.indicators) indicators.push_back(IndicatorJson(indicator));
-  document["indicators"] = std::move(indicators);
-  ordered_json checks = ordered_json::array();
-  for (const Finding& finding : report.checks) checks.push_back(FindingJson(finding));
-  document["checks"] = std::move(checks);
-  return Dump(document, options);
+  JsonOut out(options.indent);
+  out.BeginObject();
+  WriteOutlineFields(out, report);
+  out.Key("indicators");
+  out.BeginArray();
+  for (const Indicator& indicator : report.indicators) WriteIndicator(out, indicator);
+  out.EndArray();
+  out.Key("checks");
+  out.BeginArray();
+  for (const Finding& finding : report.checks) write_internal::WriteFinding(out, finding);
+  out.EndArray();
+  out.EndObject();
+  return out.Take() + "\n";
 }
 
 }  // namespace lawreport

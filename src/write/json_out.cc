@@ -1,0 +1,92 @@
+#include "write/json_out.h"
+
+namespace lawreport::write_internal {
+
+void JsonOut::NewLine() {
+  if (indent_ < 0) return;
+  out_.push_back('\n');
+  out_.append(empty_.size() * static_cast<std::size_t>(indent_), ' ');
+}
+
+void JsonOut::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (empty_.empty()) return;
+  if (!empty_.back()) out_.push_back(',');
+  empty_.back() = false;
+  NewLine();
+}
+
+void JsonOut::Open(char bracket) {
+  BeforeValue();
+  out_.push_back(bracket);
+  empty_.push_back(true);
+}
+
+void JsonOut::Close(char bracket) {
+  const bool was_empty = empty_.back();
+  empty_.pop_back();
+  if (!was_empty) NewLine();
+  out_.push_back(bracket);
+}
+
+void JsonOut::Key(std::string_view key) {
+  BeforeValue();
+  Quoted(key);
+  out_.append(indent_ < 0 ? ":" : ": ");
+  after_key_ = true;
+}
+
+void JsonOut::String(std::string_view text) {
+  BeforeValue();
+  Quoted(text);
+}
+
+void JsonOut::Quoted(std::string_view text) {
+  out_.push_back('"');
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(text.substr(plain, i - plain));
+    plain = i + 1;
+    switch (c) {
+      case '"': out_.append("\\\""); break;
+      case '\\': out_.append("\\\\"); break;
+      case '\n': out_.append("\\n"); break;
+      case '\r': out_.append("\\r"); break;
+      case '\t': out_.append("\\t"); break;
+      default:
+        out_.append("\\u00");
+        out_.push_back(kHex[c >> 4]);
+        out_.push_back(kHex[c & 0xF]);
+    }
+  }
+  out_.append(text.substr(plain));
+  out_.push_back('"');
+}
+
+void JsonOut::Int(std::int64_t value) {
+  BeforeValue();
+  out_.append(std::to_string(value));
+}
+
+void JsonOut::Number(const Decimal& value) {
+  BeforeValue();
+  out_.append(value.ToString());
+}
+
+void JsonOut::Bool(bool value) {
+  BeforeValue();
+  out_.append(value ? "true" : "false");
+}
+
+void JsonOut::Null() {
+  BeforeValue();
+  out_.append("null");
+}
+
+}  // namespace lawreport::write_internal
