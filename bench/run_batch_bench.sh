@@ -1,0 +1,95 @@
+#!/bin/sh
+# Whole-process batch benchmark (issue 6), one command:
+#   bench/run_batch_bench.sh [MEGABYTES]     (default 50)
+# Builds the release preset, replicates the corpus reports into a batch of at
+# least MEGABYTES under $TMPDIR, and measures in one run, on the same bytes:
+#   - lawreport extract, JSON Lines to a file, with --jobs 1 and --jobs 2:
+#     throughput (MB/s of input) and peak RSS;
+#   - startup + one 22 KB report (the bundled sample), mean of 20 runs;
+#   - the floor: wc -m and grep -c over the same bytes;
+#   - the peer: Microsoft Recognizers-Text (Chinese numbers and percentages,
+#     bench/peer/recognize.js) over a slice of the batch.
+# Prints every figure and the ratios; machines are noisy, so compare ratios
+# from one run rather than absolute times across runs.
+set -eu
+cd "$(dirname "$0")/.."
+megabytes=${1:-50}
+work=${TMPDIR:-/tmp}/lawreport-batch-bench
+corpus=$work/corpus
+
+scripts/setup-debian.sh
+cmake --preset release >/dev/null
+cmake --build --preset release >/dev/null
+binary=$PWD/build/release/lawreport
+
+# The batch: every corpus report, copied round by round until it is big enough.
+rm -rf "$work"
+mkdir -p "$corpus"
+round=0
+while [ "$(du -sb "$corpus" | cut -f1)" -lt "$((megabytes * 1000000))" ]; do
+  round=$((round + 1))
+  for report in tests/corpus/reports/*.txt data/samples/rongan-2023.txt; do
+    cp "$report" "$corpus/r${round}_$(basename "$report")"
+  done
+done
+find "$corpus" -name '*.txt' | sort > "$work/files.txt"
+files=$(wc -l < "$work/files.txt")
+bytes=$(cat "$work/files.txt" | xargs cat | wc -c)
+mb=$(echo "$bytes" | awk '{printf "%.1f", $1 / 1e6}')
+echo "batch: $files files, $mb MB"
+
+seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", e - s }'; }
+now() { date +%s.%N; }
+rate() { awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
+
+run_lawreport() {
+  jobs=$1
+  start=$(now)
+  /usr/bin/time -f '%M' -o "$work/rss.$jobs" \
+    "$binary" extract -q -j "$jobs" --files-from "$work/files.txt" -o "$work/out.$jobs.jsonl"
+  end=$(now)
+  seconds "$start" "$end"
+}
+t1=$(run_lawreport 1)
+t2=$(run_lawreport 2)
+rss1=$(cat "$work/rss.1")
+rss2=$(cat "$work/rss.2")
+cmp -s "$work/out.1.jsonl" "$work/out.2.jsonl" || echo "warning: --jobs 1 and --jobs 2 outputs differ"
+
+start=$(now)
+for _ in $(seq 20); do "$binary" extract -q data/samples/rongan-2023.txt > /dev/null; done
+end=$(now)
+latency=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) / 20 * 1000 }')
+
+start=$(now); xargs cat < "$work/files.txt" | wc -m > /dev/null; end=$(now); twc=$(seconds "$start" "$end")
+start=$(now); xargs cat < "$work/files.txt" | grep -c 件 > /dev/null; end=$(now); tgrep=$(seconds "$start" "$end")
+
+# The peer is slow: it reads a slice, and its rate is per byte of that slice.
+peer_rate=unavailable
+if command -v node >/dev/null 2>&1; then
+  if [ ! -d bench/peer/node_modules ]; then
+    (cd bench/peer && npm ci --no-audit --no-fund --silent) || true
+  fi
+  if [ -d bench/peer/node_modules ]; then
+    head -n 27 "$work/files.txt" > "$work/peer-files.txt"
+    set -- $(node bench/peer/recognize.js - < "$work/peer-files.txt")
+    peer_rate=$(awk -v b="$2" -v s="$3" 'BEGIN { printf "%.3f", b / 1e6 / s }')
+    echo "peer: $1 files, $(awk -v b="$2" 'BEGIN { printf "%.1f", b / 1e6 }') MB in $3 s, $4 mentions"
+  fi
+fi
+
+r1=$(rate "$t1"); r2=$(rate "$t2"); rwc=$(rate "$twc"); rgrep=$(rate "$tgrep")
+echo
+echo "| measure | figure |"
+echo "|---|---|"
+echo "| lawreport --jobs 1 | $r1 MB/s ($t1 s), peak RSS $((rss1 / 1024)) MB |"
+echo "| lawreport --jobs 2 | $r2 MB/s ($t2 s), peak RSS $((rss2 / 1024)) MB |"
+echo "| --jobs 2 / --jobs 1 | $(awk -v a="$r2" -v b="$r1" 'BEGIN { printf "%.2f", a / b }')x |"
+echo "| startup + one 22 KB report | $latency ms |"
+echo "| wc -m (floor) | $rwc MB/s; lawreport --jobs 1 is $(awk -v a="$r1" -v b="$rwc" 'BEGIN { printf "%.3f", a / b }') of it |"
+echo "| grep -c (floor) | $rgrep MB/s; lawreport --jobs 1 is $(awk -v a="$r1" -v b="$rgrep" 'BEGIN { printf "%.3f", a / b }') of it |"
+if [ "$peer_rate" != unavailable ]; then
+  echo "| Recognizers-Text (peer) | $peer_rate MB/s; lawreport --jobs 1 is $(awk -v a="$r1" -v b="$peer_rate" 'BEGIN { printf "%.0f", a / b }')x faster |"
+else
+  echo "| Recognizers-Text (peer) | unavailable (node or npm missing) |"
+fi
