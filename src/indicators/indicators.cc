@@ -327,7 +327,11 @@ class Extractor {
       const std::string_view content = n_.substr(label.begin, label.end - label.begin);
       // A leading time phrase goes, unless it names the figure: 上年结转 is the
       // count carried over, not "last year, carried".
-      if (auto time = kLeadingTime.MatchPrefix(content);
+      // The time phrases open with a digit or one of 截 到 今 去 上 全 当.
+      const bool may_be_time = !content.empty() &&
+                               ((content[0] >= '0' && content[0] <= '9') ||
+                                ContainsChar("截到今去上全当", utf8::Decode(content, 0).value));
+      if (auto time = may_be_time ? kLeadingTime.MatchPrefix(content) : std::nullopt;
           time && time->length > 0 && time->length < content.size() &&
           !utf8::StartsWith(content.substr(time->length), "结转") &&
           !utf8::StartsWith(content.substr(time->length), "度结转")) {
@@ -360,7 +364,11 @@ class Extractor {
       {
         static const Regex kPlaceThenAdverb(
             R"((?:[^，,。、与和及的]{1,6}?(?:县|市|区|省|州|镇|乡|街道)(?:人民政府)?|全县|全市|全区|全省|全镇|我县|我市|我区|我省)(?:共|累计|共计|合计|已|全年))");
-        if (auto match = kPlaceThenAdverb.MatchPrefix(content);
+        const bool has_adverb = content.find("共") != std::string_view::npos ||
+                                content.find("累计") != std::string_view::npos ||
+                                content.find("已") != std::string_view::npos ||
+                                content.find("全年") != std::string_view::npos;
+        if (auto match = has_adverb ? kPlaceThenAdverb.MatchPrefix(content) : std::nullopt;
             match && match->length < content.size() &&
             !ContainsChar("同享建治商性", CharAt(label.begin + match->length))) {
           label.begin += match->length;
@@ -574,8 +582,12 @@ class Extractor {
     // "均为", "都达到": 均 as an adverb before the verb, not in 年均, 人均, 平均.
     static const Regex kShared(R"((?:均|都)(?:已|已经)?(?:为|达|达到|在|是|实现|超过|超|保持|有|完成|纳入|按|提高|提升|增长|下降))");
     std::size_t marker = std::string_view::npos;
-    for (std::size_t pos = 0; pos < span.size(); pos += utf8::Decode(span, pos).length) {
-      if (kShared.MatchPrefix(span.substr(pos))) marker = pos;
+    for (const std::string_view adverb : {"均", "都"}) {
+      for (std::size_t pos = span.find(adverb); pos != std::string_view::npos; pos = span.find(adverb, pos + 1)) {
+        if (kShared.MatchPrefix(span.substr(pos)) && (marker == std::string_view::npos || pos > marker)) {
+          marker = pos;
+        }
+      }
     }
     if (marker == std::string_view::npos || marker == 0) return false;
     const char32_t before_marker = utf8::Decode(span, utf8::PreviousBoundary(span, marker)).value;
