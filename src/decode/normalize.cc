@@ -59,9 +59,32 @@ void Text::AppendLine(std::string_view source_line) {
   checkpoints_.push_back({source_.size(), 0});
   std::size_t chars = 0;
   std::size_t offset = 0;
+  source_.reserve(source_.size() + source_line.size() + 1);
+  normalized_.reserve(normalized_.size() + source_line.size() + 1);
   while (offset < source_line.size()) {
     if (source_.size() - checkpoints_.back().source >= kCheckpointBytes) {
       checkpoints_.push_back({source_.size(), chars});
+    }
+    // A run of characters normalization leaves alone is copied whole: every
+    // change starts with a control byte, DEL, or the lead bytes C2, E2, E3, EF.
+    std::size_t run = offset;
+    while (run < source_line.size() && run - offset < kCheckpointBytes) {
+      const unsigned char byte = static_cast<unsigned char>(source_line[run]);
+      if (byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF) break;
+      ++run;
+    }
+    // Stop the run on a character boundary.
+    while (run > offset && run < source_line.size() &&
+           (static_cast<unsigned char>(source_line[run]) & 0xC0) == 0x80) {
+      --run;
+    }
+    if (run > offset) {
+      const std::string_view plain = source_line.substr(offset, run - offset);
+      source_.append(plain);
+      normalized_.append(plain);
+      chars += utf8::CountChars(plain);
+      offset = run;
+      continue;
     }
     ++chars;
     const utf8::CodePoint cp = utf8::Decode(source_line, offset);
