@@ -1,5 +1,6 @@
 #include "output.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -32,6 +33,11 @@ bool Output::Open() {
     return false;
   }
   temporary_ = name.data();
+  // mkstemp makes the file private (0600); the result should get the
+  // permissions any new file gets here (0666 less the umask).
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
   file_ = ::fdopen(fd, "wb");
   if (file_ == nullptr) {
     error_ = std::string("cannot write: ") + std::strerror(errno);

@@ -26,7 +26,7 @@ binary=$PWD/build/release/lawreport
 rm -rf "$work"
 mkdir -p "$corpus"
 round=0
-while [ "$(du -sb "$corpus" | cut -f1)" -lt "$((megabytes * 1000000))" ]; do
+while [ "$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')" -lt "$((megabytes * 1000000))" ]; do
   round=$((round + 1))
   for report in tests/corpus/reports/*.txt data/samples/rongan-2023.txt; do
     cp "$report" "$corpus/r${round}_$(basename "$report")"

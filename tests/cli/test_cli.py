@@ -316,6 +316,9 @@ class CommandLineTest(unittest.TestCase):
         with open(target, encoding='utf-8') as f:
             self.assertEqual(len(f.read().splitlines()), 27)
         self.assertEqual(sorted(os.listdir(self.tmp)), ['out.jsonl'])  # no temporary file left
+        mask = os.umask(0)
+        os.umask(mask)
+        self.assertEqual(os.stat(target).st_mode & 0o777, 0o666 & ~mask)  # not mkstemp's 0600
         bad_target = os.path.join(self.tmp, 'no-such-dir', 'out.jsonl')
         result = run('extract', '-o', bad_target, sample_path(), self.corpus_dir())
         self.assertEqual(result.returncode, 2)
