@@ -8,7 +8,8 @@ namespace lawreport {
 namespace {
 
 constexpr char32_t kRemove = 0xFFFFFFFF;
-constexpr std::size_t kCheckpointBytes = 4096;
+// Small enough that finding a column counts at most a few hundred bytes.
+constexpr std::size_t kCheckpointBytes = 512;
 
 // What a source character becomes in the normalized text: itself, another
 // character, or nothing (kRemove). Width and space variants only; the

@@ -222,7 +222,9 @@ template <typename Entry>
 const Entry* MatchAt(const std::vector<Entry>& entries, std::string Entry::*field, std::string_view text,
                      std::size_t offset) {
   const std::string_view rest = text.substr(offset);
+  if (rest.empty()) return nullptr;
   for (const Entry& entry : entries) {
+    if ((entry.*field)[0] != rest[0]) continue;  // most entries differ in the first byte
     if (utf8::StartsWith(rest, entry.*field)) return &entry;
   }
   return nullptr;

@@ -2,7 +2,7 @@
 
 namespace lawreport::utf8 {
 
-CodePoint Decode(std::string_view text, std::size_t offset) {
+CodePoint DecodeSlow(std::string_view text, std::size_t offset) {
   const auto byte = [&](std::size_t i) {
     return static_cast<unsigned char>(text[i]);
   };

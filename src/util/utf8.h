@@ -19,7 +19,24 @@ struct CodePoint {
 };
 
 // Decodes the code point at `offset`; malformed bytes give U+FFFD, length 1.
-CodePoint Decode(std::string_view text, std::size_t offset);
+CodePoint DecodeSlow(std::string_view text, std::size_t offset);
+inline CodePoint Decode(std::string_view text, std::size_t offset) {
+  // Inline fast paths for ASCII and well-formed three-byte sequences, which
+  // are nearly every character of a Chinese report.
+  if (offset < text.size()) {
+    const unsigned char lead = static_cast<unsigned char>(text[offset]);
+    if (lead < 0x80) return {lead, 1};
+    if ((lead & 0xF0) == 0xE0 && offset + 2 < text.size()) {
+      const unsigned char b1 = static_cast<unsigned char>(text[offset + 1]);
+      const unsigned char b2 = static_cast<unsigned char>(text[offset + 2]);
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+        const char32_t cp = (char32_t{lead & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return {cp, 3};
+      }
+    }
+  }
+  return DecodeSlow(text, offset);
+}
 
 // Offset of the first byte that is not part of well-formed UTF-8 (no
 // overlongs, no surrogates, nothing above U+10FFFF), or npos.
