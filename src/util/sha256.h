@@ -1,5 +1,6 @@
-// SHA-256 (FIPS 180-4) of a byte string, as lowercase hex. Internal; used for
-// source.sha256 so a row of output can be tied to the exact file it came from.
+// SHA-256 (FIPS 180-4) of a byte string, as lowercase hex, from libcrypto.
+// Internal; used for source.sha256 so a row of output can be tied to the
+// exact file it came from.
 //
 //   Sha256Hex("abc") →
 //   "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"

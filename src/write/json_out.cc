@@ -1,5 +1,7 @@
 #include "write/json_out.h"
 
+#include <array>
+
 namespace lawreport::write_internal {
 
 void JsonOut::NewLine() {
@@ -47,10 +49,17 @@ void JsonOut::String(std::string_view text) {
 void JsonOut::Quoted(std::string_view text) {
   out_.push_back('"');
   static constexpr char kHex[] = "0123456789abcdef";
+  // Bytes that need an escape: control characters, '"' and '\\'.
+  static constexpr auto kEscape = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 0x20; ++c) table[static_cast<std::size_t>(c)] = true;
+    table['"'] = table['\\'] = true;
+    return table;
+  }();
   std::size_t plain = 0;  // start of the run not yet copied
   for (std::size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!kEscape[c]) continue;
     out_.append(text.substr(plain, i - plain));
     plain = i + 1;
     switch (c) {
