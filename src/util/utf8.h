@@ -20,7 +20,8 @@ struct CodePoint {
 
 // Decodes the code point at `offset`; malformed bytes give U+FFFD, length 1.
 CodePoint DecodeSlow(std::string_view text, std::size_t offset);
-inline CodePoint Decode(std::string_view text, std::size_t offset) {
+__attribute__((always_inline)) inline CodePoint Decode(std::string_view text,
+                                                    std::size_t offset) {
   // Inline fast paths for ASCII and well-formed three-byte sequences, which
   // are nearly every character of a Chinese report.
   if (offset < text.size()) {
