@@ -17,23 +17,34 @@
 namespace lawreport::cli {
 
 CLI::App* SetupExtract(CLI::App& app, ExtractOptions& options) {
-  CLI::App* command = app.add_subcommand(
-      "extract",
-      "Print reports' outlines, indicators and checks: one file as JSON, many as JSON Lines or CSV");
+  CLI::App* command =
+      app.add_subcommand("extract",
+                         "Print reports' outlines, indicators and checks: one "
+                         "file as JSON, many as JSON Lines or CSV");
   command->add_option("FILE", options.paths,
-                      "Reports or directories (searched for .txt .htm .html .docx .pdf); - reads stdin");
-  command->add_option("--files-from", options.files_from, "Read more paths, one per line, from this file (- for stdin)");
-  command->add_option("--glob", options.glob, "Keep only files from directories whose name matches, e.g. '*2023*'");
+                      "Reports or directories (searched for .txt .htm .html "
+                      ".docx .pdf); - reads stdin");
+  command->add_option(
+      "--files-from", options.files_from,
+      "Read more paths, one per line, from this file (- for stdin)");
+  command->add_option(
+      "--glob", options.glob,
+      "Keep only files from directories whose name matches, e.g. '*2023*'");
   command
       ->add_option("--format", options.format,
-                   "json (one document; JSON Lines when there are several), jsonl, or csv (one row per "
+                   "json (one document; JSON Lines when there are several), "
+                   "jsonl, or csv (one row per "
                    "indicator, one table for all files)")
       ->check(CLI::IsMember({"json", "jsonl", "csv"}));
   command->add_option("-o,--output", options.output,
-                      "Write to this file, atomically (a temporary file renamed when complete)");
-  command->add_option("-j,--jobs", options.jobs, "Files processed at once (default: the number of cores)")
+                      "Write to this file, atomically (a temporary file "
+                      "renamed when complete)");
+  command
+      ->add_option("-j,--jobs", options.jobs,
+                   "Files processed at once (default: the number of cores)")
       ->check(CLI::NonNegativeNumber);
-  command->add_flag("-q,--quiet", options.quiet, "No progress bar and no summary line");
+  command->add_flag("-q,--quiet", options.quiet,
+                    "No progress bar and no summary line");
   AddDecodeOptions(*command, options.decode);
   return command;
 }
@@ -53,7 +64,8 @@ void OnSignal(int signal) {
 
 int CommitOrFail(Output& output) {
   if (output.Commit() || output.closed()) return kExitOk;
-  std::fprintf(stderr, "lawreport: %s: %s\n", output.path().empty() ? "stdout" : output.path().c_str(),
+  std::fprintf(stderr, "lawreport: %s: %s\n",
+               output.path().empty() ? "stdout" : output.path().c_str(),
                output.error().c_str());
   return kExitBadInput;
 }
@@ -90,14 +102,18 @@ class Progress {
   void Update(const BatchStats& stats, std::uint64_t total) {
     if (!enabled_) return;
     const auto now = std::chrono::steady_clock::now();
-    if (stats.files < total && now - last_ < std::chrono::milliseconds(100)) return;
+    if (stats.files < total && now - last_ < std::chrono::milliseconds(100))
+      return;
     last_ = now;
-    const double rate = stats.seconds > 0 ? static_cast<double>(stats.bytes) / 1e6 / stats.seconds : 0;
-    const double per_file = stats.files > 0 ? stats.seconds / static_cast<double>(stats.files) : 0;
+    const double rate = stats.seconds > 0 ? static_cast<double>(stats.bytes) /
+                                                1e6 / stats.seconds
+                                          : 0;
+    const double per_file =
+        stats.files > 0 ? stats.seconds / static_cast<double>(stats.files) : 0;
     const double eta = per_file * static_cast<double>(total - stats.files);
     std::fprintf(stderr, "\r%llu/%llu files  %.1f MB/s  ETA %.0fs   ",
-                 static_cast<unsigned long long>(stats.files), static_cast<unsigned long long>(total), rate,
-                 eta);
+                 static_cast<unsigned long long>(stats.files),
+                 static_cast<unsigned long long>(total), rate, eta);
     shown_ = true;
   }
   void Finish() {
@@ -120,20 +136,27 @@ int RunExtract(const ExtractOptions& options) {
     return kExitBadInput;
   }
   if (inputs->empty()) {
-    std::fprintf(stderr, "lawreport: no input files (give FILE arguments, a directory or --files-from)\n");
+    std::fprintf(stderr,
+                 "lawreport: no input files (give FILE arguments, a directory "
+                 "or --files-from)\n");
     return kExitBadInput;
   }
-  const bool one_file = inputs->size() == 1 && options.files_from.empty() && options.paths.size() == 1 &&
+  const bool one_file = inputs->size() == 1 && options.files_from.empty() &&
+                        options.paths.size() == 1 &&
                         (*inputs)[0] == options.paths[0];
   if (one_file) return ExtractOne(options, (*inputs)[0]);
 
   // Many files: JSON Lines (or one CSV table), in input order, streamed.
   const bool csv = options.format == "csv";
   BatchOptions batch;
-  batch.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  batch.jobs =
+      options.jobs > 0
+          ? options.jobs
+          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   batch.process.decode = options.decode;
   batch.serialize = [csv](const Report& report) {
-    return csv ? WriteIndicatorsCsv(report) : WriteExtractJson(report, JsonOptions{-1});
+    return csv ? WriteIndicatorsCsv(report)
+               : WriteExtractJson(report, JsonOptions{-1});
   };
   batch.serialize_error = [csv](const std::string& path, const Error& error) {
     return csv ? std::string() : WriteErrorJson(path, error.message);
@@ -144,7 +167,8 @@ int RunExtract(const ExtractOptions& options) {
     progress.Finish();
     ReportInputError(path, error);
   };
-  batch.on_progress = [&progress](const BatchStats& stats, std::uint64_t total) {
+  batch.on_progress = [&progress](const BatchStats& stats,
+                                  std::uint64_t total) {
     progress.Update(stats, total);
   };
 
@@ -159,20 +183,26 @@ int RunExtract(const ExtractOptions& options) {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   const BatchStats stats =
-      RunBatch(*inputs, batch, [&output](std::string_view data) { return output.Write(data); });
+      RunBatch(*inputs, batch,
+               [&output](std::string_view data) { return output.Write(data); });
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
   progress.Finish();
 
-  if (stats.output_closed && output.closed()) return kExitOk;  // `| head`: quietly
+  if (stats.output_closed && output.closed())
+    return kExitOk;  // `| head`: quietly
   const int committed = CommitOrFail(output);
   if (!options.quiet) {
     const double megabytes = static_cast<double>(stats.bytes) / 1e6;
-    std::fprintf(stderr, "lawreport: %llu files, %llu indicators, %llu failed, %.1f MB in %.2f s (%.1f MB/s)%s\n",
-                 static_cast<unsigned long long>(stats.files), static_cast<unsigned long long>(stats.indicators),
-                 static_cast<unsigned long long>(stats.failed), megabytes, stats.seconds,
-                 stats.seconds > 0 ? megabytes / stats.seconds : 0.0,
-                 stats.interrupted ? "; interrupted, the rest not processed" : "");
+    std::fprintf(
+        stderr,
+        "lawreport: %llu files, %llu indicators, %llu failed, %.1f MB in %.2f "
+        "s (%.1f MB/s)%s\n",
+        static_cast<unsigned long long>(stats.files),
+        static_cast<unsigned long long>(stats.indicators),
+        static_cast<unsigned long long>(stats.failed), megabytes, stats.seconds,
+        stats.seconds > 0 ? megabytes / stats.seconds : 0.0,
+        stats.interrupted ? "; interrupted, the rest not processed" : "");
   }
   if (committed != kExitOk) return committed;
   if (stats.interrupted) return 130;  // 128 + SIGINT, as shells report it

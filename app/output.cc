@@ -49,7 +49,8 @@ bool Output::Open() {
 
 bool Output::Write(std::string_view data) {
   if (file_ == nullptr || closed_) return false;
-  if (std::fwrite(data.data(), 1, data.size(), file_) == data.size()) return true;
+  if (std::fwrite(data.data(), 1, data.size(), file_) == data.size())
+    return true;
   if (errno == EPIPE) {
     closed_ = true;
   } else {
@@ -76,7 +77,8 @@ bool Output::Commit() {
   }
   file_ = nullptr;
   if (::rename(temporary_.c_str(), path_.c_str()) != 0) {
-    error_ = "cannot rename " + temporary_ + " to " + path_ + ": " + std::strerror(errno);
+    error_ = "cannot rename " + temporary_ + " to " + path_ + ": " +
+             std::strerror(errno);
     return false;
   }
   committed_ = true;

@@ -62,7 +62,8 @@ void BM_Numbers(benchmark::State& state) {
     auto mentions = lawreport::FindMentions(report.text);
     benchmark::DoNotOptimize(mentions);
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * SampleBytes().size()));
 }
 BENCHMARK(BM_Numbers);
 
@@ -70,10 +71,12 @@ void BM_Indicators(benchmark::State& state) {
   const lawreport::Report& report = SampleReport();
   const auto mentions = lawreport::FindMentions(report.text);
   for (auto _ : state) {
-    auto indicators = lawreport::ExtractIndicators(report.text, report.outline, mentions);
+    auto indicators =
+        lawreport::ExtractIndicators(report.text, report.outline, mentions);
     benchmark::DoNotOptimize(indicators);
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * SampleBytes().size()));
 }
 BENCHMARK(BM_Indicators);
 
@@ -83,7 +86,8 @@ void BM_Check(benchmark::State& state) {
     auto findings = lawreport::CheckIndicators(report.text, report.indicators);
     benchmark::DoNotOptimize(findings);
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * SampleBytes().size()));
 }
 BENCHMARK(BM_Check);
 
@@ -92,7 +96,8 @@ void BM_WholeReport(benchmark::State& state) {
     auto report = lawreport::ProcessBytes(SampleBytes(), "sample", {});
     benchmark::DoNotOptimize(report);
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * SampleBytes().size()));
 }
 BENCHMARK(BM_WholeReport);
 

@@ -24,8 +24,8 @@ namespace lawreport {
 
 struct InputSelection {
   std::vector<std::string> paths;  // files and directories ("-" is stdin)
-  std::string files_from;          // a file listing one path per line, "-" for stdin
-  std::string glob;                // keep files whose name matches (fnmatch), e.g. "*2023*"
+  std::string files_from;  // a file listing one path per line, "-" for stdin
+  std::string glob;  // keep files whose name matches (fnmatch), e.g. "*2023*"
 };
 
 // Files, in order: each path as given; each directory's files with a report
@@ -35,13 +35,13 @@ struct InputSelection {
 Result<std::vector<std::string>> ExpandInputs(const InputSelection& selection);
 
 struct BatchStats {
-  std::uint64_t files = 0;       // processed (ok or failed)
+  std::uint64_t files = 0;  // processed (ok or failed)
   std::uint64_t failed = 0;
   std::uint64_t indicators = 0;
-  std::uint64_t bytes = 0;       // input bytes of the files processed
+  std::uint64_t bytes = 0;  // input bytes of the files processed
   double seconds = 0;
-  bool interrupted = false;      // stopped early by `stop`
-  bool output_closed = false;    // write() refused more output (a closed pipe)
+  bool interrupted = false;    // stopped early by `stop`
+  bool output_closed = false;  // write() refused more output (a closed pipe)
 };
 
 struct BatchOptions {
@@ -49,17 +49,20 @@ struct BatchOptions {
   ProcessOptions process;
   // The output for one report, and for one file that failed.
   std::function<std::string(const Report&)> serialize;
-  std::function<std::string(const std::string& path, const Error& error)> serialize_error;
+  std::function<std::string(const std::string& path, const Error& error)>
+      serialize_error;
   // Set from a signal handler to stop dispatching new files.
   const std::atomic<bool>* stop = nullptr;
   // Called in input order for each failed file (for a stderr line).
   std::function<void(const std::string& path, const Error& error)> on_error;
   // Called after each file is written, from the writing thread.
-  std::function<void(const BatchStats& so_far, std::uint64_t total)> on_progress;
+  std::function<void(const BatchStats& so_far, std::uint64_t total)>
+      on_progress;
 };
 
 // write() returns false when output can no longer be written.
-BatchStats RunBatch(const std::vector<std::string>& paths, const BatchOptions& options,
+BatchStats RunBatch(const std::vector<std::string>& paths,
+                    const BatchOptions& options,
                     const std::function<bool(std::string_view)>& write);
 
 }  // namespace lawreport

@@ -1,22 +1,26 @@
 // check: Indicator[] → Finding[], whether a report's figures agree.
 //
 // Three kinds of relation (REPORTS.md §4), each a Finding with a verdict:
-//   sum      a total and its breakdown, cued by 其中, （含…）, 包括 or "……中，":
-//            "收到行政复议申请31件，其中受理27件，不受理4件" → 27 + 4 = 31, pass.
-//            Parts may be a subset: a sum below the total passes unless the list
-//            is complete (a （含…） list, or X and 不X both stated); a sum above
-//            the total is a mismatch. Parts in another unit than the total
-//            (案卷16卷, 其中优秀卷12件) agree only when they add up exactly;
-//            otherwise the relation is unverifiable, as it is when a figure is
-//            approximate or the parts exceed twice the total (the list then ran
-//            into the sentence's next item).
+//   sum      a total and its breakdown, cued by 其中, （含…）, 包括 or
+//   "……中，":
+//            "收到行政复议申请31件，其中受理27件，不受理4件" → 27 + 4 = 31,
+//            pass. Parts may be a subset: a sum below the total passes unless
+//            the list is complete (a （含…） list, or X and 不X both stated); a
+//            sum above the total is a mismatch. Parts in another unit than the
+//            total (案卷16卷, 其中优秀卷12件) agree only when they add up
+//            exactly; otherwise the relation is unverifiable, as it is when a
+//            figure is approximate or the parts exceed twice the total (the
+//            list then ran into the sentence's next item).
 //   rate     a stated rate against the counts it is computed from, by the
-//            definitions in data/lexicon/rate_definitions.tsv or a count labelled
-//            exactly X for "X率": "办结43486件，办结率99.74%" with 受理43601件 →
-//            43486 / 43601 = 99.736%, which prints as 99.74: pass. The rate agrees
-//            when it is the ratio rounded either way at its last printed digit.
-//   balance  carried over + new = concluded + carried forward (上年结转 + 本年新收
-//            = 本年办结 + 结转下年度), when all four are stated in one paragraph.
+//            definitions in data/lexicon/rate_definitions.tsv or a count
+//            labelled exactly X for "X率": "办结43486件，办结率99.74%" with
+//            受理43601件 → 43486 / 43601 = 99.736%, which prints as 99.74:
+//            pass. The rate agrees when it is the ratio rounded either way at
+//            its last printed digit.
+//   balance  carried over + new = concluded + carried forward (上年结转 +
+//   本年新收
+//            = 本年办结 + 结转下年度), when all four are stated in one
+//            paragraph.
 // A relation that cannot be decided (counts not stated, an approximate figure
 // that differs) is unverifiable, never a mismatch: a false alarm costs more
 // than a miss.
@@ -37,23 +41,26 @@ namespace lawreport {
 
 enum class FindingType { kSum, kRate, kBalance, kExpect };
 enum class FindingStatus { kPass, kMismatch, kUnverifiable, kAccepted };
-const char* FindingTypeName(FindingType type);        // "sum", "rate", "balance", "expect"
-const char* FindingStatusName(FindingStatus status);  // "pass", "mismatch", "unverifiable", "accepted"
+const char* FindingTypeName(
+    FindingType type);  // "sum", "rate", "balance", "expect"
+const char* FindingStatusName(
+    FindingStatus status);  // "pass", "mismatch", "unverifiable", "accepted"
 
 struct Finding {
-  std::string id;                        // "c1", "c2", … in text order
+  std::string id;  // "c1", "c2", … in text order
   FindingType type = FindingType::kSum;
   FindingStatus status = FindingStatus::kPass;
-  int line = 0;                          // of the figure that disagrees: the total, the rate
-  std::vector<std::string> indicators;   // ids used, the stated figure first
-  std::string relation;                  // stable name: "sum:61:收到行政复议申请"
-  std::string expression;                // "43486 / 43601 = 99.736%", "27 + 4 = 31"
+  int line = 0;  // of the figure that disagrees: the total, the rate
+  std::vector<std::string> indicators;  // ids used, the stated figure first
+  std::string relation;    // stable name: "sum:61:收到行政复议申请"
+  std::string expression;  // "43486 / 43601 = 99.736%", "27 + 4 = 31"
   std::optional<Decimal> stated;
   std::optional<Decimal> computed;
   std::string message;
 };
 
-std::vector<Finding> CheckIndicators(const Text& text, const std::vector<Indicator>& indicators);
+std::vector<Finding> CheckIndicators(const Text& text,
+                                     const std::vector<Indicator>& indicators);
 
 // --expect: figures a user expects the report to state, by indicator id or
 // by label. From JSON ({"办结率": 99.74, "i2": 43601} or
@@ -66,8 +73,9 @@ Result<std::vector<Expectation>> ParseExpectations(std::string_view content);
 // One expect finding per expectation: pass when an indicator with that id, or
 // one with that label, has the value; mismatch when the figure differs or is
 // missing.
-std::vector<Finding> CheckExpectations(const std::vector<Indicator>& indicators,
-                                       const std::vector<Expectation>& expectations);
+std::vector<Finding> CheckExpectations(
+    const std::vector<Indicator>& indicators,
+    const std::vector<Expectation>& expectations);
 
 // --accept: findings a person confirmed correct. A finding is accepted when
 // the file, the relation and the stated value (and the computed value, when
@@ -82,7 +90,8 @@ struct Acceptance {
   std::string reason;
 };
 Result<std::vector<Acceptance>> ParseAcceptances(std::string_view content);
-void ApplyAcceptances(const std::string& path, const std::vector<Acceptance>& acceptances,
+void ApplyAcceptances(const std::string& path,
+                      const std::vector<Acceptance>& acceptances,
                       std::vector<Finding>& findings);
 
 }  // namespace lawreport

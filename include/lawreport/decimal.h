@@ -4,8 +4,8 @@
 // cannot hold 99.74 exactly, and the checker compares rates at the printed
 // precision, so values stay exact until a writer prints them.
 //
-//   Decimal::Parse("99.74")          → {mantissa=9974, exponent=-2}, decimals() == 2
-//   Decimal::Parse("1.2").Scaled(4)  → 12000 ("1.2万")
+//   Decimal::Parse("99.74")          → {mantissa=9974, exponent=-2}, decimals()
+//   == 2 Decimal::Parse("1.2").Scaled(4)  → 12000 ("1.2万")
 //   Decimal::Parse("845").Scaled(8)  → 84500000000 ("845亿")
 #ifndef LAWREPORT_DECIMAL_H_
 #define LAWREPORT_DECIMAL_H_
@@ -40,8 +40,12 @@ class Decimal {
   // Shortest exact decimal text: "12000", "99.74", "0.5".
   std::string ToString() const;
 
-  friend bool operator==(const Decimal& a, const Decimal& b) { return a.Compare(b) == 0; }
-  friend bool operator<(const Decimal& a, const Decimal& b) { return a.Compare(b) < 0; }
+  friend bool operator==(const Decimal& a, const Decimal& b) {
+    return a.Compare(b) == 0;
+  }
+  friend bool operator<(const Decimal& a, const Decimal& b) {
+    return a.Compare(b) < 0;
+  }
   int Compare(const Decimal& other) const;
 
  private:

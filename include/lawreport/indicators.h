@@ -2,9 +2,10 @@
 //
 // Keeps the mentions that quantify a stated fact and drops the rest
 // (REPORTS.md §3): years and dates, document numbers and codes, ordinals
-// (第四批), numbers inside 《》, “” names and 〔〕, fixed political terms (二十大,
-// 十四五), outline markers, and numbers without a unit. Each kept mention
-// gets what it measures (label), kind, direction, qualifier and section.
+// (第四批), numbers inside 《》, “” names and 〔〕, fixed political terms
+// (二十大, 十四五), outline markers, and numbers without a unit. Each kept
+// mention gets what it measures (label), kind, direction, qualifier and
+// section.
 //
 //   "受理行政许可事项43601件，办结43486件，办结率99.74%"
 //   → {label=受理行政许可事项, value=43601, unit=件, kind=count}
@@ -32,28 +33,30 @@ enum class Direction { kNone, kUp, kDown };
 const char* DirectionName(Direction direction);  // "up", "down", "" for none
 
 struct Indicator {
-  std::string id;                      // "i1", "i2", … in text order
-  std::optional<std::string> section;  // innermost section id; none in preamble and appendix
-  int line = 0;                        // 1-based source line of the number
-  int column = 0;                      // 1-based, in characters
-  std::size_t start = 0;               // normalized byte offsets of `text`
+  std::string id;  // "i1", "i2", … in text order
+  std::optional<std::string>
+      section;            // innermost section id; none in preamble and appendix
+  int line = 0;           // 1-based source line of the number
+  int column = 0;         // 1-based, in characters
+  std::size_t start = 0;  // normalized byte offsets of `text`
   std::size_t end = 0;
-  std::string text;                    // source words: "受理行政许可事项43601件"
-  std::string label;                   // source words for what is measured: "受理行政许可事项"
+  std::string text;  // source words: "受理行政许可事项43601件"
+  std::string label;  // source words for what is measured: "受理行政许可事项"
   Decimal value;
   std::optional<Decimal> upper;
   std::string unit;
   UnitKind kind = UnitKind::kCount;
   Qualifier qualifier = Qualifier::kNone;
   Direction direction = Direction::kNone;
-  std::string rule;                    // the numbers rule, plus "+shared" or "+distributed"
+  std::string rule;  // the numbers rule, plus "+shared" or "+distributed"
   // Normalized offsets of the number and its unit, for the checker; not
   // written out (start/end delimit `text`).
   std::size_t value_begin = 0;
   std::size_t value_end = 0;
 };
 
-std::vector<Indicator> ExtractIndicators(const Text& text, const Outline& outline,
+std::vector<Indicator> ExtractIndicators(const Text& text,
+                                         const Outline& outline,
                                          const std::vector<Mention>& mentions);
 
 }  // namespace lawreport

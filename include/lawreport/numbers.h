@@ -6,13 +6,14 @@
 // row traces back to one rule. Whether a mention is an indicator is decided
 // later (indicators.h); this stage also finds years, dates and codes.
 //
-//   "受理43601件"    → Mention{value=43601, unit="件", kind=count, rule="arabic"}
-//   "1.2万余次"      → Mention{value=12000, unit="次", qualifier=more_than, rule="arabic_scaled"}
-//   "99.74％"        → Mention{value=99.74, unit="%", kind=percent, decimals=2}
-//   "百分之九十九点七" → Mention{value=99.7, unit="%", rule="percent_words"}
-//   "九成"           → Mention{value=90, unit="%", rule="chinese_tenths"}
-//   "3至5个"         → Mention{value=3, upper=5, unit="个", rule="range"}
-//   "提高0.4个百分点" → Mention{value=0.4, unit="个百分点", kind=change}
+//   "受理43601件"    → Mention{value=43601, unit="件", kind=count,
+//   rule="arabic"} "1.2万余次"      → Mention{value=12000, unit="次",
+//   qualifier=more_than, rule="arabic_scaled"} "99.74％"        →
+//   Mention{value=99.74, unit="%", kind=percent, decimals=2} "百分之九十九点七"
+//   → Mention{value=99.7, unit="%", rule="percent_words"} "九成"           →
+//   Mention{value=90, unit="%", rule="chinese_tenths"} "3至5个"         →
+//   Mention{value=3, upper=5, unit="个", rule="range"} "提高0.4个百分点" →
+//   Mention{value=0.4, unit="个百分点", kind=change}
 // Vocabulary: data/lexicon/{units,scale_words,qualifiers}.tsv.
 #ifndef LAWREPORT_NUMBERS_H_
 #define LAWREPORT_NUMBERS_H_
@@ -27,16 +28,26 @@
 
 namespace lawreport {
 
-enum class UnitKind { kNone, kCount, kAmount, kMeasure, kDuration, kPercent, kChange };
+enum class UnitKind {
+  kNone,
+  kCount,
+  kAmount,
+  kMeasure,
+  kDuration,
+  kPercent,
+  kChange
+};
 enum class Qualifier { kNone, kMoreThan, kApprox, kLessThan };
 
-const char* UnitKindName(UnitKind kind);    // "count", "amount", …; "none"
-const char* QualifierName(Qualifier kind);  // "more_than", "approx", "less_than"; "" for none
+const char* UnitKindName(UnitKind kind);  // "count", "amount", …; "none"
+const char* QualifierName(
+    Qualifier kind);  // "more_than", "approx", "less_than"; "" for none
 
 struct Mention {
   // Normalized offsets: [begin, end) runs from the number (or 百分之) through
   // the unit and a trailing qualifier word; [number_begin, number_end) is the
-  // numeral alone; qualifier_begin includes a leading qualifier word (约, 超过).
+  // numeral alone; qualifier_begin includes a leading qualifier word (约,
+  // 超过).
   std::size_t begin = 0;
   std::size_t end = 0;
   std::size_t number_begin = 0;
@@ -45,16 +56,16 @@ struct Mention {
   std::size_t unit_begin = 0;  // where the unit starts; == unit_end when none
   std::size_t unit_end = 0;
 
-  std::string raw;               // source text of [begin, end): "１．２万余次"
-  Decimal value;                 // resolved, scale applied: 1.2万 → 12000
+  std::string raw;  // source text of [begin, end): "１．２万余次"
+  Decimal value;    // resolved, scale applied: 1.2万 → 12000
   std::optional<Decimal> upper;  // the upper bound of a range
-  std::string unit;              // the base unit written out ("%" for ％), "" when none
+  std::string unit;  // the base unit written out ("%" for ％), "" when none
   UnitKind kind = UnitKind::kNone;
   Qualifier qualifier = Qualifier::kNone;
-  bool unit_known = false;       // a unit from units.tsv follows (or was borrowed)
-  bool chinese = false;          // written in Chinese numerals
-  bool digit_string = false;     // "二〇二三": digits without place units (years)
-  int digits = 0;                // significant digits as written (years have 4)
+  bool unit_known = false;  // a unit from units.tsv follows (or was borrowed)
+  bool chinese = false;     // written in Chinese numerals
+  bool digit_string = false;  // "二〇二三": digits without place units (years)
+  int digits = 0;             // significant digits as written (years have 4)
   std::string rule;
 };
 

@@ -27,9 +27,10 @@ enum class ErrorCode {
   kEmpty,        // no bytes, or only whitespace
   kBadEncoding,  // bytes that are not text in the chosen or detected encoding
   kBinary,       // NUL bytes or other signs of a non-text file
-  kUnknownEncoding,  // --encoding names no converter ICU knows
-  kInvalidArgument,  // a bad option value
-  kUnsupportedFormat,  // a container lawreport cannot read (yet): PDF, DOCX, HTML
+  kUnknownEncoding,    // --encoding names no converter ICU knows
+  kInvalidArgument,    // a bad option value
+  kUnsupportedFormat,  // a container lawreport cannot read (yet): PDF, DOCX,
+                       // HTML
 };
 
 struct Error {

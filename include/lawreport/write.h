@@ -56,10 +56,12 @@ bool Fails(const Finding& finding, bool strict);
 // "PATH:LINE: mismatch [sum] message (expression)" for each failing finding
 // (and every unverifiable one when strict), then a summary line.
 std::string WriteCheckText(const std::vector<CheckedFile>& files, bool strict);
-// {"schema_version", "files": [{"source", "error", "checks": [...]}], "summary"}
+// {"schema_version", "files": [{"source", "error", "checks": [...]}],
+// "summary"}
 std::string WriteCheckJson(const std::vector<CheckedFile>& files, bool strict);
 // GitHub Actions workflow commands: ::error file=…,line=…,title=…::message
-std::string WriteCheckGithub(const std::vector<CheckedFile>& files, bool strict);
+std::string WriteCheckGithub(const std::vector<CheckedFile>& files,
+                             bool strict);
 // JUnit XML: a testsuite per file, a testcase per relation.
 std::string WriteCheckJunit(const std::vector<CheckedFile>& files, bool strict);
 

@@ -21,8 +21,9 @@ namespace fs = std::filesystem;
 
 bool HasReportExtension(const fs::path& path) {
   std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(
+      extension.begin(), extension.end(), extension.begin(),
+      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return extension == ".txt" || extension == ".htm" || extension == ".html" ||
          extension == ".docx" || extension == ".pdf";
 }
@@ -41,10 +42,15 @@ Result<std::vector<std::string>> ExpandInputs(const InputSelection& selection) {
     std::error_code error;
     if (path != "-" && fs::is_directory(path, error)) {
       std::vector<std::string> found;
-      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
-      if (error) return Error{ErrorCode::kUnreadable, path + ": cannot list: " + error.message()};
+      fs::recursive_directory_iterator it(
+          path, fs::directory_options::skip_permission_denied, error);
+      if (error)
+        return Error{ErrorCode::kUnreadable,
+                     path + ": cannot list: " + error.message()};
       for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
-        if (error) return Error{ErrorCode::kUnreadable, path + ": cannot list: " + error.message()};
+        if (error)
+          return Error{ErrorCode::kUnreadable,
+                       path + ": cannot list: " + error.message()};
         std::error_code type_error;
         if (it->is_regular_file(type_error) && HasReportExtension(it->path()) &&
             MatchesGlob(selection.glob, it->path().string())) {
@@ -64,9 +70,11 @@ Result<std::vector<std::string>> ExpandInputs(const InputSelection& selection) {
     if (auto error = add_path(path)) return *error;
   }
   if (!selection.files_from.empty()) {
-    Result<std::string> list = ReadInput(selection.files_from, kDefaultMaxBytes);
+    Result<std::string> list =
+        ReadInput(selection.files_from, kDefaultMaxBytes);
     if (!list) {
-      return Error{list.error().code, selection.files_from + ": " + list.error().message};
+      return Error{list.error().code,
+                   selection.files_from + ": " + list.error().message};
     }
     std::size_t start = 0;
     const std::string& text = *list;
@@ -83,7 +91,8 @@ Result<std::vector<std::string>> ExpandInputs(const InputSelection& selection) {
   return files;
 }
 
-BatchStats RunBatch(const std::vector<std::string>& paths, const BatchOptions& options,
+BatchStats RunBatch(const std::vector<std::string>& paths,
+                    const BatchOptions& options,
                     const std::function<bool(std::string_view)>& write) {
   const auto started = std::chrono::steady_clock::now();
   const std::size_t jobs = static_cast<std::size_t>(std::max(1, options.jobs));
@@ -112,7 +121,8 @@ BatchStats RunBatch(const std::vector<std::string>& paths, const BatchOptions& o
       {
         std::unique_lock<std::mutex> lock(mutex);
         changed.wait(lock, [&] {
-          return stop_workers || next_to_take >= paths.size() || next_to_take < next_to_write + window;
+          return stop_workers || next_to_take >= paths.size() ||
+                 next_to_take < next_to_write + window;
         });
         if (stop_workers || next_to_take >= paths.size() || stopped()) return;
         index = next_to_take++;
@@ -136,7 +146,8 @@ BatchStats RunBatch(const std::vector<std::string>& paths, const BatchOptions& o
   };
 
   std::vector<std::thread> threads;
-  for (std::size_t i = 0; i < std::min(jobs, paths.size()); ++i) threads.emplace_back(worker);
+  for (std::size_t i = 0; i < std::min(jobs, paths.size()); ++i)
+    threads.emplace_back(worker);
 
   BatchStats stats;
   while (next_to_write < paths.size()) {
@@ -145,7 +156,8 @@ BatchStats RunBatch(const std::vector<std::string>& paths, const BatchOptions& o
       std::unique_lock<std::mutex> lock(mutex);
       // Wake now and then to notice a stop request while a slow file runs.
       while (!changed.wait_for(lock, std::chrono::milliseconds(100), [&] {
-        return done.count(next_to_write) > 0 || (stopped() && next_to_take <= next_to_write);
+        return done.count(next_to_write) > 0 ||
+               (stopped() && next_to_take <= next_to_write);
       })) {
       }
       auto found = done.find(next_to_write);
@@ -153,7 +165,8 @@ BatchStats RunBatch(const std::vector<std::string>& paths, const BatchOptions& o
       result = std::move(found->second);
       done.erase(found);
     }
-    if (result.error && options.on_error) options.on_error(paths[next_to_write], *result.error);
+    if (result.error && options.on_error)
+      options.on_error(paths[next_to_write], *result.error);
     ++stats.files;
     stats.failed += result.error ? 1 : 0;
     stats.bytes += result.bytes;
@@ -169,7 +182,9 @@ BatchStats RunBatch(const std::vector<std::string>& paths, const BatchOptions& o
       stats.output_closed = true;
       break;
     }
-    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    stats.seconds = std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
     if (options.on_progress) options.on_progress(stats, paths.size());
   }
   {
@@ -179,7 +194,9 @@ BatchStats RunBatch(const std::vector<std::string>& paths, const BatchOptions& o
   changed.notify_all();
   for (std::thread& thread : threads) thread.join();
   stats.interrupted = stopped() && stats.files < paths.size();
-  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  stats.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+          .count();
   return stats;
 }
 

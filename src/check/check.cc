@@ -12,20 +12,28 @@ namespace lawreport {
 
 const char* FindingTypeName(FindingType type) {
   switch (type) {
-    case FindingType::kSum: return "sum";
-    case FindingType::kRate: return "rate";
-    case FindingType::kBalance: return "balance";
-    case FindingType::kExpect: return "expect";
+    case FindingType::kSum:
+      return "sum";
+    case FindingType::kRate:
+      return "rate";
+    case FindingType::kBalance:
+      return "balance";
+    case FindingType::kExpect:
+      return "expect";
   }
   return "sum";
 }
 
 const char* FindingStatusName(FindingStatus status) {
   switch (status) {
-    case FindingStatus::kPass: return "pass";
-    case FindingStatus::kMismatch: return "mismatch";
-    case FindingStatus::kUnverifiable: return "unverifiable";
-    case FindingStatus::kAccepted: return "accepted";
+    case FindingStatus::kPass:
+      return "pass";
+    case FindingStatus::kMismatch:
+      return "mismatch";
+    case FindingStatus::kUnverifiable:
+      return "unverifiable";
+    case FindingStatus::kAccepted:
+      return "accepted";
   }
   return "pass";
 }
@@ -41,7 +49,8 @@ constexpr int kScale = 6;  // 10^-6 is finer than any printed figure
 
 std::optional<Int128> Scaled(const Decimal& value) {
   const int shift = value.exponent() + kScale;
-  if (shift < 0 || shift > 24) return std::nullopt;  // finer than 10^-6, or absurdly large
+  if (shift < 0 || shift > 24)
+    return std::nullopt;  // finer than 10^-6, or absurdly large
   Int128 result = value.mantissa();
   for (int i = 0; i < shift; ++i) result *= 10;
   return result;
@@ -53,10 +62,12 @@ Decimal FromScaled(Int128 scaled) {
   bool negative = scaled < 0;
   if (negative) scaled = -scaled;
   do {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(scaled % 10)));
+    digits.insert(digits.begin(),
+                  static_cast<char>('0' + static_cast<int>(scaled % 10)));
     scaled /= 10;
   } while (scaled > 0);
-  while (digits.size() <= static_cast<std::size_t>(kScale)) digits.insert(digits.begin(), '0');
+  while (digits.size() <= static_cast<std::size_t>(kScale))
+    digits.insert(digits.begin(), '0');
   digits.insert(digits.end() - kScale, '.');
   std::optional<Decimal> value = Decimal::Parse(digits);
   if (!value) value = Decimal::FromInt(0);
@@ -73,23 +84,28 @@ std::string PrintFixed(Int128 numerator, Int128 denominator, int decimals) {
   std::string digits;
   Int128 q = quotient;
   do {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(q % 10)));
+    digits.insert(digits.begin(),
+                  static_cast<char>('0' + static_cast<int>(q % 10)));
     q /= 10;
   } while (q > 0);
-  while (digits.size() <= static_cast<std::size_t>(decimals)) digits.insert(digits.begin(), '0');
+  while (digits.size() <= static_cast<std::size_t>(decimals))
+    digits.insert(digits.begin(), '0');
   if (decimals > 0) digits.insert(digits.end() - decimals, '.');
   return digits;
 }
 
 bool IsNegatedAt(std::string_view label, std::size_t at) {
   if (at == 0) return false;
-  const char32_t before = utf8::Decode(label, utf8::PreviousBoundary(label, at)).value;
+  const char32_t before =
+      utf8::Decode(label, utf8::PreviousBoundary(label, at)).value;
   return before == U'不' || before == U'未' || before == U'非';
 }
 
-// The label holds `word`, not negated: 受理 in "共受理行政许可事项", not in "不受理".
+// The label holds `word`, not negated: 受理 in "共受理行政许可事项", not in
+// "不受理".
 bool LabelHas(std::string_view label, std::string_view word) {
-  for (std::size_t at = label.find(word); at != std::string_view::npos; at = label.find(word, at + 1)) {
+  for (std::size_t at = label.find(word); at != std::string_view::npos;
+       at = label.find(word, at + 1)) {
     if (!IsNegatedAt(label, at)) return true;
   }
   return false;
@@ -100,7 +116,8 @@ std::vector<std::string> Split(std::string_view text, char separator) {
   std::size_t start = 0;
   while (true) {
     const std::size_t at = text.find(separator, start);
-    parts.emplace_back(text.substr(start, at == std::string_view::npos ? at : at - start));
+    parts.emplace_back(
+        text.substr(start, at == std::string_view::npos ? at : at - start));
     if (at == std::string_view::npos) break;
     start = at + 1;
   }
@@ -109,14 +126,16 @@ std::vector<std::string> Split(std::string_view text, char separator) {
 
 struct RateDefinition {
   std::string rate;
-  std::vector<std::vector<std::string>> numerator;  // terms (added), each with alternatives
-  std::vector<std::string> denominator;             // alternatives
+  std::vector<std::vector<std::string>>
+      numerator;  // terms (added), each with alternatives
+  std::vector<std::string> denominator;  // alternatives
 };
 
 const std::vector<RateDefinition>& RateDefinitions() {
   static const std::vector<RateDefinition> definitions = [] {
     std::vector<RateDefinition> loaded;
-    for (const lexicon::TsvRow& row : lexicon::ReadTsv("rate_definitions.tsv")) {
+    for (const lexicon::TsvRow& row :
+         lexicon::ReadTsv("rate_definitions.tsv")) {
       RateDefinition definition;
       definition.rate = std::string(row.Get("rate"));
       for (const std::string& term : Split(row.Get("numerator"), '+')) {
@@ -125,9 +144,10 @@ const std::vector<RateDefinition>& RateDefinitions() {
       definition.denominator = Split(row.Get("denominator"), '|');
       loaded.push_back(std::move(definition));
     }
-    std::stable_sort(loaded.begin(), loaded.end(), [](const auto& a, const auto& b) {
-      return a.rate.size() > b.rate.size();
-    });
+    std::stable_sort(loaded.begin(), loaded.end(),
+                     [](const auto& a, const auto& b) {
+                       return a.rate.size() > b.rate.size();
+                     });
     return loaded;
   }();
   return definitions;
@@ -141,8 +161,8 @@ Finding NewFinding(FindingType type, const Indicator& stated) {
   finding.type = type;
   finding.line = stated.line;
   finding.indicators.push_back(stated.id);
-  finding.relation = std::string(FindingTypeName(type)) + ":" + std::to_string(stated.line) + ":" +
-                     stated.label;
+  finding.relation = std::string(FindingTypeName(type)) + ":" +
+                     std::to_string(stated.line) + ":" + stated.label;
   return finding;
 }
 
@@ -162,10 +182,11 @@ class Checker {
     CheckSums();
     CheckRates();
     CheckBalances();
-    std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
-      return a.line < b.line;
-    });
-    for (std::size_t i = 0; i < findings_.size(); ++i) findings_[i].id = "c" + std::to_string(i + 1);
+    std::stable_sort(
+        findings_.begin(), findings_.end(),
+        [](const Finding& a, const Finding& b) { return a.line < b.line; });
+    for (std::size_t i = 0; i < findings_.size(); ++i)
+      findings_[i].id = "c" + std::to_string(i + 1);
     return std::move(findings_);
   }
 
@@ -179,8 +200,8 @@ class Checker {
     int depth = 0;
     for (std::size_t pos = 0; pos < n_.size();) {
       const utf8::CodePoint cp = utf8::Decode(n_, pos);
-      if (cp.value == U'。' || cp.value == U'!' || cp.value == U'?' || cp.value == U';' ||
-          cp.value == U'\n') {
+      if (cp.value == U'。' || cp.value == U'!' || cp.value == U'?' ||
+          cp.value == U';' || cp.value == U'\n') {
         sentence_ends_.push_back(pos);
         if (depth != 0) brackets_.push_back({pos, 0});
         depth = 0;  // brackets do not run across sentences
@@ -196,17 +217,20 @@ class Checker {
 
   std::size_t SentenceOf(std::size_t offset) const {
     return static_cast<std::size_t>(
-        std::lower_bound(sentence_ends_.begin(), sentence_ends_.end(), offset) - sentence_ends_.begin());
+        std::lower_bound(sentence_ends_.begin(), sentence_ends_.end(), offset) -
+        sentence_ends_.begin());
   }
 
   // Parenthesis depth at `offset` within its sentence.
   int DepthAt(std::size_t offset) const {
-    auto after = std::upper_bound(brackets_.begin(), brackets_.end(), offset,
-                                  [](std::size_t o, const Bracket& b) { return o < b.from; });
+    auto after = std::upper_bound(
+        brackets_.begin(), brackets_.end(), offset,
+        [](std::size_t o, const Bracket& b) { return o < b.from; });
     return after == brackets_.begin() ? 0 : (after - 1)->depth;
   }
 
-  // --- sums -------------------------------------------------------------------
+  // --- sums
+  // -------------------------------------------------------------------
 
   enum class Cue { kAmong, kContains, kIn };
 
@@ -216,14 +240,16 @@ class Checker {
     while (i < indicators_.size()) {
       const std::size_t sentence = SentenceOf(indicators_[i].value_begin);
       std::vector<std::size_t> members;
-      while (i < indicators_.size() && SentenceOf(indicators_[i].value_begin) == sentence) {
+      while (i < indicators_.size() &&
+             SentenceOf(indicators_[i].value_begin) == sentence) {
         members.push_back(i++);
       }
       CheckSentence(sentence, members);
     }
   }
 
-  void CheckSentence(std::size_t sentence, const std::vector<std::size_t>& members) {
+  void CheckSentence(std::size_t sentence,
+                     const std::vector<std::size_t>& members) {
     const std::size_t begin = sentence == 0 ? 0 : sentence_ends_[sentence - 1];
     const std::size_t end = sentence_ends_[sentence];
     if (members.size() < 3) return;
@@ -231,16 +257,19 @@ class Checker {
     // Cue positions, in order: 其中 / 包括 (parts follow), (含 …) right after a
     // total, and "…中," after a total.
     struct CueAt {
-      std::size_t at;     // where the parts start
+      std::size_t at;  // where the parts start
       Cue cue;
       std::size_t total;  // index into indicators_, or npos to search back
     };
     std::vector<CueAt> cues;
     const std::string_view span = n_.substr(begin, end - begin);
     for (const std::string_view word : {"其中", "包括"}) {
-      for (std::size_t at = span.find(word); at != std::string_view::npos; at = span.find(word, at + 1)) {
-        if (at > 0 && span[at - 1] == '(') continue;  // "(包括…)" after a total: below
-        cues.push_back({begin + at + word.size(), Cue::kAmong, std::string_view::npos});
+      for (std::size_t at = span.find(word); at != std::string_view::npos;
+           at = span.find(word, at + 1)) {
+        if (at > 0 && span[at - 1] == '(')
+          continue;  // "(包括…)" after a total: below
+        cues.push_back(
+            {begin + at + word.size(), Cue::kAmong, std::string_view::npos});
       }
     }
     for (const std::size_t i : members) {
@@ -254,11 +283,13 @@ class Checker {
           break;
         }
       }
-      if (utf8::StartsWith(n_.substr(pos), "(含") || utf8::StartsWith(n_.substr(pos), "(包括")) {
+      if (utf8::StartsWith(n_.substr(pos), "(含") ||
+          utf8::StartsWith(n_.substr(pos), "(包括")) {
         cues.push_back({pos + 1, Cue::kContains, i});
       }
       // "审结的21件(含…)案件中,": a short noun ("案件") and at most one bracket
-      // group between the total and 中; "1件正在审查备案中," is a clause, not a cue.
+      // group between the total and 中; "1件正在审查备案中," is a clause, not a
+      // cue.
       if (pos < n_.size() && n_[pos] == '(') {
         const std::size_t close = n_.find(')', pos);
         if (close == std::string::npos || close > end) continue;
@@ -276,7 +307,8 @@ class Checker {
         ++chars;
       }
     }
-    std::sort(cues.begin(), cues.end(), [](const CueAt& a, const CueAt& b) { return a.at < b.at; });
+    std::sort(cues.begin(), cues.end(),
+              [](const CueAt& a, const CueAt& b) { return a.at < b.at; });
 
     for (std::size_t k = 0; k < cues.size(); ++k) {
       const CueAt& cue = cues[k];
@@ -296,7 +328,8 @@ class Checker {
           stop = std::min(stop, indicators_[cues[j].total].start);
           break;
         }
-        if (cues[j].at > cue.at && DepthAt(cues[j].at) == depth && cues[j].cue == Cue::kAmong) {
+        if (cues[j].at > cue.at && DepthAt(cues[j].at) == depth &&
+            cues[j].cue == Cue::kAmong) {
           stop = std::min(stop, cues[j].at);
           break;
         }
@@ -305,9 +338,12 @@ class Checker {
       for (const std::size_t i : members) {
         const Indicator& part = indicators_[i];
         if (part.value_begin < cue.at || part.value_begin >= stop) continue;
-        if (cue.total == std::string_view::npos && ParallelToTotal(members, cue.at, part)) break;
+        if (cue.total == std::string_view::npos &&
+            ParallelToTotal(members, cue.at, part))
+          break;
         if (!IsQuantity(part) || DepthAt(part.value_begin) != depth) continue;
-        if (!parts.empty() && part.unit != indicators_[parts.front()].unit) continue;
+        if (!parts.empty() && part.unit != indicators_[parts.front()].unit)
+          continue;
         parts.push_back(i);
       }
       if (parts.size() < 2) continue;
@@ -326,11 +362,14 @@ class Checker {
             total = *it;
             break;
           }
-          if (same_kind == std::string_view::npos && candidate.kind == first.kind) same_kind = *it;
+          if (same_kind == std::string_view::npos &&
+              candidate.kind == first.kind)
+            same_kind = *it;
         }
         if (total == std::string_view::npos) total = same_kind;
       }
-      if (total == std::string_view::npos || !IsQuantity(indicators_[total])) continue;
+      if (total == std::string_view::npos || !IsQuantity(indicators_[total]))
+        continue;
       if (indicators_[total].kind != first.kind) continue;
       EvaluateSum(total, parts, cue.cue == Cue::kContains);
     }
@@ -339,11 +378,12 @@ class Checker {
   // "新增铁路运营里程639公里、其中高铁370公里，新增高速公路2600公里": a clause
   // opening with the same words as the total's label is the next item of the
   // sentence, not a part. The total is the nearest quantity before the cue.
-  bool ParallelToTotal(const std::vector<std::size_t>& members, std::size_t cue_at,
-                       const Indicator& part) const {
+  bool ParallelToTotal(const std::vector<std::size_t>& members,
+                       std::size_t cue_at, const Indicator& part) const {
     const Indicator* total = nullptr;
     for (const std::size_t i : members) {
-      if (indicators_[i].value_end <= cue_at && IsQuantity(indicators_[i])) total = &indicators_[i];
+      if (indicators_[i].value_end <= cue_at && IsQuantity(indicators_[i]))
+        total = &indicators_[i];
     }
     if (!total || total->label.empty() || part.label.empty()) return false;
     const auto head = [](const std::string& label) {
@@ -353,10 +393,12 @@ class Checker {
       }
       return label.substr(0, end);
     };
-    return utf8::CountChars(total->label) >= 2 && head(total->label) == head(part.label);
+    return utf8::CountChars(total->label) >= 2 &&
+           head(total->label) == head(part.label);
   }
 
-  void EvaluateSum(std::size_t total_index, const std::vector<std::size_t>& parts, bool contained) {
+  void EvaluateSum(std::size_t total_index,
+                   const std::vector<std::size_t>& parts, bool contained) {
     const Indicator& total = indicators_[total_index];
     Finding finding = NewFinding(FindingType::kSum, total);
     std::optional<Int128> sum = 0;
@@ -391,51 +433,66 @@ class Checker {
     finding.stated = total.value;
     finding.computed = FromScaled(*sum);
     const std::string sum_text = Print(*finding.computed);
-    const std::string what = total.label.empty() ? std::string("the total") : total.label;
+    const std::string what =
+        total.label.empty() ? std::string("the total") : total.label;
     if (*sum == *stated) {
       finding.status = FindingStatus::kPass;
       finding.expression = expression + " = " + Print(total.value);
-      finding.message = "parts add up to " + what + " " + Print(total.value) + total.unit;
+      finding.message =
+          "parts add up to " + what + " " + Print(total.value) + total.unit;
     } else if (qualified || !same_unit || (!contained && *sum > 2 * *stated)) {
       // A sum more than twice its total is no breakdown of it: the list ran
       // into the sentence's next items. Undecided, not an alarm.
       finding.status = FindingStatus::kUnverifiable;
-      finding.expression = expression + " = " + sum_text + " vs " + Print(total.value);
-      finding.message = std::string(qualified ? "an approximate figure"
-                                              : (!same_unit ? "parts in another unit" : "parts far above the total")) +
-                        ": cannot tell whether the parts " + sum_text + " agree with " + what + " " +
-                        Print(total.value) + total.unit;
+      finding.expression =
+          expression + " = " + sum_text + " vs " + Print(total.value);
+      finding.message =
+          std::string(qualified ? "an approximate figure"
+                                : (!same_unit ? "parts in another unit"
+                                              : "parts far above the total")) +
+          ": cannot tell whether the parts " + sum_text + " agree with " +
+          what + " " + Print(total.value) + total.unit;
     } else if (*sum > *stated) {
       finding.status = FindingStatus::kMismatch;
-      finding.expression = expression + " = " + sum_text + " > " + Print(total.value);
-      finding.message = "parts add up to " + sum_text + total.unit + ", more than " + what + " " +
-                        Print(total.value) + total.unit;
+      finding.expression =
+          expression + " = " + sum_text + " > " + Print(total.value);
+      finding.message = "parts add up to " + sum_text + total.unit +
+                        ", more than " + what + " " + Print(total.value) +
+                        total.unit;
     } else if (complete) {
       finding.status = FindingStatus::kMismatch;
-      finding.expression = expression + " = " + sum_text + " ≠ " + Print(total.value);
-      finding.message = "the complete breakdown adds up to " + sum_text + total.unit + ", not " +
-                        what + " " + Print(total.value) + total.unit;
+      finding.expression =
+          expression + " = " + sum_text + " ≠ " + Print(total.value);
+      finding.message = "the complete breakdown adds up to " + sum_text +
+                        total.unit + ", not " + what + " " +
+                        Print(total.value) + total.unit;
     } else {
       finding.status = FindingStatus::kPass;
-      finding.expression = expression + " = " + sum_text + " ≤ " + Print(total.value);
-      finding.message = "parts cover " + sum_text + " of " + what + " " + Print(total.value) +
-                        total.unit + " (a partial list: 其中 names some parts)";
+      finding.expression =
+          expression + " = " + sum_text + " ≤ " + Print(total.value);
+      finding.message = "parts cover " + sum_text + " of " + what + " " +
+                        Print(total.value) + total.unit +
+                        " (a partial list: 其中 names some parts)";
     }
     findings_.push_back(std::move(finding));
   }
 
-  // --- rates ------------------------------------------------------------------
+  // --- rates
+  // ------------------------------------------------------------------
 
   // The nearest count before `rate` on its line whose label has one of `words`.
-  std::optional<std::size_t> FindCount(std::size_t rate, const std::vector<std::string>& words,
-                                       std::optional<std::size_t> not_this) const {
+  std::optional<std::size_t> FindCount(
+      std::size_t rate, const std::vector<std::string>& words,
+      std::optional<std::size_t> not_this) const {
     const Indicator& r = indicators_[rate];
     // Counts stand near their rate; the bound keeps a one-line report linear.
     constexpr std::size_t kMaxLookBack = 64;
     for (std::size_t i = rate; i-- > 0 && rate - i <= kMaxLookBack;) {
       const Indicator& candidate = indicators_[i];
       if (candidate.line != r.line) break;
-      if (candidate.kind != UnitKind::kCount || candidate.upper || (not_this && *not_this == i)) continue;
+      if (candidate.kind != UnitKind::kCount || candidate.upper ||
+          (not_this && *not_this == i))
+        continue;
       for (const std::string& word : words) {
         if (LabelHas(candidate.label, word)) return i;
       }
@@ -446,7 +503,8 @@ class Checker {
   void CheckRates() {
     for (std::size_t i = 0; i < indicators_.size(); ++i) {
       const Indicator& rate = indicators_[i];
-      if (rate.kind != UnitKind::kPercent || rate.unit != "%" || rate.upper) continue;
+      if (rate.kind != UnitKind::kPercent || rate.unit != "%" || rate.upper)
+        continue;
       if (!utf8::EndsWith(rate.label, "率")) continue;
 
       std::vector<std::size_t> numerators;
@@ -460,9 +518,12 @@ class Checker {
       }
       if (definition) {
         for (const auto& term : definition->numerator) {
-          if (auto found = FindCount(i, term, std::nullopt)) numerators.push_back(*found);
+          if (auto found = FindCount(i, term, std::nullopt))
+            numerators.push_back(*found);
         }
-        if (!numerators.empty()) denominator = FindCount(i, definition->denominator, numerators.front());
+        if (!numerators.empty())
+          denominator =
+              FindCount(i, definition->denominator, numerators.front());
       } else {
         GenericRate(i, numerators, denominator);
       }
@@ -470,27 +531,34 @@ class Checker {
     }
   }
 
-  // "X率" against a count labelled exactly X and the first count of its sentence.
+  // "X率" against a count labelled exactly X and the first count of its
+  // sentence.
   void GenericRate(std::size_t rate, std::vector<std::size_t>& numerators,
                    std::optional<std::size_t>& denominator) const {
     const Indicator& r = indicators_[rate];
-    const std::string x = r.label.substr(0, r.label.size() - std::string_view("率").size());
+    const std::string x =
+        r.label.substr(0, r.label.size() - std::string_view("率").size());
     if (utf8::CountChars(x) < 2) return;
     const std::size_t sentence = SentenceOf(r.value_begin);
     std::optional<std::size_t> numerator;
     for (std::size_t i = rate; i-- > 0;) {
       if (SentenceOf(indicators_[i].value_begin) != sentence) break;
-      if (indicators_[i].kind == UnitKind::kCount && indicators_[i].label == x) {
+      if (indicators_[i].kind == UnitKind::kCount &&
+          indicators_[i].label == x) {
         numerator = i;
         break;
       }
     }
     if (!numerator) return;
     std::size_t first = *numerator;
-    while (first > 0 && SentenceOf(indicators_[first - 1].value_begin) == sentence) --first;
+    while (first > 0 &&
+           SentenceOf(indicators_[first - 1].value_begin) == sentence)
+      --first;
     for (std::size_t i = first; i < *numerator; ++i) {
       const Indicator& candidate = indicators_[i];
-      if (candidate.kind != UnitKind::kCount || candidate.unit != indicators_[*numerator].unit) continue;
+      if (candidate.kind != UnitKind::kCount ||
+          candidate.unit != indicators_[*numerator].unit)
+        continue;
       if (candidate.value < indicators_[*numerator].value) continue;
       denominator = i;
       break;
@@ -498,7 +566,8 @@ class Checker {
     if (denominator) numerators.push_back(*numerator);
   }
 
-  void EvaluateRate(std::size_t rate_index, const std::vector<std::size_t>& numerators,
+  void EvaluateRate(std::size_t rate_index,
+                    const std::vector<std::size_t>& numerators,
                     std::optional<std::size_t> denominator) {
     const Indicator& rate = indicators_[rate_index];
     Finding finding = NewFinding(FindingType::kRate, rate);
@@ -507,7 +576,8 @@ class Checker {
     if (numerators.empty() || !denominator) {
       finding.status = FindingStatus::kUnverifiable;
       finding.expression = rate.label + " = " + stated_text;
-      finding.message = rate.label + " " + stated_text + ": the counts it is computed from are not stated";
+      finding.message = rate.label + " " + stated_text +
+                        ": the counts it is computed from are not stated";
       findings_.push_back(std::move(finding));
       return;
     }
@@ -544,20 +614,25 @@ class Checker {
     const Int128 rhs = *stated * *den;
     const Int128 gap = lhs > rhs ? lhs - rhs : rhs - lhs;
     const bool agrees = gap < *den * unit;
-    const std::string computed_text = PrintFixed(100 * numerator, *den, decimals + 1);
+    const std::string computed_text =
+        PrintFixed(100 * numerator, *den, decimals + 1);
     finding.computed = Decimal::Parse(computed_text);
-    finding.expression = top + " / " + Print(bottom.value) + " = " + computed_text + "%";
+    finding.expression =
+        top + " / " + Print(bottom.value) + " = " + computed_text + "%";
     const std::string said = rate.label + " " + stated_text;
     if (agrees) {
       finding.status = FindingStatus::kPass;
       finding.message = said + " agrees with its counts";
     } else if (qualified) {
       // "95%以上", "约": a bound, not a printed value.
-      const bool holds = (rate.qualifier == Qualifier::kMoreThan && lhs >= rhs) ||
-                         (rate.qualifier == Qualifier::kLessThan && lhs <= rhs);
-      finding.status = holds ? FindingStatus::kPass : FindingStatus::kUnverifiable;
-      finding.message = said + (holds ? " holds as a bound on its counts"
-                                      : " is approximate and its counts give another value");
+      const bool holds =
+          (rate.qualifier == Qualifier::kMoreThan && lhs >= rhs) ||
+          (rate.qualifier == Qualifier::kLessThan && lhs <= rhs);
+      finding.status =
+          holds ? FindingStatus::kPass : FindingStatus::kUnverifiable;
+      finding.message =
+          said + (holds ? " holds as a bound on its counts"
+                        : " is approximate and its counts give another value");
     } else {
       finding.status = FindingStatus::kMismatch;
       finding.message = said + " does not agree with its counts";
@@ -565,7 +640,8 @@ class Checker {
     findings_.push_back(std::move(finding));
   }
 
-  // --- balances ---------------------------------------------------------------
+  // --- balances
+  // ---------------------------------------------------------------
 
   void CheckBalances() {
     // 上年结转 + 本年新收 = 本年办结 + 结转下年度, all four in one paragraph.
@@ -579,7 +655,8 @@ class Checker {
       // The indicators of one line, which are consecutive.
       const int line = indicators_[next].line;
       const std::size_t first = next;
-      while (next < indicators_.size() && indicators_[next].line == line) ++next;
+      while (next < indicators_.size() && indicators_[next].line == line)
+        ++next;
       std::vector<std::optional<std::size_t>> found(kTerms.size());
       for (std::size_t i = first; i < next; ++i) {
         const Indicator& indicator = indicators_[i];
@@ -587,7 +664,8 @@ class Checker {
         for (std::size_t t = 0; t < kTerms.size(); ++t) {
           if (found[t]) continue;
           for (const std::string& word : kTerms[t]) {
-            if (LabelHas(indicator.label, word) && !(t == 2 && LabelHas(indicator.label, "结转"))) {
+            if (LabelHas(indicator.label, word) &&
+                !(t == 2 && LabelHas(indicator.label, "结转"))) {
               found[t] = i;
               break;
             }
@@ -599,23 +677,29 @@ class Checker {
       const Indicator& b = indicators_[*found[1]];
       const Indicator& c = indicators_[*found[2]];
       const Indicator& d = indicators_[*found[3]];
-      const auto va = Scaled(a.value), vb = Scaled(b.value), vc = Scaled(c.value), vd = Scaled(d.value);
+      const auto va = Scaled(a.value), vb = Scaled(b.value),
+                 vc = Scaled(c.value), vd = Scaled(d.value);
       if (!va || !vb || !vc || !vd) continue;
       Finding finding = NewFinding(FindingType::kBalance, a);
       finding.indicators = {a.id, b.id, c.id, d.id};
       finding.stated = FromScaled(*va + *vb);
       finding.computed = FromScaled(*vc + *vd);
-      finding.expression = Print(a.value) + " + " + Print(b.value) + " = " + Print(*finding.stated) +
-                           " vs " + Print(c.value) + " + " + Print(d.value) + " = " +
+      finding.expression = Print(a.value) + " + " + Print(b.value) + " = " +
+                           Print(*finding.stated) + " vs " + Print(c.value) +
+                           " + " + Print(d.value) + " = " +
                            Print(*finding.computed);
-      const bool qualified = a.qualifier != Qualifier::kNone || b.qualifier != Qualifier::kNone ||
-                             c.qualifier != Qualifier::kNone || d.qualifier != Qualifier::kNone;
+      const bool qualified =
+          a.qualifier != Qualifier::kNone || b.qualifier != Qualifier::kNone ||
+          c.qualifier != Qualifier::kNone || d.qualifier != Qualifier::kNone;
       if (*va + *vb == *vc + *vd) {
         finding.status = FindingStatus::kPass;
-        finding.message = "carried over + new equals concluded + carried forward";
+        finding.message =
+            "carried over + new equals concluded + carried forward";
       } else {
-        finding.status = qualified ? FindingStatus::kUnverifiable : FindingStatus::kMismatch;
-        finding.message = "carried over + new does not equal concluded + carried forward";
+        finding.status =
+            qualified ? FindingStatus::kUnverifiable : FindingStatus::kMismatch;
+        finding.message =
+            "carried over + new does not equal concluded + carried forward";
       }
       findings_.push_back(std::move(finding));
     }
@@ -635,7 +719,8 @@ class Checker {
 
 }  // namespace
 
-std::vector<Finding> CheckIndicators(const Text& text, const std::vector<Indicator>& indicators) {
+std::vector<Finding> CheckIndicators(const Text& text,
+                                     const std::vector<Indicator>& indicators) {
   return Checker(text, indicators).Run();
 }
 

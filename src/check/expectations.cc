@@ -11,7 +11,8 @@ namespace {
 
 bool LooksLikeJson(std::string_view content) {
   const std::size_t first = content.find_first_not_of(" \t\r\n");
-  return first != std::string_view::npos && (content[first] == '{' || content[first] == '[');
+  return first != std::string_view::npos &&
+         (content[first] == '{' || content[first] == '[');
 }
 
 // A JSON number or numeric string as an exact decimal: 99.74, "99.74", 43601.
@@ -27,25 +28,32 @@ std::optional<Decimal> DecimalFromJson(const nlohmann::ordered_json& value) {
   } else {
     return std::nullopt;
   }
-  if (!text.empty() && text.back() == '0' && text.find('.') != std::string::npos) {
+  if (!text.empty() && text.back() == '0' &&
+      text.find('.') != std::string::npos) {
     while (text.back() == '0') text.pop_back();
     if (text.back() == '.') text.pop_back();
   }
   return Decimal::Parse(text);
 }
 
-Error BadFile(const std::string& what) { return Error{ErrorCode::kInvalidArgument, what}; }
+Error BadFile(const std::string& what) {
+  return Error{ErrorCode::kInvalidArgument, what};
+}
 
 }  // namespace
 
 Result<std::vector<Expectation>> ParseExpectations(std::string_view content) {
   std::vector<Expectation> expectations;
   if (LooksLikeJson(content)) {
-    const nlohmann::ordered_json document = nlohmann::ordered_json::parse(content, nullptr, /*allow_exceptions=*/false);
+    const nlohmann::ordered_json document = nlohmann::ordered_json::parse(
+        content, nullptr, /*allow_exceptions=*/false);
     if (document.is_discarded()) return BadFile("not valid JSON");
-    const auto add = [&](const std::string& key, const nlohmann::ordered_json& value) -> std::optional<Error> {
+    const auto add =
+        [&](const std::string& key,
+            const nlohmann::ordered_json& value) -> std::optional<Error> {
       const std::optional<Decimal> decimal = DecimalFromJson(value);
-      if (!decimal) return BadFile("expected figure for '" + key + "' is not a number");
+      if (!decimal)
+        return BadFile("expected figure for '" + key + "' is not a number");
       expectations.push_back({key, *decimal});
       return std::nullopt;
     };
@@ -55,11 +63,12 @@ Result<std::vector<Expectation>> ParseExpectations(std::string_view content) {
       }
     } else {
       for (const nlohmann::ordered_json& item : document) {
-        if (!item.is_object() || !item.contains("key") || !item["key"].is_string() ||
-            !item.contains("value")) {
+        if (!item.is_object() || !item.contains("key") ||
+            !item["key"].is_string() || !item.contains("value")) {
           return BadFile("each item needs \"key\" and \"value\"");
         }
-        if (auto error = add(item["key"].get<std::string>(), item["value"])) return *error;
+        if (auto error = add(item["key"].get<std::string>(), item["value"]))
+          return *error;
       }
     }
     return expectations;
@@ -67,17 +76,23 @@ Result<std::vector<Expectation>> ParseExpectations(std::string_view content) {
   const lexicon::Tsv tsv(content, {"key", "value"});
   for (const lexicon::TsvRow& row : tsv) {
     const std::string where = "line " + std::to_string(row.line());
-    if (row.Get("value").empty()) return BadFile(where + ": want KEY<TAB>VALUE");
-    if (row.Get("key") == "key" && row.Get("value") == "value") continue;  // a header row
-    const std::optional<Decimal> value = Decimal::Parse(utf8::TrimSpaces(row.Get("value")));
-    if (!value) return BadFile(where + ": '" + std::string(row.Get("value")) + "' is not a number");
+    if (row.Get("value").empty())
+      return BadFile(where + ": want KEY<TAB>VALUE");
+    if (row.Get("key") == "key" && row.Get("value") == "value")
+      continue;  // a header row
+    const std::optional<Decimal> value =
+        Decimal::Parse(utf8::TrimSpaces(row.Get("value")));
+    if (!value)
+      return BadFile(where + ": '" + std::string(row.Get("value")) +
+                     "' is not a number");
     expectations.push_back({std::string(row.Get("key")), *value});
   }
   return expectations;
 }
 
-std::vector<Finding> CheckExpectations(const std::vector<Indicator>& indicators,
-                                       const std::vector<Expectation>& expectations) {
+std::vector<Finding> CheckExpectations(
+    const std::vector<Indicator>& indicators,
+    const std::vector<Expectation>& expectations) {
   std::vector<Finding> findings;
   for (const Expectation& expectation : expectations) {
     Finding finding;
@@ -87,7 +102,8 @@ std::vector<Finding> CheckExpectations(const std::vector<Indicator>& indicators,
     const Indicator* match = nullptr;
     const Indicator* candidate = nullptr;
     for (const Indicator& indicator : indicators) {
-      if (indicator.id != expectation.key && indicator.label != expectation.key) continue;
+      if (indicator.id != expectation.key && indicator.label != expectation.key)
+        continue;
       if (!candidate) candidate = &indicator;
       if (indicator.value == expectation.value) {
         match = &indicator;
@@ -99,19 +115,24 @@ std::vector<Finding> CheckExpectations(const std::vector<Indicator>& indicators,
       finding.line = shown->line;
       finding.indicators.push_back(shown->id);
       finding.computed = shown->value;
-      finding.expression = expectation.key + " = " + shown->value.ToString() + shown->unit +
-                           " (expected " + expectation.value.ToString() + ")";
+      finding.expression = expectation.key + " = " + shown->value.ToString() +
+                           shown->unit + " (expected " +
+                           expectation.value.ToString() + ")";
     } else {
-      finding.expression = expectation.key + " not found (expected " + expectation.value.ToString() + ")";
+      finding.expression = expectation.key + " not found (expected " +
+                           expectation.value.ToString() + ")";
     }
     if (match) {
       finding.status = FindingStatus::kPass;
-      finding.message = "the report states " + expectation.key + " " + match->value.ToString() + match->unit;
+      finding.message = "the report states " + expectation.key + " " +
+                        match->value.ToString() + match->unit;
     } else {
       finding.status = FindingStatus::kMismatch;
-      finding.message = shown ? "the report states " + expectation.key + " " + shown->value.ToString() +
-                                    shown->unit + ", expected " + expectation.value.ToString()
-                              : "the report does not state " + expectation.key + " (expected " +
+      finding.message = shown ? "the report states " + expectation.key + " " +
+                                    shown->value.ToString() + shown->unit +
+                                    ", expected " + expectation.value.ToString()
+                              : "the report does not state " + expectation.key +
+                                    " (expected " +
                                     expectation.value.ToString() + ")";
     }
     findings.push_back(std::move(finding));
@@ -121,30 +142,41 @@ std::vector<Finding> CheckExpectations(const std::vector<Indicator>& indicators,
 
 Result<std::vector<Acceptance>> ParseAcceptances(std::string_view content) {
   std::vector<Acceptance> acceptances;
-  const auto make = [&](std::string file, std::string relation, std::optional<Decimal> stated,
+  const auto make = [&](std::string file, std::string relation,
+                        std::optional<Decimal> stated,
                         std::optional<Decimal> computed, std::string reason,
                         const std::string& where) -> std::optional<Error> {
     if (file.empty() || relation.empty() || !stated) {
       return BadFile(where + "needs file, relation and a numeric stated value");
     }
-    acceptances.push_back({std::move(file), std::move(relation), *stated, computed, std::move(reason)});
+    acceptances.push_back({std::move(file), std::move(relation), *stated,
+                           computed, std::move(reason)});
     return std::nullopt;
   };
   if (LooksLikeJson(content)) {
-    const nlohmann::ordered_json document = nlohmann::ordered_json::parse(content, nullptr, false);
-    if (document.is_discarded() || !document.is_array()) return BadFile("want a JSON array of findings");
+    const nlohmann::ordered_json document =
+        nlohmann::ordered_json::parse(content, nullptr, false);
+    if (document.is_discarded() || !document.is_array())
+      return BadFile("want a JSON array of findings");
     int index = 0;
     for (const nlohmann::ordered_json& item : document) {
       ++index;
-      if (!item.is_object()) return BadFile("item " + std::to_string(index) + " is not an object");
+      if (!item.is_object())
+        return BadFile("item " + std::to_string(index) + " is not an object");
       const auto text = [&](const char* name) {
-        return item.contains(name) && item[name].is_string() ? item[name].get<std::string>() : std::string();
+        return item.contains(name) && item[name].is_string()
+                   ? item[name].get<std::string>()
+                   : std::string();
       };
       std::optional<Decimal> computed;
-      if (item.contains("computed") && !item["computed"].is_null()) computed = DecimalFromJson(item["computed"]);
-      if (auto error = make(text("file"), text("relation"),
-                            item.contains("stated") ? DecimalFromJson(item["stated"]) : std::nullopt,
-                            computed, text("reason"), "item " + std::to_string(index) + " ")) {
+      if (item.contains("computed") && !item["computed"].is_null())
+        computed = DecimalFromJson(item["computed"]);
+      if (auto error =
+              make(text("file"), text("relation"),
+                   item.contains("stated") ? DecimalFromJson(item["stated"])
+                                           : std::nullopt,
+                   computed, text("reason"),
+                   "item " + std::to_string(index) + " ")) {
         return *error;
       }
     }
@@ -153,29 +185,37 @@ Result<std::vector<Acceptance>> ParseAcceptances(std::string_view content) {
   const lexicon::Tsv tsv(content);
   for (const lexicon::TsvRow& row : tsv) {
     const std::string computed(row.Get("computed"));
-    if (auto error = make(std::string(row.Get("file")), std::string(row.Get("relation")),
-                          Decimal::Parse(row.Get("stated")),
-                          computed.empty() ? std::nullopt : Decimal::Parse(computed),
-                          std::string(row.Get("reason")), "line " + std::to_string(row.line()) + " ")) {
+    if (auto error =
+            make(std::string(row.Get("file")), std::string(row.Get("relation")),
+                 Decimal::Parse(row.Get("stated")),
+                 computed.empty() ? std::nullopt : Decimal::Parse(computed),
+                 std::string(row.Get("reason")),
+                 "line " + std::to_string(row.line()) + " ")) {
       return *error;
     }
   }
   return acceptances;
 }
 
-void ApplyAcceptances(const std::string& path, const std::vector<Acceptance>& acceptances,
+void ApplyAcceptances(const std::string& path,
+                      const std::vector<Acceptance>& acceptances,
                       std::vector<Finding>& findings) {
   const std::size_t slash = path.find_last_of('/');
-  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  const std::string base =
+      slash == std::string::npos ? path : path.substr(slash + 1);
   for (Finding& finding : findings) {
-    if (finding.status != FindingStatus::kMismatch && finding.status != FindingStatus::kUnverifiable) continue;
+    if (finding.status != FindingStatus::kMismatch &&
+        finding.status != FindingStatus::kUnverifiable)
+      continue;
     for (const Acceptance& acceptance : acceptances) {
       if (acceptance.file != path && acceptance.file != base) continue;
       if (acceptance.relation != finding.relation || !finding.stated ||
           !(acceptance.stated == *finding.stated)) {
         continue;
       }
-      if (acceptance.computed && (!finding.computed || !(*acceptance.computed == *finding.computed))) continue;
+      if (acceptance.computed &&
+          (!finding.computed || !(*acceptance.computed == *finding.computed)))
+        continue;
       finding.status = FindingStatus::kAccepted;
       finding.message += " (accepted: " + acceptance.reason + ")";
       break;

@@ -137,25 +137,31 @@ Result<Transcoded> Transcode(std::string_view bytes,
 // refused until their readers exist: reading a PDF or a web page as plain
 // text would yield figures from markup and binary noise.
 std::optional<Error> UnsupportedContainer(std::string_view bytes) {
-  const auto starts_with = [&](std::string_view magic) { return utf8::StartsWith(bytes, magic); };
+  const auto starts_with = [&](std::string_view magic) {
+    return utf8::StartsWith(bytes, magic);
+  };
   if (starts_with("%PDF-")) {
-    return Error{ErrorCode::kUnsupportedFormat, "a PDF file: PDF input is not supported yet"};
+    return Error{ErrorCode::kUnsupportedFormat,
+                 "a PDF file: PDF input is not supported yet"};
   }
   if (starts_with(std::string_view("PK\x03\x04", 4))) {
     return Error{ErrorCode::kUnsupportedFormat,
                  "a ZIP container (DOCX?): DOCX input is not supported yet"};
   }
   if (starts_with("\xD0\xCF\x11\xE0")) {
-    return Error{ErrorCode::kUnsupportedFormat, "a Word 97-2003 (.doc) file: not supported"};
+    return Error{ErrorCode::kUnsupportedFormat,
+                 "a Word 97-2003 (.doc) file: not supported"};
   }
   std::string_view text = bytes.substr(0, 512);
   if (utf8::StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return std::nullopt;
   std::string head(text.substr(first, 16));
-  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : head)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0) {
-    return Error{ErrorCode::kUnsupportedFormat, "an HTML page: HTML input is not supported yet"};
+    return Error{ErrorCode::kUnsupportedFormat,
+                 "an HTML page: HTML input is not supported yet"};
   }
   return std::nullopt;
 }

@@ -71,7 +71,9 @@ void Text::AppendLine(std::string_view source_line) {
     std::size_t run = offset;
     while (run < source_line.size() && run - offset < kCheckpointBytes) {
       const unsigned char byte = static_cast<unsigned char>(source_line[run]);
-      if (byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF) break;
+      if (byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 ||
+          byte == 0xE3 || byte == 0xEF)
+        break;
       ++run;
     }
     // Stop the run on a character boundary.
@@ -145,7 +147,8 @@ SourcePosition Text::PositionOf(std::size_t normalized_offset) const {
   auto checkpoint = std::upper_bound(
       checkpoints_.begin(), checkpoints_.end(), source,
       [](std::size_t o, const ColumnCheckpoint& c) { return o < c.source; });
-  const ColumnCheckpoint& from = *(checkpoint - 1);  // never before the line start
+  const ColumnCheckpoint& from =
+      *(checkpoint - 1);  // never before the line start
   const std::string_view rest =
       std::string_view(source_).substr(from.source, source - from.source);
   return {static_cast<int>(index) + 1,

@@ -15,9 +15,12 @@ namespace lawreport {
 
 const char* DirectionName(Direction direction) {
   switch (direction) {
-    case Direction::kUp: return "up";
-    case Direction::kDown: return "down";
-    case Direction::kNone: return "";
+    case Direction::kUp:
+      return "up";
+    case Direction::kDown:
+      return "down";
+    case Direction::kNone:
+      return "";
   }
   return "";
 }
@@ -27,7 +30,8 @@ namespace {
 struct ChangeWord {
   std::string word;
   Direction direction;
-  bool points_only;  // 高于/低于: a direction for 个百分点 and 倍, not a change of a percent
+  bool points_only;  // 高于/低于: a direction for 个百分点 and 倍, not a change
+                     // of a percent
 };
 
 struct TrimWord {
@@ -45,28 +49,35 @@ struct Vocabulary {
 const Vocabulary& Words() {
   static const Vocabulary vocabulary = [] {
     Vocabulary v;
-    // One alternation of every term: the text is scanned once, not once per term.
+    // One alternation of every term: the text is scanned once, not once per
+    // term.
     std::string alternation;
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("fixed_terms.tsv")) {
       const Regex pattern(row.Get("pattern"));
-      if (!pattern.ok()) lexicon::BadLexicon("fixed_terms.tsv", row.line(), pattern.error());
+      if (!pattern.ok())
+        lexicon::BadLexicon("fixed_terms.tsv", row.line(), pattern.error());
       if (!alternation.empty()) alternation += "|";
       alternation += "(?:" + std::string(row.Get("pattern")) + ")";
     }
     v.fixed_terms.emplace_back(alternation);
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("change_words.tsv")) {
-      v.change_words.push_back({std::string(row.Get("word")),
-                                row.Get("direction") == "down" ? Direction::kDown : Direction::kUp,
-                                row.Get("applies") == "points"});
+      v.change_words.push_back(
+          {std::string(row.Get("word")),
+           row.Get("direction") == "down" ? Direction::kDown : Direction::kUp,
+           row.Get("applies") == "points"});
     }
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("label_trim.tsv")) {
-      TrimWord word{std::string(row.Get("word")), std::string(row.Get("not_after")),
+      TrimWord word{std::string(row.Get("word")),
+                    std::string(row.Get("not_after")),
                     std::string(row.Get("not_before"))};
-      (row.Get("position") == "leading" ? v.leading : v.trailing).push_back(word);
+      (row.Get("position") == "leading" ? v.leading : v.trailing)
+          .push_back(word);
     }
     const auto longest_first = [](auto& list) {
       std::stable_sort(list.begin(), list.end(),
-                       [](const auto& a, const auto& b) { return a.word.size() > b.word.size(); });
+                       [](const auto& a, const auto& b) {
+                         return a.word.size() > b.word.size();
+                       });
     };
     longest_first(v.change_words);
     longest_first(v.leading);
@@ -85,15 +96,31 @@ bool ContainsChar(std::string_view set, char32_t cp) {
   return false;
 }
 
-bool IsAsciiLetter(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'); }
+bool IsAsciiLetter(char32_t cp) {
+  return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
 bool IsIdeograph(char32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; }
 
 // Characters that end the clause a label is taken from.
 bool IsClauseBoundary(char32_t cp) {
   switch (cp) {
-    case U'，': case U',': case U'；': case U';': case U'。': case U'：': case U':':
-    case U'！': case U'!': case U'？': case U'?': case U'、': case U'(': case U')':
-    case U'\n': case U'…': case U'—':
+    case U'，':
+    case U',':
+    case U'；':
+    case U';':
+    case U'。':
+    case U'：':
+    case U':':
+    case U'！':
+    case U'!':
+    case U'？':
+    case U'?':
+    case U'、':
+    case U'(':
+    case U')':
+    case U'\n':
+    case U'…':
+    case U'—':
       return true;
     default:
       return false;
@@ -101,16 +128,48 @@ bool IsClauseBoundary(char32_t cp) {
 }
 
 // The same, minus 、: a list of labels ("参学率、参考率") stays together.
-bool IsSentenceClauseBoundary(char32_t cp) { return cp != U'、' && IsClauseBoundary(cp); }
+bool IsSentenceClauseBoundary(char32_t cp) {
+  return cp != U'、' && IsClauseBoundary(cp);
+}
 
 // Words that cannot open a label after the number: "3个以上", "5件的".
 bool OpensNoLabel(char32_t cp) {
   switch (cp) {
-    case U'的': case U'是': case U'和': case U'与': case U'及': case U'或': case U'等':
-    case U'以': case U'左': case U'上': case U'下': case U'内': case U'次':
-    case U'里': case U'后': case U'前': case U'时': case U'间': case U'来': case U'起':
-    case U'到': case U'至': case U'为': case U'达': case U'余': case U'多': case U'同':
-    case U'比': case U'增': case U'减': case U'降': case U'提': case U'占': case U'分': case U'均':
+    case U'的':
+    case U'是':
+    case U'和':
+    case U'与':
+    case U'及':
+    case U'或':
+    case U'等':
+    case U'以':
+    case U'左':
+    case U'上':
+    case U'下':
+    case U'内':
+    case U'次':
+    case U'里':
+    case U'后':
+    case U'前':
+    case U'时':
+    case U'间':
+    case U'来':
+    case U'起':
+    case U'到':
+    case U'至':
+    case U'为':
+    case U'达':
+    case U'余':
+    case U'多':
+    case U'同':
+    case U'比':
+    case U'增':
+    case U'减':
+    case U'降':
+    case U'提':
+    case U'占':
+    case U'分':
+    case U'均':
       return true;
     default:
       return false;
@@ -119,7 +178,8 @@ bool OpensNoLabel(char32_t cp) {
 
 // Ends an after-number label: "执法单位的账号" → "执法单位".
 bool EndsAfterLabel(char32_t cp) {
-  return cp == U'的' || cp == U'和' || cp == U'与' || cp == U'及' || cp == U'、' || cp == U'等';
+  return cp == U'的' || cp == U'和' || cp == U'与' || cp == U'及' ||
+         cp == U'、' || cp == U'等';
 }
 
 struct SectionSpan {
@@ -130,14 +190,19 @@ struct SectionSpan {
 
 class Extractor {
  public:
-  Extractor(const Text& text, const Outline& outline, const std::vector<Mention>& mentions)
-      : text_(text), n_(text.normalized()), outline_(outline), mentions_(mentions) {}
+  Extractor(const Text& text, const Outline& outline,
+            const std::vector<Mention>& mentions)
+      : text_(text),
+        n_(text.normalized()),
+        outline_(outline),
+        mentions_(mentions) {}
 
   std::vector<Indicator> Run() {
     ForEachSection(outline_.sections, [&](const Section& s) {
       sections_.push_back({s.begin, s.marker_end, &s.id});
     });
-    appendix_begin_ = outline_.appendix.empty() ? n_.size() : outline_.appendix.front().begin;
+    appendix_begin_ =
+        outline_.appendix.empty() ? n_.size() : outline_.appendix.front().begin;
     for (const Regex& term : Words().fixed_terms) {
       for (const auto& span : term.FindAll(n_)) fixed_spans_.push_back(span);
     }
@@ -147,12 +212,14 @@ class Extractor {
     enclosed_max_end_ = RunningMaxEnd(enclosed_spans_);
 
     kept_.resize(mentions_.size());
-    for (std::size_t i = 0; i < mentions_.size(); ++i) kept_[i] = IsIndicator(mentions_[i]);
+    for (std::size_t i = 0; i < mentions_.size(); ++i)
+      kept_[i] = IsIndicator(mentions_[i]);
     // Previous and next kept mention of each, so label bounds are O(1).
     previous_kept_end_.assign(mentions_.size(), 0);
     next_kept_.assign(mentions_.size(), mentions_.size());
     for (std::size_t i = 1; i < mentions_.size(); ++i) {
-      previous_kept_end_[i] = kept_[i - 1] ? mentions_[i - 1].end : previous_kept_end_[i - 1];
+      previous_kept_end_[i] =
+          kept_[i - 1] ? mentions_[i - 1].end : previous_kept_end_[i - 1];
     }
     for (std::size_t i = mentions_.size(); i-- > 1;) {
       next_kept_[i - 1] = kept_[i] ? i : next_kept_[i];
@@ -164,7 +231,8 @@ class Extractor {
       if (Share(i)) continue;
       Emit(mentions_[i], SingleLabel(i), "");
     }
-    for (std::size_t i = 0; i < indicators_.size(); ++i) indicators_[i].id = "i" + std::to_string(i + 1);
+    for (std::size_t i = 0; i < indicators_.size(); ++i)
+      indicators_[i].id = "i" + std::to_string(i + 1);
     return std::move(indicators_);
   }
 
@@ -183,26 +251,37 @@ class Extractor {
   bool IsIndicator(const Mention& m) const {
     if (m.kind == UnitKind::kNone) return false;
     // Years ("2023年", "二〇二三年", "2021—2025年") and digit strings.
-    if (m.unit == "年" && (m.digit_string || (!m.chinese && m.digits == 4))) return false;
+    if (m.unit == "年" && (m.digit_string || (!m.chinese && m.digits == 4)))
+      return false;
     if (m.digit_string) return false;
     // "一个", "一批", "一次": Chinese 一 counts nothing in report prose.
     if (m.chinese && m.value == Decimal::FromInt(1) && !m.upper) return false;
     // "这五年", "过去五年", "十年": spans of time in prose, not figures.
     if (m.chinese && m.unit == "年") return false;
     // "1类创新药", "二类疫苗": a category's name.
-    if (m.unit == "类" && m.value < Decimal::FromInt(4) && IsIdeograph(CharAt(m.end))) return false;
+    if (m.unit == "类" && m.value < Decimal::FromInt(4) &&
+        IsIdeograph(CharAt(m.end)))
+      return false;
     // "二期", "二轮", "三批": phases and rounds of a named project.
     if (m.chinese && m.value < Decimal::FromInt(10) &&
         (m.unit == "期" || m.unit == "轮" || m.unit == "批")) {
       return false;
     }
     // Ordinals: 第四批, 第二十二个.
-    if (CharBefore(m.number_begin) == U'第' || CharBefore(m.qualifier_begin) == U'第') return false;
+    if (CharBefore(m.number_begin) == U'第' ||
+        CharBefore(m.qualifier_begin) == U'第')
+      return false;
     // Codes and names: PM2.5, 5G, 4A.
-    if (IsAsciiLetter(CharBefore(m.number_begin)) || IsAsciiLetter(CharAt(m.number_end))) return false;
-    if (Covered(enclosed_spans_, enclosed_max_end_, m.number_begin, m.number_begin + 1)) return false;
-    if (Covered(fixed_spans_, fixed_max_end_, m.number_begin, m.end)) return false;
-    if (const SectionSpan* s = SectionBefore(m.number_begin); s && m.number_begin < s->marker_end) {
+    if (IsAsciiLetter(CharBefore(m.number_begin)) ||
+        IsAsciiLetter(CharAt(m.number_end)))
+      return false;
+    if (Covered(enclosed_spans_, enclosed_max_end_, m.number_begin,
+                m.number_begin + 1))
+      return false;
+    if (Covered(fixed_spans_, fixed_max_end_, m.number_begin, m.end))
+      return false;
+    if (const SectionSpan* s = SectionBefore(m.number_begin);
+        s && m.number_begin < s->marker_end) {
       return false;
     }
     return true;
@@ -211,24 +290,30 @@ class Extractor {
   // Whether [begin, end) overlaps a span of `spans`, sorted by start, with
   // `max_end[k]` the largest end among spans[0..k]: a span starting before
   // `end` overlaps exactly when the largest such end passes `begin`.
-  static bool Covered(const std::vector<std::pair<std::size_t, std::size_t>>& spans,
-                      const std::vector<std::size_t>& max_end, std::size_t begin, std::size_t end) {
-    const auto after = std::lower_bound(spans.begin(), spans.end(), std::make_pair(end, std::size_t{0}));
+  static bool Covered(
+      const std::vector<std::pair<std::size_t, std::size_t>>& spans,
+      const std::vector<std::size_t>& max_end, std::size_t begin,
+      std::size_t end) {
+    const auto after = std::lower_bound(spans.begin(), spans.end(),
+                                        std::make_pair(end, std::size_t{0}));
     if (after == spans.begin()) return false;
     return max_end[static_cast<std::size_t>(after - spans.begin()) - 1] > begin;
   }
 
-  static std::vector<std::size_t> RunningMaxEnd(const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+  static std::vector<std::size_t> RunningMaxEnd(
+      const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
     std::vector<std::size_t> max_end(spans.size());
     std::size_t running = 0;
-    for (std::size_t k = 0; k < spans.size(); ++k) max_end[k] = running = std::max(running, spans[k].second);
+    for (std::size_t k = 0; k < spans.size(); ++k)
+      max_end[k] = running = std::max(running, spans[k].second);
     return max_end;
   }
 
   // The last section whose marker starts at or before `offset`.
   const SectionSpan* SectionBefore(std::size_t offset) const {
-    auto after = std::upper_bound(sections_.begin(), sections_.end(), offset,
-                                  [](std::size_t o, const SectionSpan& s) { return o < s.begin; });
+    auto after = std::upper_bound(
+        sections_.begin(), sections_.end(), offset,
+        [](std::size_t o, const SectionSpan& s) { return o < s.begin; });
     return after == sections_.begin() ? nullptr : &*(after - 1);
   }
 
@@ -244,10 +329,24 @@ class Extractor {
     for (std::size_t pos = 0; pos < n_.size();) {
       const utf8::CodePoint cp = utf8::Decode(n_, pos);
       switch (cp.value) {
-        case U'《': case U'“': case U'‘': case U'〔': case U'﹝': case U'【': case U'[': case U'「':
+        case U'《':
+        case U'“':
+        case U'‘':
+        case U'〔':
+        case U'﹝':
+        case U'【':
+        case U'[':
+        case U'「':
           opened.push_back(pos);
           break;
-        case U'》': case U'”': case U'’': case U'〕': case U'﹞': case U'】': case U']': case U'」':
+        case U'》':
+        case U'”':
+        case U'’':
+        case U'〕':
+        case U'﹞':
+        case U'】':
+        case U']':
+        case U'」':
           if (opened.size() == 1) {
             enclosed_spans_.push_back({opened.front(), pos + cp.length});
             opened.clear();
@@ -255,7 +354,10 @@ class Extractor {
             opened.pop_back();
           }
           break;
-        case U'。': case U'！': case U'？': case U'\n':
+        case U'。':
+        case U'！':
+        case U'？':
+        case U'\n':
           close_all(pos);
           break;
         default:
@@ -269,8 +371,9 @@ class Extractor {
 
   const Line& LineOf(std::size_t offset) const {
     const std::vector<Line>& lines = text_.lines();
-    auto after = std::upper_bound(lines.begin(), lines.end(), offset,
-                                  [](std::size_t o, const Line& l) { return o < l.begin; });
+    auto after = std::upper_bound(
+        lines.begin(), lines.end(), offset,
+        [](std::size_t o, const Line& l) { return o < l.begin; });
     return *(after - 1);
   }
 
@@ -280,18 +383,20 @@ class Extractor {
     std::size_t begin = 0;  // normalized span of the label words
     std::size_t end = 0;
     Direction direction = Direction::kNone;
-    bool after = false;     // the label follows the number
+    bool after = false;  // the label follows the number
     bool inherited = false;
     std::string inherited_text;
   };
 
   // Where the clause holding `offset` starts, not before `floor`.
-  std::size_t ClauseStart(std::size_t offset, std::size_t floor, bool keep_lists) const {
+  std::size_t ClauseStart(std::size_t offset, std::size_t floor,
+                          bool keep_lists) const {
     std::size_t pos = offset;
     while (pos > floor) {
       const std::size_t previous = utf8::PreviousBoundary(n_, pos);
       const char32_t cp = utf8::Decode(n_, previous).value;
-      if (keep_lists ? IsSentenceClauseBoundary(cp) : IsClauseBoundary(cp)) break;
+      if (keep_lists ? IsSentenceClauseBoundary(cp) : IsClauseBoundary(cp))
+        break;
       pos = previous;
     }
     return pos;
@@ -299,7 +404,9 @@ class Extractor {
 
   // A label does not reach back past the indicator before it. Mentions that
   // are not indicators ("一般", "三甲", "2023年") are words of the label.
-  std::size_t PreviousMentionEnd(std::size_t index) const { return previous_kept_end_[index]; }
+  std::size_t PreviousMentionEnd(std::size_t index) const {
+    return previous_kept_end_[index];
+  }
 
   // Where the words of a label before mention `index` may start: after the
   // previous indicator's number, and after a heading marker on the same line
@@ -308,8 +415,10 @@ class Extractor {
   // numbers then share those words, which is what the sentence says.
   std::size_t LabelFloor(std::size_t index) const {
     const Mention& m = mentions_[index];
-    std::size_t floor = std::max(PreviousMentionEnd(index), LineOf(m.begin).begin);
-    if (const SectionSpan* s = SectionBefore(m.number_begin); s && s->marker_end <= m.qualifier_begin) {
+    std::size_t floor =
+        std::max(PreviousMentionEnd(index), LineOf(m.begin).begin);
+    if (const SectionSpan* s = SectionBefore(m.number_begin);
+        s && s->marker_end <= m.qualifier_begin) {
       floor = std::max(floor, s->marker_end);
     }
     return floor;
@@ -324,14 +433,17 @@ class Extractor {
     bool changed = true;
     while (changed && label.begin < label.end) {
       changed = false;
-      const std::string_view content = n_.substr(label.begin, label.end - label.begin);
+      const std::string_view content =
+          n_.substr(label.begin, label.end - label.begin);
       // A leading time phrase goes, unless it names the figure: 上年结转 is the
       // count carried over, not "last year, carried".
       // The time phrases open with a digit or one of 截 到 今 去 上 全 当.
-      const bool may_be_time = !content.empty() &&
-                               ((content[0] >= '0' && content[0] <= '9') ||
-                                ContainsChar("截到今去上全当", utf8::Decode(content, 0).value));
-      if (auto time = may_be_time ? kLeadingTime.MatchPrefix(content) : std::nullopt;
+      const bool may_be_time =
+          !content.empty() &&
+          ((content[0] >= '0' && content[0] <= '9') ||
+           ContainsChar("截到今去上全当", utf8::Decode(content, 0).value));
+      if (auto time =
+              may_be_time ? kLeadingTime.MatchPrefix(content) : std::nullopt;
           time && time->length > 0 && time->length < content.size() &&
           !utf8::StartsWith(content.substr(time->length), "结转") &&
           !utf8::StartsWith(content.substr(time->length), "度结转")) {
@@ -341,9 +453,13 @@ class Extractor {
       }
       for (const TrimWord& word : words.trailing) {
         if (!utf8::EndsWith(content, word.word)) continue;
-        const std::string_view rest = content.substr(0, content.size() - word.word.size());
+        const std::string_view rest =
+            content.substr(0, content.size() - word.word.size());
         const char32_t before =
-            rest.empty() ? 0 : utf8::Decode(rest, utf8::PreviousBoundary(rest, rest.size())).value;
+            rest.empty()
+                ? 0
+                : utf8::Decode(rest, utf8::PreviousBoundary(rest, rest.size()))
+                      .value;
         if (ContainsChar(word.not_after, before)) continue;
         label.end -= word.word.size();
         changed = true;
@@ -352,7 +468,8 @@ class Extractor {
       if (changed) continue;
       for (const TrimWord& word : words.leading) {
         if (utf8::StartsWith(content, word.word) &&
-            !ContainsChar(word.not_before, CharAt(label.begin + word.word.size()))) {
+            !ContainsChar(word.not_before,
+                          CharAt(label.begin + word.word.size()))) {
           label.begin += word.word.size();
           changed = true;
           break;
@@ -364,27 +481,33 @@ class Extractor {
       {
         static const Regex kPlaceThenAdverb(
             R"((?:[^，,。、与和及的]{1,6}?(?:县|市|区|省|州|镇|乡|街道)(?:人民政府)?|全县|全市|全区|全省|全镇|我县|我市|我区|我省)(?:共|累计|共计|合计|已|全年))");
-        const bool has_adverb = content.find("共") != std::string_view::npos ||
-                                content.find("累计") != std::string_view::npos ||
-                                content.find("已") != std::string_view::npos ||
-                                content.find("全年") != std::string_view::npos;
-        if (auto match = has_adverb ? kPlaceThenAdverb.MatchPrefix(content) : std::nullopt;
+        const bool has_adverb =
+            content.find("共") != std::string_view::npos ||
+            content.find("累计") != std::string_view::npos ||
+            content.find("已") != std::string_view::npos ||
+            content.find("全年") != std::string_view::npos;
+        if (auto match = has_adverb ? kPlaceThenAdverb.MatchPrefix(content)
+                                    : std::nullopt;
             match && match->length < content.size() &&
-            !ContainsChar("同享建治商性", CharAt(label.begin + match->length))) {
+            !ContainsChar("同享建治商性",
+                          CharAt(label.begin + match->length))) {
           label.begin += match->length;
           changed = true;
           continue;
         }
       }
       // A comparison for points and multiples: "增速高于全国" → 增速, up.
-      if (label.direction == Direction::kNone && (m.unit == "个百分点" || m.unit == "倍")) {
+      if (label.direction == Direction::kNone &&
+          (m.unit == "个百分点" || m.unit == "倍")) {
         static const Regex kComparison(
             R"((.*?)(高于|高出|快于|低于|慢于)(?:全国|全省|全市|全区|全县|同期)?(?:平均水平|平均)?)");
-        if (auto match = kComparison.MatchPrefix(content); match && match->length == content.size()) {
+        if (auto match = kComparison.MatchPrefix(content);
+            match && match->length == content.size()) {
           const std::string_view verb = content.substr(match->group.size());
-          label.direction = utf8::StartsWith(verb, "低于") || utf8::StartsWith(verb, "慢于")
-                                ? Direction::kDown
-                                : Direction::kUp;
+          label.direction =
+              utf8::StartsWith(verb, "低于") || utf8::StartsWith(verb, "慢于")
+                  ? Direction::kDown
+                  : Direction::kUp;
           label.end = label.begin + match->group.size();
           changed = true;
           continue;
@@ -392,7 +515,8 @@ class Extractor {
       }
       // A change verb at the end: "地区生产总值增长" → 地区生产总值, up.
       // Only rates, points and multiples change: "新增5家" counts new things.
-      const bool rate_like = m.kind == UnitKind::kPercent || m.kind == UnitKind::kChange;
+      const bool rate_like =
+          m.kind == UnitKind::kPercent || m.kind == UnitKind::kChange;
       if (label.direction == Direction::kNone && rate_like) {
         const bool points = m.unit == "个百分点" || m.unit == "倍";
         for (const ChangeWord& word : words.change_words) {
@@ -406,8 +530,10 @@ class Extractor {
         if (changed) {
           static const Regex kComparison(
               R"((.*?)(?:同比|比上年|较上年|比去年|较去年|环比|年均|比全国|较全国|(?:比|较)[0-9]{4}年(?:底|末)?)$)");
-          const std::string_view rest = n_.substr(label.begin, label.end - label.begin);
-          if (auto match = kComparison.MatchPrefix(rest); match && match->length == rest.size()) {
+          const std::string_view rest =
+              n_.substr(label.begin, label.end - label.begin);
+          if (auto match = kComparison.MatchPrefix(rest);
+              match && match->length == rest.size()) {
             label.end = label.begin + match->group.size();
           }
         }
@@ -430,7 +556,8 @@ class Extractor {
     if (m.kind == UnitKind::kCount || m.kind == UnitKind::kPercent) {
       // "95%以上的村集体": a 的 between number and noun is skipped.
       std::size_t after_begin = m.end;
-      if (CharAt(after_begin) == U'的' && IsIdeograph(CharAt(after_begin + std::string_view("的").size()))) {
+      if (CharAt(after_begin) == U'的' &&
+          IsIdeograph(CharAt(after_begin + std::string_view("的").size()))) {
         after_begin += std::string_view("的").size();
       }
       const char32_t next = CharAt(after_begin);
@@ -442,52 +569,65 @@ class Extractor {
         std::size_t chars = 0;
         const std::size_t next_kept = next_kept_[index];
         const std::size_t next_mention =
-            next_kept < mentions_.size() ? mentions_[next_kept].qualifier_begin : n_.size();
-        // "13个具有行政执法权的行政机关": a lead-in verb's clause runs past 的 to its noun.
-        static const Regex kVerbLeadIn(R"((?:具有|具备|有|没有|涉及|属于|符合|承担|负责|开展|参与|参加))");
-        const bool through_de = kVerbLeadIn.MatchPrefix(n_.substr(after_begin)).has_value();
+            next_kept < mentions_.size() ? mentions_[next_kept].qualifier_begin
+                                         : n_.size();
+        // "13个具有行政执法权的行政机关": a lead-in verb's clause runs past 的
+        // to its noun.
+        static const Regex kVerbLeadIn(
+            R"((?:具有|具备|有|没有|涉及|属于|符合|承担|负责|开展|参与|参加))");
+        const bool through_de =
+            kVerbLeadIn.MatchPrefix(n_.substr(after_begin)).has_value();
         bool in_quote = false;
-        while (pos < n_.size() && pos < next_mention && (chars < 12 || in_quote)) {
+        while (pos < n_.size() && pos < next_mention &&
+               (chars < 12 || in_quote)) {
           const utf8::CodePoint cp = utf8::Decode(n_, pos);
           if (cp.value == U'“') in_quote = true;
           if (cp.value == U'”') in_quote = false;
-          if (!in_quote && (IsClauseBoundary(cp.value) || cp.value == U' ')) break;
+          if (!in_quote && (IsClauseBoundary(cp.value) || cp.value == U' '))
+            break;
           if (in_quote && (cp.value == U'。' || cp.value == U'\n')) break;
-          if (EndsAfterLabel(cp.value) && !(through_de && cp.value == U'的')) break;
+          if (EndsAfterLabel(cp.value) && !(through_de && cp.value == U'的'))
+            break;
           pos += cp.length;
           ++chars;
         }
         after.end = pos;
-        // "由51家整合为33家", "达8000处": the number completes a predicate about
-        // the subject before it, and what follows is a verb, not a noun.
-        const std::string_view after_text = n_.substr(after.begin, after.end - after.begin);
-        const std::string_view raw_before =
-            n_.substr(ClauseStart(m.qualifier_begin, floor, false),
-                      m.qualifier_begin - ClauseStart(m.qualifier_begin, floor, false));
+        // "由51家整合为33家", "达8000处": the number completes a predicate
+        // about the subject before it, and what follows is a verb, not a noun.
+        const std::string_view after_text =
+            n_.substr(after.begin, after.end - after.begin);
+        const std::string_view raw_before = n_.substr(
+            ClauseStart(m.qualifier_begin, floor, false),
+            m.qualifier_begin - ClauseStart(m.qualifier_begin, floor, false));
         bool predicate = false;
         for (const std::string_view end : {"为", "到", "至", "成"}) {
           predicate = predicate || utf8::EndsWith(after_text, end);
         }
         for (const std::string_view end : {"由", "从", "达", "为", "是"}) {
-          predicate = predicate || (utf8::EndsWith(raw_before, end) && before.begin < before.end);
+          predicate = predicate || (utf8::EndsWith(raw_before, end) &&
+                                    before.begin < before.end);
         }
         if (chars >= 2 && !predicate) return after;
       }
     }
     // "由51家整合为33家": a bare verb of change before the number ("整合为",
     // "达到") names no new thing; the subject of the clause is meant.
-    const std::string_view raw_before = n_.substr(ClauseStart(m.qualifier_begin, floor, false),
-                                                  m.qualifier_begin - ClauseStart(m.qualifier_begin, floor, false));
-    const bool bare_verb = (utf8::EndsWith(raw_before, "为") || utf8::EndsWith(raw_before, "到") ||
-                            utf8::EndsWith(raw_before, "至")) &&
-                           utf8::CountChars(n_.substr(before.begin, before.end - before.begin)) <= 2;
+    const std::string_view raw_before = n_.substr(
+        ClauseStart(m.qualifier_begin, floor, false),
+        m.qualifier_begin - ClauseStart(m.qualifier_begin, floor, false));
+    const bool bare_verb =
+        (utf8::EndsWith(raw_before, "为") || utf8::EndsWith(raw_before, "到") ||
+         utf8::EndsWith(raw_before, "至")) &&
+        utf8::CountChars(n_.substr(before.begin, before.end - before.begin)) <=
+            2;
     if (before.begin < before.end && !bare_verb) return before;
 
     // "地区生产总值5.2万亿元、增长5.4%": a bare change takes the subject of the
     // indicator before it in the same sentence.
     if (!indicators_.empty()) {
       const Indicator& previous = indicators_.back();
-      const std::size_t sentence = ClauseStart(m.qualifier_begin, LineOf(m.begin).begin, true);
+      const std::size_t sentence =
+          ClauseStart(m.qualifier_begin, LineOf(m.begin).begin, true);
       if (previous.start >= LineOf(m.begin).begin && previous.end >= sentence) {
         before.inherited = true;
         before.inherited_text = previous.label;
@@ -501,7 +641,8 @@ class Extractor {
   // Splits "A、B以及C" / "A、B和C" / "A和B" into items. 、 and 以及 always
   // separate; 和, 及 and 与 only once, after the last 、, and only between
   // two words of two characters or more, so 普及率 stays one word.
-  std::vector<std::pair<std::size_t, std::size_t>> SplitList(std::size_t begin, std::size_t end) const {
+  std::vector<std::pair<std::size_t, std::size_t>> SplitList(
+      std::size_t begin, std::size_t end) const {
     std::vector<std::size_t> cuts;  // offsets of separators, with their lengths
     std::vector<std::size_t> lengths;
     std::size_t last_comma_end = begin;
@@ -509,7 +650,8 @@ class Extractor {
       const std::string_view rest = n_.substr(pos, end - pos);
       std::size_t length = 0;
       if (utf8::StartsWith(rest, "、")) length = std::string_view("、").size();
-      if (utf8::StartsWith(rest, "以及")) length = std::string_view("以及").size();
+      if (utf8::StartsWith(rest, "以及"))
+        length = std::string_view("以及").size();
       if (length > 0) {
         cuts.push_back(pos);
         lengths.push_back(length);
@@ -528,7 +670,8 @@ class Extractor {
     }
     if (conjunction != std::string_view::npos) {
       const std::size_t after = conjunction + std::string_view("和").size();
-      if (utf8::CountChars(n_.substr(last_comma_end, conjunction - last_comma_end)) >= 2 &&
+      if (utf8::CountChars(
+              n_.substr(last_comma_end, conjunction - last_comma_end)) >= 2 &&
           utf8::CountChars(n_.substr(after, end - after)) >= 2) {
         cuts.push_back(conjunction);
         lengths.push_back(after - conjunction);
@@ -545,23 +688,26 @@ class Extractor {
   }
 
   // The items of a list of labels ("参学率、参考率以及合格率"). Items are
-  // parallel, so when the first one carries the clause's lead-in ("…考试中参学率")
-  // it is cut to the length of the longest other item. Empty when the text
-  // is no such list.
-  std::vector<std::pair<std::size_t, std::size_t>> ParallelItems(std::size_t begin,
-                                                                 std::size_t end) const {
+  // parallel, so when the first one carries the clause's lead-in
+  // ("…考试中参学率") it is cut to the length of the longest other item. Empty
+  // when the text is no such list.
+  std::vector<std::pair<std::size_t, std::size_t>> ParallelItems(
+      std::size_t begin, std::size_t end) const {
     constexpr std::size_t kMaxItemChars = 12;
     auto items = SplitList(begin, end);
     if (items.size() < 2) return {};
     std::size_t longest_other = 2;
     for (std::size_t k = 1; k < items.size(); ++k) {
-      const std::size_t chars = utf8::CountChars(n_.substr(items[k].first, items[k].second - items[k].first));
+      const std::size_t chars = utf8::CountChars(
+          n_.substr(items[k].first, items[k].second - items[k].first));
       if (chars > kMaxItemChars) return {};
       longest_other = std::max(longest_other, chars);
     }
     auto& first = items.front();
-    std::size_t chars = utf8::CountChars(n_.substr(first.first, first.second - first.first));
-    while (chars > std::max(longest_other, kMaxItemChars / 2) && first.first < first.second) {
+    std::size_t chars =
+        utf8::CountChars(n_.substr(first.first, first.second - first.first));
+    while (chars > std::max(longest_other, kMaxItemChars / 2) &&
+           first.first < first.second) {
       first.first += utf8::Decode(n_, first.first).length;
       --chars;
     }
@@ -577,21 +723,29 @@ class Extractor {
   bool Share(std::size_t index) {
     const Mention& m = mentions_[index];
     const std::size_t floor = LabelFloor(index);
-    const std::size_t start = ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
+    const std::size_t start =
+        ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
     const std::string_view span = n_.substr(start, m.qualifier_begin - start);
-    // "均为", "都达到": 均 as an adverb before the verb, not in 年均, 人均, 平均.
-    static const Regex kShared(R"((?:均|都)(?:已|已经)?(?:为|达|达到|在|是|实现|超过|超|保持|有|完成|纳入|按|提高|提升|增长|下降))");
+    // "均为", "都达到": 均 as an adverb before the verb, not in 年均, 人均,
+    // 平均.
+    static const Regex kShared(
+        R"((?:均|都)(?:已|已经)?(?:为|达|达到|在|是|实现|超过|超|保持|有|完成|纳入|按|提高|提升|增长|下降))");
     std::size_t marker = std::string_view::npos;
     for (const std::string_view adverb : {"均", "都"}) {
-      for (std::size_t pos = span.find(adverb); pos != std::string_view::npos; pos = span.find(adverb, pos + 1)) {
-        if (kShared.MatchPrefix(span.substr(pos)) && (marker == std::string_view::npos || pos > marker)) {
+      for (std::size_t pos = span.find(adverb); pos != std::string_view::npos;
+           pos = span.find(adverb, pos + 1)) {
+        if (kShared.MatchPrefix(span.substr(pos)) &&
+            (marker == std::string_view::npos || pos > marker)) {
           marker = pos;
         }
       }
     }
     if (marker == std::string_view::npos || marker == 0) return false;
-    const char32_t before_marker = utf8::Decode(span, utf8::PreviousBoundary(span, marker)).value;
-    if (before_marker == U'年' || before_marker == U'人' || before_marker == U'平') return false;
+    const char32_t before_marker =
+        utf8::Decode(span, utf8::PreviousBoundary(span, marker)).value;
+    if (before_marker == U'年' || before_marker == U'人' ||
+        before_marker == U'平')
+      return false;
     const auto items = ParallelItems(start, start + marker);
     if (items.size() < 2) return false;
     Label verb;
@@ -610,12 +764,14 @@ class Extractor {
     return true;
   }
 
-  // --- 分别: labels distributed over numbers in order --------------------------
+  // --- 分别: labels distributed over numbers in order
+  // --------------------------
 
   bool Distribute(std::size_t index, std::vector<bool>& done) {
     const Mention& m = mentions_[index];
     const std::size_t floor = LabelFloor(index);
-    const std::size_t start = ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
+    const std::size_t start =
+        ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
     const std::string_view span = n_.substr(start, m.qualifier_begin - start);
     const std::size_t marker = span.rfind("分别");
     if (marker == std::string_view::npos || marker == 0) return false;
@@ -627,8 +783,11 @@ class Extractor {
     while (group.size() < items.size() && group.back() + 1 < mentions_.size()) {
       const Mention& last = mentions_[group.back()];
       const Mention& next = mentions_[group.back() + 1];
-      const std::string_view gap = n_.substr(last.end, next.qualifier_begin - last.end);
-      if (gap != "、" && gap != "," && gap != "和" && gap != "及" && gap != "与") break;
+      const std::string_view gap =
+          n_.substr(last.end, next.qualifier_begin - last.end);
+      if (gap != "、" && gap != "," && gap != "和" && gap != "及" &&
+          gap != "与")
+        break;
       if (!IsIndicator(next)) break;
       group.push_back(group.back() + 1);
     }
@@ -650,7 +809,8 @@ class Extractor {
     return true;
   }
 
-  // --- output -----------------------------------------------------------------
+  // --- output
+  // -----------------------------------------------------------------
 
   std::optional<std::string> SectionAt(std::size_t offset) const {
     if (offset >= appendix_begin_) return std::nullopt;
@@ -659,7 +819,8 @@ class Extractor {
     return *found->id;
   }
 
-  void Emit(const Mention& m, const Label& label, const std::string& rule_suffix) {
+  void Emit(const Mention& m, const Label& label,
+            const std::string& rule_suffix) {
     Indicator indicator;
     indicator.section = SectionAt(m.number_begin);
     const SourcePosition position = text_.PositionOf(m.number_begin);
@@ -669,20 +830,25 @@ class Extractor {
       indicator.start = m.qualifier_begin;
       indicator.end = label.end;
     } else {
-      indicator.start = label.begin < label.end ? std::min(label.begin, m.qualifier_begin) : m.qualifier_begin;
+      indicator.start = label.begin < label.end
+                            ? std::min(label.begin, m.qualifier_begin)
+                            : m.qualifier_begin;
       indicator.end = m.end;
     }
     // A shared or distributed label may stand before other numbers: the text
     // is then the label, then the number's own words.
-    if (!label.after && label.begin < label.end && label.end < m.qualifier_begin &&
-        !rule_suffix.empty()) {
-      indicator.text = std::string(text_.SourceOf(label.begin, label.end)) + "…" +
+    if (!label.after && label.begin < label.end &&
+        label.end < m.qualifier_begin && !rule_suffix.empty()) {
+      indicator.text = std::string(text_.SourceOf(label.begin, label.end)) +
+                       "…" +
                        std::string(text_.SourceOf(m.qualifier_begin, m.end));
     } else {
-      indicator.text = std::string(text_.SourceOf(indicator.start, indicator.end));
+      indicator.text =
+          std::string(text_.SourceOf(indicator.start, indicator.end));
     }
-    indicator.label = label.inherited ? label.inherited_text
-                                      : std::string(text_.SourceOf(label.begin, label.end));
+    indicator.label = label.inherited
+                          ? label.inherited_text
+                          : std::string(text_.SourceOf(label.begin, label.end));
     indicator.value = m.value;
     indicator.upper = m.upper;
     indicator.unit = m.unit;
@@ -716,7 +882,8 @@ class Extractor {
 
 }  // namespace
 
-std::vector<Indicator> ExtractIndicators(const Text& text, const Outline& outline,
+std::vector<Indicator> ExtractIndicators(const Text& text,
+                                         const Outline& outline,
                                          const std::vector<Mention>& mentions) {
   return Extractor(text, outline, mentions).Run();
 }

@@ -21,9 +21,10 @@ std::string_view EmbeddedFile(std::string_view name) {
 }
 
 void BadLexicon(std::string_view file, int line, std::string_view problem) {
-  std::fprintf(stderr, "lawreport: internal error: data/lexicon/%.*s line %d: %.*s\n",
-               static_cast<int>(file.size()), file.data(), line, static_cast<int>(problem.size()),
-               problem.data());
+  std::fprintf(stderr,
+               "lawreport: internal error: data/lexicon/%.*s line %d: %.*s\n",
+               static_cast<int>(file.size()), file.data(), line,
+               static_cast<int>(problem.size()), problem.data());
   std::abort();
 }
 

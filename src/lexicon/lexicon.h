@@ -58,7 +58,8 @@ const Tsv& ReadTsv(std::string_view name);
 // A vocabulary file that does not say what its reader needs is a mistake in
 // the build, not in the input: it is reported and the program stops, which
 // every test run catches.
-[[noreturn]] void BadLexicon(std::string_view file, int line, std::string_view problem);
+[[noreturn]] void BadLexicon(std::string_view file, int line,
+                             std::string_view problem);
 
 }  // namespace lawreport::lexicon
 

@@ -10,26 +10,55 @@ namespace {
 
 std::optional<int> Digit(char32_t cp) {
   switch (cp) {
-    case U'零': case U'〇': return 0;
-    case U'一': case U'壹': return 1;
-    case U'二': case U'两': case U'贰': return 2;
-    case U'三': case U'叁': return 3;
-    case U'四': case U'肆': return 4;
-    case U'五': case U'伍': return 5;
-    case U'六': case U'陆': return 6;
-    case U'七': case U'柒': return 7;
-    case U'八': case U'捌': return 8;
-    case U'九': case U'玖': return 9;
-    default: return std::nullopt;
+    case U'零':
+    case U'〇':
+      return 0;
+    case U'一':
+    case U'壹':
+      return 1;
+    case U'二':
+    case U'两':
+    case U'贰':
+      return 2;
+    case U'三':
+    case U'叁':
+      return 3;
+    case U'四':
+    case U'肆':
+      return 4;
+    case U'五':
+    case U'伍':
+      return 5;
+    case U'六':
+    case U'陆':
+      return 6;
+    case U'七':
+    case U'柒':
+      return 7;
+    case U'八':
+    case U'捌':
+      return 8;
+    case U'九':
+    case U'玖':
+      return 9;
+    default:
+      return std::nullopt;
   }
 }
 
 std::optional<int> SmallUnit(char32_t cp) {
   switch (cp) {
-    case U'十': case U'拾': return 10;
-    case U'百': case U'佰': return 100;
-    case U'千': case U'仟': return 1000;
-    default: return std::nullopt;
+    case U'十':
+    case U'拾':
+      return 10;
+    case U'百':
+    case U'佰':
+      return 100;
+    case U'千':
+    case U'仟':
+      return 1000;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -51,7 +80,7 @@ std::optional<long long> ParseSection(const std::vector<char32_t>& chars) {
       if (pending) return std::nullopt;  // two digits in a row: "五零"
       if (*digit == 0) {
         if (total == 0) return std::nullopt;  // a leading 零
-        continue;                             // 零 holds an empty place: 一百零五
+        continue;  // 零 holds an empty place: 一百零五
       }
       pending = digit;
       continue;
@@ -75,19 +104,25 @@ std::optional<long long> ParseSection(const std::vector<char32_t>& chars) {
   return total;
 }
 
-// Splits at the last 亿, then the last 万: 一亿二千万 = 一 × 10^8 + 二千 × 10^4.
+// Splits at the last 亿, then the last 万: 一亿二千万 = 一 × 10^8 + 二千 ×
+// 10^4.
 std::optional<long long> ParseInteger(const std::vector<char32_t>& chars) {
-  for (const auto& [scale_char, scale] : {std::pair<char32_t, long long>{U'亿', 100000000LL},
-                                          std::pair<char32_t, long long>{U'万', 10000LL}}) {
+  for (const auto& [scale_char, scale] :
+       {std::pair<char32_t, long long>{U'亿', 100000000LL},
+        std::pair<char32_t, long long>{U'万', 10000LL}}) {
     for (std::size_t i = chars.size(); i-- > 0;) {
       if (chars[i] != scale_char) continue;
-      const std::vector<char32_t> high(chars.begin(), chars.begin() + static_cast<long>(i));
-      std::vector<char32_t> low(chars.begin() + static_cast<long>(i) + 1, chars.end());
+      const std::vector<char32_t> high(chars.begin(),
+                                       chars.begin() + static_cast<long>(i));
+      std::vector<char32_t> low(chars.begin() + static_cast<long>(i) + 1,
+                                chars.end());
       const std::optional<long long> high_value = ParseInteger(high);
       if (!high_value || *high_value == 0) return std::nullopt;
-      constexpr long long kLimit = 1000000000000000000LL;  // 10^18 keeps every step in range
+      constexpr long long kLimit =
+          1000000000000000000LL;  // 10^18 keeps every step in range
       if (*high_value > kLimit / scale) return std::nullopt;
-      if (!low.empty() && (low.front() == U'零' || low.front() == U'〇')) low.erase(low.begin());
+      if (!low.empty() && (low.front() == U'零' || low.front() == U'〇'))
+        low.erase(low.begin());
       long long low_value = 0;
       if (!low.empty()) {
         const std::optional<long long> parsed = ParseInteger(low);
@@ -104,12 +139,13 @@ std::optional<long long> ParseInteger(const std::vector<char32_t>& chars) {
 }  // namespace
 
 bool IsChineseNumeralChar(char32_t cp) {
-  return Digit(cp) || SmallUnit(cp) || cp == U'万' || cp == U'亿' || cp == U'廿' ||
-         cp == U'卅' || cp == U'点';
+  return Digit(cp) || SmallUnit(cp) || cp == U'万' || cp == U'亿' ||
+         cp == U'廿' || cp == U'卅' || cp == U'点';
 }
 
 bool StartsChineseNumeral(char32_t cp) {
-  return (Digit(cp) && cp != U'零') || cp == U'十' || cp == U'拾' || cp == U'廿' || cp == U'卅';
+  return (Digit(cp) && cp != U'零') || cp == U'十' || cp == U'拾' ||
+         cp == U'廿' || cp == U'卅';
 }
 
 std::optional<ChineseNumber> ParseChineseNumber(std::string_view text) {
@@ -129,10 +165,12 @@ std::optional<ChineseNumber> ParseChineseNumber(std::string_view text) {
 
   // A digit string ("二〇二三", "一九九八") reads digit by digit.
   bool all_digits = integer.size() >= 2;
-  for (const char32_t c : integer) all_digits = all_digits && Digit(c).has_value();
+  for (const char32_t c : integer)
+    all_digits = all_digits && Digit(c).has_value();
   std::string digits;
   if (all_digits && !in_fraction) {
-    for (const char32_t c : integer) digits.push_back(static_cast<char>('0' + *Digit(c)));
+    for (const char32_t c : integer)
+      digits.push_back(static_cast<char>('0' + *Digit(c)));
     auto value = Decimal::Parse(digits);
     if (!value) return std::nullopt;
     return ChineseNumber{*value, true};

@@ -18,23 +18,34 @@ namespace lawreport {
 
 const char* UnitKindName(UnitKind kind) {
   switch (kind) {
-    case UnitKind::kNone: return "none";
-    case UnitKind::kCount: return "count";
-    case UnitKind::kAmount: return "amount";
-    case UnitKind::kMeasure: return "measure";
-    case UnitKind::kDuration: return "duration";
-    case UnitKind::kPercent: return "percent";
-    case UnitKind::kChange: return "change";
+    case UnitKind::kNone:
+      return "none";
+    case UnitKind::kCount:
+      return "count";
+    case UnitKind::kAmount:
+      return "amount";
+    case UnitKind::kMeasure:
+      return "measure";
+    case UnitKind::kDuration:
+      return "duration";
+    case UnitKind::kPercent:
+      return "percent";
+    case UnitKind::kChange:
+      return "change";
   }
   return "none";
 }
 
 const char* QualifierName(Qualifier kind) {
   switch (kind) {
-    case Qualifier::kNone: return "";
-    case Qualifier::kMoreThan: return "more_than";
-    case Qualifier::kApprox: return "approx";
-    case Qualifier::kLessThan: return "less_than";
+    case Qualifier::kNone:
+      return "";
+    case Qualifier::kMoreThan:
+      return "more_than";
+    case Qualifier::kApprox:
+      return "approx";
+    case Qualifier::kLessThan:
+      return "less_than";
   }
   return "";
 }
@@ -87,8 +98,9 @@ Qualifier ParseQualifier(std::string_view name, int line) {
 
 template <typename T>
 void LongestFirst(std::vector<T>& entries, std::string T::*field) {
-  std::stable_sort(entries.begin(), entries.end(),
-                   [&](const T& a, const T& b) { return (a.*field).size() > (b.*field).size(); });
+  std::stable_sort(entries.begin(), entries.end(), [&](const T& a, const T& b) {
+    return (a.*field).size() > (b.*field).size();
+  });
 }
 
 const Vocabulary& Words() {
@@ -96,13 +108,16 @@ const Vocabulary& Words() {
     Vocabulary v;
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("units.tsv")) {
       const std::string written(row.Get("unit"));
-      const std::string base = row.Get("base").empty() ? written : std::string(row.Get("base"));
-      v.units.push_back({written, base, ParseKind(row.Get("kind"), row.line())});
+      const std::string base =
+          row.Get("base").empty() ? written : std::string(row.Get("base"));
+      v.units.push_back(
+          {written, base, ParseKind(row.Get("kind"), row.line())});
     }
     LongestFirst(v.units, &UnitEntry::written);
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("scale_words.tsv")) {
       const std::optional<int> power = ParseArabic(row.Get("power"));
-      if (!power) BadLexicon("scale_words.tsv", row.line(), "power must be a number");
+      if (!power)
+        BadLexicon("scale_words.tsv", row.line(), "power must be a number");
       v.scales.push_back({std::string(row.Get("word")), *power});
     }
     LongestFirst(v.scales, &ScaleEntry::word);
@@ -117,7 +132,8 @@ const Vocabulary& Words() {
       } else if (position == "after_unit") {
         v.after_unit.push_back(entry);
       } else {
-        BadLexicon("qualifiers.tsv", row.line(), "position must be before, after_number or after_unit");
+        BadLexicon("qualifiers.tsv", row.line(),
+                   "position must be before, after_number or after_unit");
       }
     }
     LongestFirst(v.before, &QualifierEntry::word);
@@ -154,8 +170,9 @@ std::optional<Numeral> ReadArabic(std::string_view text, std::size_t offset) {
       continue;
     }
     // "1,186": a comma followed by exactly three digits groups thousands.
-    if (text[pos] == ',' && !digits.empty() && pos + 3 < text.size() && IsDigit(text[pos + 1]) &&
-        IsDigit(text[pos + 2]) && IsDigit(text[pos + 3]) &&
+    if (text[pos] == ',' && !digits.empty() && pos + 3 < text.size() &&
+        IsDigit(text[pos + 1]) && IsDigit(text[pos + 2]) &&
+        IsDigit(text[pos + 3]) &&
         (pos + 4 >= text.size() || !IsDigit(text[pos + 4]))) {
       grouped = true;
       ++pos;
@@ -170,7 +187,9 @@ std::optional<Numeral> ReadArabic(std::string_view text, std::size_t offset) {
     // "20.2026年10件民生实事": a list number before a year, not 20.2026 years.
     const std::string_view fraction = text.substr(pos + 1, end - pos - 1);
     const bool year_after_list_number =
-        fraction.size() == 4 && (utf8::StartsWith(fraction, "19") || utf8::StartsWith(fraction, "20")) &&
+        fraction.size() == 4 &&
+        (utf8::StartsWith(fraction, "19") ||
+         utf8::StartsWith(fraction, "20")) &&
         utf8::StartsWith(text.substr(end), "年");
     if (!year_after_list_number) {
       digits.push_back('.');
@@ -193,7 +212,9 @@ std::optional<Numeral> ReadChinese(std::string_view text, std::size_t offset) {
     if (!numbers_internal::IsChineseNumeralChar(cp.value)) break;
     if (cp.value == U'点') {
       const utf8::CodePoint next = utf8::Decode(text, pos + cp.length);
-      if (!numbers_internal::IsChineseNumeralChar(next.value) || next.value == U'点') break;
+      if (!numbers_internal::IsChineseNumeralChar(next.value) ||
+          next.value == U'点')
+        break;
     }
     pos += cp.length;
     ends.push_back(pos);
@@ -201,11 +222,19 @@ std::optional<Numeral> ReadChinese(std::string_view text, std::size_t offset) {
   // Shrink from the right until it reads: "十四五" → "十四".
   for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
     const std::optional<ChineseNumber> parsed =
-        numbers_internal::ParseChineseNumber(text.substr(offset, *end - offset));
+        numbers_internal::ParseChineseNumber(
+            text.substr(offset, *end - offset));
     if (!parsed) continue;
-    return Numeral{parsed->value, *end, true, parsed->digit_string, false, false,
-                   parsed->digit_string ? static_cast<int>(utf8::CountChars(text.substr(offset, *end - offset)))
-                                        : 0};
+    return Numeral{parsed->value,
+                   *end,
+                   true,
+                   parsed->digit_string,
+                   false,
+                   false,
+                   parsed->digit_string
+                       ? static_cast<int>(utf8::CountChars(
+                             text.substr(offset, *end - offset)))
+                       : 0};
   }
   return std::nullopt;
 }
@@ -214,24 +243,29 @@ std::optional<Numeral> ReadNumeral(std::string_view text, std::size_t offset) {
   if (offset >= text.size()) return std::nullopt;
   if (IsDigit(text[offset])) return ReadArabic(text, offset);
   const utf8::CodePoint cp = utf8::Decode(text, offset);
-  if (numbers_internal::StartsChineseNumeral(cp.value)) return ReadChinese(text, offset);
+  if (numbers_internal::StartsChineseNumeral(cp.value))
+    return ReadChinese(text, offset);
   return std::nullopt;
 }
 
 template <typename Entry>
-const Entry* MatchAt(const std::vector<Entry>& entries, std::string Entry::*field, std::string_view text,
+const Entry* MatchAt(const std::vector<Entry>& entries,
+                     std::string Entry::*field, std::string_view text,
                      std::size_t offset) {
   const std::string_view rest = text.substr(offset);
   if (rest.empty()) return nullptr;
   for (const Entry& entry : entries) {
-    if ((entry.*field)[0] != rest[0]) continue;  // most entries differ in the first byte
+    if ((entry.*field)[0] != rest[0])
+      continue;  // most entries differ in the first byte
     if (utf8::StartsWith(rest, entry.*field)) return &entry;
   }
   return nullptr;
 }
 
-bool IsRangeConnector(std::string_view text, std::size_t offset, std::size_t* length) {
-  for (const std::string_view connector : {"至", "到", "-", "~", "—", "–", "〜"}) {
+bool IsRangeConnector(std::string_view text, std::size_t offset,
+                      std::size_t* length) {
+  for (const std::string_view connector :
+       {"至", "到", "-", "~", "—", "–", "〜"}) {
     if (utf8::StartsWith(text.substr(offset), connector)) {
       *length = connector.size();
       return true;
@@ -248,14 +282,16 @@ class Scanner {
     std::size_t offset = 0;
     while (offset < normalized_.size()) {
       // Most characters open nothing; test the one character before the rules.
-      const unsigned char byte = static_cast<unsigned char>(normalized_[offset]);
+      const unsigned char byte =
+          static_cast<unsigned char>(normalized_[offset]);
       if (byte < 0x80 && !IsDigit(normalized_[offset])) {
         ++offset;
         continue;
       }
       const utf8::CodePoint cp = utf8::Decode(normalized_, offset);
-      if (byte >= 0x80 && !numbers_internal::StartsChineseNumeral(cp.value) && cp.value != U'百' &&
-          cp.value != U'千' && cp.value != U'万' && cp.value != U'亿') {
+      if (byte >= 0x80 && !numbers_internal::StartsChineseNumeral(cp.value) &&
+          cp.value != U'百' && cp.value != U'千' && cp.value != U'万' &&
+          cp.value != U'亿') {
         offset += cp.length;
         continue;
       }
@@ -283,14 +319,16 @@ class Scanner {
       number_offset += kPercentWords.size();
     } else if (offset > 0 && IsDigit(normalized_[offset]) &&
                (IsDigit(normalized_[offset - 1]) ||
-                (normalized_[offset - 1] == '.' && offset - 1 != previous_end_))) {
+                (normalized_[offset - 1] == '.' &&
+                 offset - 1 != previous_end_))) {
       // Inside a number the scanner already passed ("1.2.3"); a list number's
       // "." ("20.2026年") ends that mention and the next number starts afresh.
       return std::nullopt;
     }
     std::optional<Numeral> numeral = ReadNumeral(normalized_, number_offset);
     if (!numeral && !percent_words) {
-      // "超千亿元", "突破万人": a scale word alone after a qualifier is 1 × 10^n.
+      // "超千亿元", "突破万人": a scale word alone after a qualifier is 1 ×
+      // 10^n.
       numeral = ReadBareScale(offset);
     }
     if (!numeral) return std::nullopt;
@@ -301,17 +339,20 @@ class Scanner {
     mention.chinese = numeral->chinese;
     mention.digit_string = numeral->digit_string;
     mention.digits = numeral->digits;
-    mention.rule = numeral->chinese ? (numeral->digit_string ? "chinese_digits" : "chinese")
-                                    : (numeral->grouped ? "arabic_grouped" : "arabic");
+    mention.rule = numeral->chinese
+                       ? (numeral->digit_string ? "chinese_digits" : "chinese")
+                       : (numeral->grouped ? "arabic_grouped" : "arabic");
     std::size_t pos = numeral->end;
 
     bool scaled = false;
     if (!numeral->chinese && !numeral->bare_scale) {
       // "750余万人次": 余 may stand before the scale word too.
       std::size_t scale_at = pos;
-      const QualifierEntry* early = MatchAt(words.after_number, &QualifierEntry::word, normalized_, pos);
+      const QualifierEntry* early =
+          MatchAt(words.after_number, &QualifierEntry::word, normalized_, pos);
       if (early) scale_at += early->word.size();
-      if (const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word, normalized_, scale_at)) {
+      if (const ScaleEntry* scale =
+              MatchAt(words.scales, &ScaleEntry::word, normalized_, scale_at)) {
         mention.value = mention.value.Scaled(scale->power);
         pos = scale_at + scale->word.size();
         mention.rule = "arabic_scaled";
@@ -323,8 +364,10 @@ class Scanner {
       mention.rule = "scale_word";
       scaled = true;
     }
-    if (const QualifierEntry* q = MatchAt(words.after_number, &QualifierEntry::word, normalized_, pos)) {
-      // "280余次", "4万余件": only when a unit follows, so "多" in "3个多部门" stays.
+    if (const QualifierEntry* q = MatchAt(
+            words.after_number, &QualifierEntry::word, normalized_, pos)) {
+      // "280余次", "4万余件": only when a unit follows, so "多" in "3个多部门"
+      // stays.
       const std::size_t after = pos + q->word.size();
       if (MatchAt(words.units, &UnitEntry::written, normalized_, after)) {
         mention.qualifier = q->qualifier;
@@ -335,15 +378,18 @@ class Scanner {
     // A range: "3至5个", "3-5个", "10~15天", "2021—2025年".
     std::size_t connector = 0;
     if (!percent_words && IsRangeConnector(normalized_, pos, &connector)) {
-      if (std::optional<Numeral> upper = ReadNumeral(normalized_, pos + connector);
+      if (std::optional<Numeral> upper =
+              ReadNumeral(normalized_, pos + connector);
           upper && upper->chinese == numeral->chinese) {
         std::size_t upper_end = upper->end;
         Decimal upper_value = upper->value;
         if (!upper->chinese) {
-          if (const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word, normalized_, upper_end)) {
+          if (const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word,
+                                                normalized_, upper_end)) {
             upper_value = upper_value.Scaled(scale->power);
             upper_end += scale->word.size();
-            if (mention.rule != "arabic_scaled") mention.value = mention.value.Scaled(scale->power);
+            if (mention.rule != "arabic_scaled")
+              mention.value = mention.value.Scaled(scale->power);
           }
         }
         mention.upper = upper_value;
@@ -358,8 +404,9 @@ class Scanner {
       mention.kind = UnitKind::kPercent;
       mention.rule = "percent_words";
     } else if (numeral->chinese && !numeral->digit_string &&
-               utf8::StartsWith(normalized_.substr(pos), "成") && mention.value.IsInteger() &&
-               mention.value.mantissa() > 0 && mention.value.mantissa() < 10 && mention.value.exponent() == 0) {
+               utf8::StartsWith(normalized_.substr(pos), "成") &&
+               mention.value.IsInteger() && mention.value.mantissa() > 0 &&
+               mention.value.mantissa() < 10 && mention.value.exponent() == 0) {
       // "九成" is 90%.
       mention.value = mention.value.Scaled(1);
       mention.unit = "%";
@@ -367,28 +414,36 @@ class Scanner {
       mention.rule = "chinese_tenths";
       pos += std::string_view("成").size();
       mention.unit_end = pos;
-    } else if (const UnitEntry* unit = MatchAt(words.units, &UnitEntry::written, normalized_, pos)) {
+    } else if (const UnitEntry* unit = MatchAt(words.units, &UnitEntry::written,
+                                               normalized_, pos)) {
       mention.unit = unit->base;
       mention.kind = unit->kind;
       mention.unit_known = true;
       pos += unit->written.size();
-      // A compound unit keeps its denominator as written: 元/人, 人/百亿元, 吨/年.
-      if (mention.kind != UnitKind::kNone && pos < normalized_.size() && normalized_[pos] == '/') {
+      // A compound unit keeps its denominator as written: 元/人, 人/百亿元,
+      // 吨/年.
+      if (mention.kind != UnitKind::kNone && pos < normalized_.size() &&
+          normalized_[pos] == '/') {
         std::size_t denominator = pos + 1;
-        if (const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word, normalized_, denominator)) {
+        if (const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word,
+                                              normalized_, denominator)) {
           denominator += scale->word.size();
         }
-        if (const UnitEntry* per = MatchAt(words.units, &UnitEntry::written, normalized_, denominator)) {
+        if (const UnitEntry* per = MatchAt(words.units, &UnitEntry::written,
+                                           normalized_, denominator)) {
           denominator += per->written.size();
-          mention.unit += std::string(normalized_.substr(pos, denominator - pos));
+          mention.unit +=
+              std::string(normalized_.substr(pos, denominator - pos));
           pos = denominator;
         }
       }
       mention.unit_end = pos;
       // A range with the unit on both ends: "5%-5.5%", "3天至5天".
       std::size_t connector_length = 0;
-      if (!mention.upper && IsRangeConnector(normalized_, pos, &connector_length)) {
-        if (std::optional<Numeral> upper = ReadNumeral(normalized_, pos + connector_length);
+      if (!mention.upper &&
+          IsRangeConnector(normalized_, pos, &connector_length)) {
+        if (std::optional<Numeral> upper =
+                ReadNumeral(normalized_, pos + connector_length);
             upper && upper->chinese == numeral->chinese &&
             utf8::StartsWith(normalized_.substr(upper->end), unit->written)) {
           mention.upper = upper->value;
@@ -402,12 +457,15 @@ class Scanner {
       mention.rule = "ratio";
       pos = RatioEnd(pos);
     } else if (scaled) {
-      // "新增40.8万青年": a scaled count whose noun follows without a measure word.
+      // "新增40.8万青年": a scaled count whose noun follows without a measure
+      // word.
       mention.kind = UnitKind::kCount;
     }
     if (mention.kind != UnitKind::kNone) {
-      if (const QualifierEntry* q = MatchAt(words.after_unit, &QualifierEntry::word, normalized_, pos)) {
-        if (mention.qualifier == Qualifier::kNone) mention.qualifier = q->qualifier;
+      if (const QualifierEntry* q = MatchAt(
+              words.after_unit, &QualifierEntry::word, normalized_, pos)) {
+        if (mention.qualifier == Qualifier::kNone)
+          mention.qualifier = q->qualifier;
         pos += q->word.size();
       }
     }
@@ -417,8 +475,10 @@ class Scanner {
     mention.qualifier_begin = mention.begin;
     for (const QualifierEntry& q : words.before) {
       if (mention.begin >= q.word.size() &&
-          normalized_.compare(mention.begin - q.word.size(), q.word.size(), q.word) == 0) {
-        if (mention.qualifier == Qualifier::kNone) mention.qualifier = q.qualifier;
+          normalized_.compare(mention.begin - q.word.size(), q.word.size(),
+                              q.word) == 0) {
+        if (mention.qualifier == Qualifier::kNone)
+          mention.qualifier = q.qualifier;
         mention.qualifier_begin = mention.begin - q.word.size();
         break;
       }
@@ -431,16 +491,20 @@ class Scanner {
     const Vocabulary& words = Words();
     bool after_qualifier = false;
     for (const QualifierEntry& q : words.before) {
-      if (offset >= q.word.size() && normalized_.compare(offset - q.word.size(), q.word.size(), q.word) == 0) {
+      if (offset >= q.word.size() &&
+          normalized_.compare(offset - q.word.size(), q.word.size(), q.word) ==
+              0) {
         after_qualifier = true;
         break;
       }
     }
     if (!after_qualifier) return std::nullopt;
-    const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word, normalized_, offset);
+    const ScaleEntry* scale =
+        MatchAt(words.scales, &ScaleEntry::word, normalized_, offset);
     if (!scale) return std::nullopt;
     const std::size_t end = offset + scale->word.size();
-    const UnitEntry* unit = MatchAt(words.units, &UnitEntry::written, normalized_, end);
+    const UnitEntry* unit =
+        MatchAt(words.units, &UnitEntry::written, normalized_, end);
     if (!unit || unit->kind == UnitKind::kNone) return std::nullopt;
     Numeral numeral;
     numeral.value = Decimal::FromInt(1).Scaled(scale->power);
@@ -471,18 +535,21 @@ class Scanner {
 
 std::vector<Mention> FindMentions(const Text& text) {
   std::vector<Mention> mentions = Scanner(text).Scan();
-  for (Mention& mention : mentions) mention.raw = std::string(text.SourceOf(mention.begin, mention.end));
+  for (Mention& mention : mentions)
+    mention.raw = std::string(text.SourceOf(mention.begin, mention.end));
   // "分别达1.28万亿、1.18万亿、8200亿元": a scaled number in a list takes the
   // unit the list ends with. Right to left, so the unit passes down the chain.
   const std::string_view normalized = text.normalized();
   for (std::size_t i = mentions.size(); i-- > 1;) {
     Mention& before = mentions[i - 1];
     const Mention& after = mentions[i];
-    if (before.unit_known || before.rule != "arabic_scaled" || after.unit.empty() ||
-        after.kind == UnitKind::kNone || after.begin < before.end) {
+    if (before.unit_known || before.rule != "arabic_scaled" ||
+        after.unit.empty() || after.kind == UnitKind::kNone ||
+        after.begin < before.end) {
       continue;
     }
-    const std::string_view gap = normalized.substr(before.end, after.qualifier_begin - before.end);
+    const std::string_view gap =
+        normalized.substr(before.end, after.qualifier_begin - before.end);
     if (gap != "、" && gap != "," && gap != "和" && gap != "及") continue;
     before.unit = after.unit;
     before.kind = after.kind;

@@ -27,7 +27,9 @@ std::optional<Decimal> Decimal::Parse(std::string_view text) {
   return Decimal(mantissa, -decimals, decimals);
 }
 
-Decimal Decimal::Scaled(int power) const { return Decimal(mantissa_, exponent_ + power, decimals_); }
+Decimal Decimal::Scaled(int power) const {
+  return Decimal(mantissa_, exponent_ + power, decimals_);
+}
 
 bool Decimal::IsInteger() const {
   if (exponent_ >= 0 || mantissa_ == 0) return true;
@@ -39,15 +41,20 @@ bool Decimal::IsInteger() const {
   return true;
 }
 
-double Decimal::ToDouble() const { return std::strtod(ToString().c_str(), nullptr); }
+double Decimal::ToDouble() const {
+  return std::strtod(ToString().c_str(), nullptr);
+}
 
 std::string Decimal::ToString() const {
   std::string digits = std::to_string(mantissa_);
   if (mantissa_ == 0) return "0";
-  if (exponent_ >= 0) return digits + std::string(static_cast<std::size_t>(exponent_), '0');
+  if (exponent_ >= 0)
+    return digits + std::string(static_cast<std::size_t>(exponent_), '0');
   const std::size_t fraction = static_cast<std::size_t>(-exponent_);
-  if (digits.size() <= fraction) digits.insert(0, fraction - digits.size() + 1, '0');
-  std::string out = digits.substr(0, digits.size() - fraction) + "." + digits.substr(digits.size() - fraction);
+  if (digits.size() <= fraction)
+    digits.insert(0, fraction - digits.size() + 1, '0');
+  std::string out = digits.substr(0, digits.size() - fraction) + "." +
+                    digits.substr(digits.size() - fraction);
   while (out.back() == '0') out.pop_back();
   if (out.back() == '.') out.pop_back();
   return out;

@@ -43,7 +43,8 @@ bool Regex::FullMatch(std::string_view text) const {
          RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *re_);
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> Regex::FindAll(std::string_view text) const {
+std::vector<std::pair<std::size_t, std::size_t>> Regex::FindAll(
+    std::string_view text) const {
   std::vector<std::pair<std::size_t, std::size_t>> found;
   if (!ok()) return found;
   re2::StringPiece input(text.data(), text.size());
@@ -51,7 +52,8 @@ std::vector<std::pair<std::size_t, std::size_t>> Regex::FindAll(std::string_view
   std::size_t start = 0;
   while (start <= text.size() &&
          re_->Match(input, start, input.size(), RE2::UNANCHORED, &match, 1)) {
-    const std::size_t begin = static_cast<std::size_t>(match.data() - text.data());
+    const std::size_t begin =
+        static_cast<std::size_t>(match.data() - text.data());
     const std::size_t end = begin + match.size();
     found.emplace_back(begin, end);
     start = end > begin ? end : end + 1;

@@ -39,7 +39,8 @@ class Regex {
   std::optional<Match> MatchPrefix(std::string_view text) const;
   bool FullMatch(std::string_view text) const;
   // Every non-overlapping match in `text`, as [begin, end) byte offsets.
-  std::vector<std::pair<std::size_t, std::size_t>> FindAll(std::string_view text) const;
+  std::vector<std::pair<std::size_t, std::size_t>> FindAll(
+      std::string_view text) const;
   bool PartialMatch(std::string_view text) const;
 
  private:

@@ -9,7 +9,8 @@ namespace lawreport {
 std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(),
+                 nullptr) != 1) {
     return std::string();  // libcrypto without SHA-256 is a broken installation
   }
   static constexpr char kHex[] = "0123456789abcdef";

@@ -21,7 +21,7 @@ struct CodePoint {
 // Decodes the code point at `offset`; malformed bytes give U+FFFD, length 1.
 CodePoint DecodeSlow(std::string_view text, std::size_t offset);
 __attribute__((always_inline)) inline CodePoint Decode(std::string_view text,
-                                                    std::size_t offset) {
+                                                       std::size_t offset) {
   // Inline fast paths for ASCII and well-formed three-byte sequences, which
   // are nearly every character of a Chinese report.
   if (offset < text.size()) {
@@ -31,7 +31,8 @@ __attribute__((always_inline)) inline CodePoint Decode(std::string_view text,
       const unsigned char b1 = static_cast<unsigned char>(text[offset + 1]);
       const unsigned char b2 = static_cast<unsigned char>(text[offset + 2]);
       if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
-        const char32_t cp = (char32_t{lead & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+        const char32_t cp = (char32_t{lead & 0x0Fu} << 12) |
+                            (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
         if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return {cp, 3};
       }
     }

@@ -9,7 +9,8 @@ namespace lawreport {
 namespace {
 
 struct Counts {
-  int files = 0, failed_files = 0, checks = 0, pass = 0, mismatch = 0, unverifiable = 0, accepted = 0;
+  int files = 0, failed_files = 0, checks = 0, pass = 0, mismatch = 0,
+      unverifiable = 0, accepted = 0;
 };
 
 Counts Count(const std::vector<CheckedFile>& files) {
@@ -20,10 +21,18 @@ Counts Count(const std::vector<CheckedFile>& files) {
     for (const Finding& finding : file.findings) {
       ++counts.checks;
       switch (finding.status) {
-        case FindingStatus::kPass: ++counts.pass; break;
-        case FindingStatus::kMismatch: ++counts.mismatch; break;
-        case FindingStatus::kUnverifiable: ++counts.unverifiable; break;
-        case FindingStatus::kAccepted: ++counts.accepted; break;
+        case FindingStatus::kPass:
+          ++counts.pass;
+          break;
+        case FindingStatus::kMismatch:
+          ++counts.mismatch;
+          break;
+        case FindingStatus::kUnverifiable:
+          ++counts.unverifiable;
+          break;
+        case FindingStatus::kAccepted:
+          ++counts.accepted;
+          break;
       }
     }
   }
@@ -31,10 +40,14 @@ Counts Count(const std::vector<CheckedFile>& files) {
 }
 
 std::string Summary(const Counts& c) {
-  std::string out = std::to_string(c.files) + (c.files == 1 ? " file" : " files");
-  if (c.failed_files > 0) out += " (" + std::to_string(c.failed_files) + " unreadable)";
-  out += ", " + std::to_string(c.checks) + " checks: " + std::to_string(c.pass) + " pass, " +
-         std::to_string(c.mismatch) + " mismatch, " + std::to_string(c.unverifiable) + " unverifiable";
+  std::string out =
+      std::to_string(c.files) + (c.files == 1 ? " file" : " files");
+  if (c.failed_files > 0)
+    out += " (" + std::to_string(c.failed_files) + " unreadable)";
+  out += ", " + std::to_string(c.checks) +
+         " checks: " + std::to_string(c.pass) + " pass, " +
+         std::to_string(c.mismatch) + " mismatch, " +
+         std::to_string(c.unverifiable) + " unverifiable";
   if (c.accepted > 0) out += ", " + std::to_string(c.accepted) + " accepted";
   return out;
 }
@@ -43,10 +56,14 @@ std::string Summary(const Counts& c) {
 std::string EscapeData(const std::string& text) {
   std::string out;
   for (const char c : text) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out.push_back(c);
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -54,9 +71,12 @@ std::string EscapeData(const std::string& text) {
 std::string EscapeProperty(const std::string& text) {
   std::string out;
   for (const char c : EscapeData(text)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out.push_back(c);
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -65,14 +85,25 @@ std::string EscapeXml(const std::string& text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         // XML 1.0 forbids most control characters; reports never need them.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' &&
+            c != '\r') {
           out.push_back(' ');
         } else {
           out.push_back(c);
@@ -83,7 +114,10 @@ std::string EscapeXml(const std::string& text) {
 }
 
 std::string Location(const CheckedFile& file, const Finding& finding) {
-  return file.path + (finding.line > 0 ? ":" + std::to_string(finding.line) : std::string()) + ": ";
+  return file.path +
+         (finding.line > 0 ? ":" + std::to_string(finding.line)
+                           : std::string()) +
+         ": ";
 }
 
 }  // namespace
@@ -99,8 +133,9 @@ std::string WriteCheckText(const std::vector<CheckedFile>& files, bool strict) {
     if (file.error) continue;  // reported on stderr by the caller
     for (const Finding& finding : file.findings) {
       if (!Fails(finding, strict)) continue;
-      out += Location(file, finding) + FindingStatusName(finding.status) + " [" +
-             FindingTypeName(finding.type) + "] " + finding.message + " (" + finding.expression + ")\n";
+      out += Location(file, finding) + FindingStatusName(finding.status) +
+             " [" + FindingTypeName(finding.type) + "] " + finding.message +
+             " (" + finding.expression + ")\n";
     }
   }
   out += Summary(Count(files)) + "\n";
@@ -151,58 +186,75 @@ std::string WriteCheckJson(const std::vector<CheckedFile>& files, bool strict) {
   return out.Take() + "\n";
 }
 
-std::string WriteCheckGithub(const std::vector<CheckedFile>& files, bool strict) {
+std::string WriteCheckGithub(const std::vector<CheckedFile>& files,
+                             bool strict) {
   std::string out;
   for (const CheckedFile& file : files) {
     if (file.error) {
-      out += "::error file=" + EscapeProperty(file.path) + ",title=lawreport::" + EscapeData(*file.error) + "\n";
+      out += "::error file=" + EscapeProperty(file.path) +
+             ",title=lawreport::" + EscapeData(*file.error) + "\n";
       continue;
     }
     for (const Finding& finding : file.findings) {
       if (!Fails(finding, strict)) continue;
       const bool mismatch = finding.status == FindingStatus::kMismatch;
-      out += std::string(mismatch ? "::error" : "::warning") + " file=" + EscapeProperty(file.path);
+      out += std::string(mismatch ? "::error" : "::warning") +
+             " file=" + EscapeProperty(file.path);
       if (finding.line > 0) out += ",line=" + std::to_string(finding.line);
-      out += ",title=" + EscapeProperty(std::string("lawreport ") + FindingTypeName(finding.type) + " " +
+      out += ",title=" + EscapeProperty(std::string("lawreport ") +
+                                        FindingTypeName(finding.type) + " " +
                                         FindingStatusName(finding.status));
-      out += "::" + EscapeData(finding.message + " (" + finding.expression + ")") + "\n";
+      out +=
+          "::" + EscapeData(finding.message + " (" + finding.expression + ")") +
+          "\n";
     }
   }
   return out;
 }
 
-std::string WriteCheckJunit(const std::vector<CheckedFile>& files, bool strict) {
+std::string WriteCheckJunit(const std::vector<CheckedFile>& files,
+                            bool strict) {
   const Counts all = Count(files);
   int failures = 0;
   for (const CheckedFile& file : files) {
-    for (const Finding& finding : file.findings) failures += Fails(finding, strict) ? 1 : 0;
+    for (const Finding& finding : file.findings)
+      failures += Fails(finding, strict) ? 1 : 0;
   }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += "<testsuites name=\"lawreport check\" tests=\"" + std::to_string(all.checks + all.failed_files) +
-         "\" failures=\"" + std::to_string(failures) + "\" errors=\"" + std::to_string(all.failed_files) + "\">\n";
+  out += "<testsuites name=\"lawreport check\" tests=\"" +
+         std::to_string(all.checks + all.failed_files) + "\" failures=\"" +
+         std::to_string(failures) + "\" errors=\"" +
+         std::to_string(all.failed_files) + "\">\n";
   for (const CheckedFile& file : files) {
     int file_failures = 0, skipped = 0;
     for (const Finding& finding : file.findings) {
-      if (Fails(finding, strict)) ++file_failures;
-      else if (finding.status == FindingStatus::kUnverifiable) ++skipped;
+      if (Fails(finding, strict))
+        ++file_failures;
+      else if (finding.status == FindingStatus::kUnverifiable)
+        ++skipped;
     }
     const std::string name = EscapeXml(file.path);
     out += "  <testsuite name=\"" + name + "\" tests=\"" +
-           std::to_string(file.findings.size() + (file.error ? 1 : 0)) + "\" failures=\"" +
-           std::to_string(file_failures) + "\" errors=\"" + std::to_string(file.error ? 1 : 0) +
-           "\" skipped=\"" + std::to_string(skipped) + "\">\n";
+           std::to_string(file.findings.size() + (file.error ? 1 : 0)) +
+           "\" failures=\"" + std::to_string(file_failures) + "\" errors=\"" +
+           std::to_string(file.error ? 1 : 0) + "\" skipped=\"" +
+           std::to_string(skipped) + "\">\n";
     if (file.error) {
-      out += "    <testcase classname=\"" + name + "\" name=\"read\">\n      <error message=\"" +
+      out += "    <testcase classname=\"" + name +
+             "\" name=\"read\">\n      <error message=\"" +
              EscapeXml(*file.error) + "\"/>\n    </testcase>\n";
     }
     for (const Finding& finding : file.findings) {
       out += "    <testcase classname=\"" + name + "\" name=\"" +
              EscapeXml(finding.relation) + "\">";
       if (Fails(finding, strict)) {
-        out += "\n      <failure type=\"" + std::string(FindingStatusName(finding.status)) + "\" message=\"" +
-               EscapeXml(finding.message) + "\">" + EscapeXml(finding.expression) + "</failure>\n    ";
+        out += "\n      <failure type=\"" +
+               std::string(FindingStatusName(finding.status)) +
+               "\" message=\"" + EscapeXml(finding.message) + "\">" +
+               EscapeXml(finding.expression) + "</failure>\n    ";
       } else if (finding.status == FindingStatus::kUnverifiable) {
-        out += "\n      <skipped message=\"" + EscapeXml(finding.message) + "\"/>\n    ";
+        out += "\n      <skipped message=\"" + EscapeXml(finding.message) +
+               "\"/>\n    ";
       }
       out += "</testcase>\n";
     }

@@ -26,12 +26,14 @@ void AppendField(std::string& row, std::string_view field) {
 }  // namespace
 
 std::string CsvHeader() {
-  return "path,section,section_title,line,label,value,unit,kind,qualifier,text\r\n";
+  return "path,section,section_title,line,label,value,unit,kind,qualifier,"
+         "text\r\n";
 }
 
 std::string WriteIndicatorsCsv(const Report& report) {
   std::map<std::string, const Section*> sections;
-  ForEachSection(report.outline.sections, [&](const Section& s) { sections[s.id] = &s; });
+  ForEachSection(report.outline.sections,
+                 [&](const Section& s) { sections[s.id] = &s; });
   std::string out;
   for (const Indicator& indicator : report.indicators) {
     std::string row;

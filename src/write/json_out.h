@@ -3,8 +3,8 @@
 // tree first cost as much as the whole analysis.
 //
 //   JsonOut out(2);
-//   out.BeginObject(); out.Key("value"); out.Number(Decimal 99.74); out.EndObject();
-//   out.Take() → "{\n  \"value\": 99.74\n}"
+//   out.BeginObject(); out.Key("value"); out.Number(Decimal 99.74);
+//   out.EndObject(); out.Take() → "{\n  \"value\": 99.74\n}"
 // Numbers are written as exact decimal text (99.74, 12000), strings as UTF-8
 // with only the escapes JSON requires. indent < 0 writes one line.
 #ifndef LAWREPORT_WRITE_JSON_OUT_H_
@@ -66,7 +66,8 @@ class JsonOut {
   void Open(char bracket);
   void Close(char bracket);
   void BeforeValue();
-  void Quoted(std::string_view text);  // a string with its escapes, no separator
+  void Quoted(
+      std::string_view text);  // a string with its escapes, no separator
   void NewLine();
 
   int indent_;

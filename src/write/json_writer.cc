@@ -11,9 +11,12 @@ using write_internal::JsonOut;
 
 const char* StyleName(HeadingStyle style) {
   switch (style) {
-    case HeadingStyle::kNumbered: return "numbered";
-    case HeadingStyle::kRunIn: return "run_in";
-    case HeadingStyle::kUnnumbered: return "unnumbered";
+    case HeadingStyle::kNumbered:
+      return "numbered";
+    case HeadingStyle::kRunIn:
+      return "run_in";
+    case HeadingStyle::kUnnumbered:
+      return "unnumbered";
   }
   return "numbered";
 }
@@ -111,7 +114,8 @@ void WriteOutlineFields(JsonOut& out, const Report& report) {
   WriteParagraphs(out, report.outline.preamble);
   out.Key("sections");
   out.BeginArray();
-  for (const Section& section : report.outline.sections) WriteSection(out, section);
+  for (const Section& section : report.outline.sections)
+    WriteSection(out, section);
   out.EndArray();
   out.Key("appendix");
   out.BeginArray();
@@ -129,7 +133,8 @@ void WriteOutlineFields(JsonOut& out, const Report& report) {
 
 }  // namespace
 
-std::string WriteErrorJson(const std::string& path, const std::string& message) {
+std::string WriteErrorJson(const std::string& path,
+                           const std::string& message) {
   JsonOut out(-1);
   out.BeginObject();
   out.Field("schema_version", kSchemaVersion);
@@ -156,11 +161,13 @@ std::string WriteExtractJson(const Report& report, const JsonOptions& options) {
   WriteOutlineFields(out, report);
   out.Key("indicators");
   out.BeginArray();
-  for (const Indicator& indicator : report.indicators) WriteIndicator(out, indicator);
+  for (const Indicator& indicator : report.indicators)
+    WriteIndicator(out, indicator);
   out.EndArray();
   out.Key("checks");
   out.BeginArray();
-  for (const Finding& finding : report.checks) write_internal::WriteFinding(out, finding);
+  for (const Finding& finding : report.checks)
+    write_internal::WriteFinding(out, finding);
   out.EndArray();
   out.EndObject();
   return out.Take() + "\n";

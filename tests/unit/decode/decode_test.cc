@@ -102,13 +102,15 @@ TEST(DecodeTest, BadInputIsAnErrorValue) {
       {"invalid gb18030 forced", "\xC8\xDA\xFF", "GB18030",
        ErrorCode::kBadEncoding, "bad byte at offset 2"},
       // Containers are refused by their first bytes until their readers exist.
-      {"pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "", ErrorCode::kUnsupportedFormat, "PDF input"},
-      {"docx", std::string("PK\x03\x04\x14\x00\x06\x00", 8), "", ErrorCode::kUnsupportedFormat,
-       "DOCX input"},
-      {"html", "\xEF\xBB\xBF  <!DOCTYPE html><html><body>一、总体</body></html>", "",
+      {"pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "",
+       ErrorCode::kUnsupportedFormat, "PDF input"},
+      {"docx", std::string("PK\x03\x04\x14\x00\x06\x00", 8), "",
+       ErrorCode::kUnsupportedFormat, "DOCX input"},
+      {"html",
+       "\xEF\xBB\xBF  <!DOCTYPE html><html><body>一、总体</body></html>", "",
        ErrorCode::kUnsupportedFormat, "HTML input"},
-      {"html without doctype", "\n<HTML lang=\"zh\">", "", ErrorCode::kUnsupportedFormat,
-       "HTML input"},
+      {"html without doctype", "\n<HTML lang=\"zh\">", "",
+       ErrorCode::kUnsupportedFormat, "HTML input"},
   };
   for (const ErrorCase& c : cases) {
     SCOPED_TRACE(c.name);

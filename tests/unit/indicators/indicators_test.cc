@@ -21,9 +21,12 @@ std::vector<Indicator> IndicatorsOf(std::string_view content) {
 std::vector<std::string> Describe(std::string_view content) {
   std::vector<std::string> out;
   for (const Indicator& i : IndicatorsOf(content)) {
-    std::string row = i.label + "=" + i.value.ToString() + i.unit + " " + UnitKindName(i.kind);
-    if (i.qualifier != Qualifier::kNone) row += std::string(" ") + QualifierName(i.qualifier);
-    if (i.direction != Direction::kNone) row += std::string(" ") + DirectionName(i.direction);
+    std::string row = i.label + "=" + i.value.ToString() + i.unit + " " +
+                      UnitKindName(i.kind);
+    if (i.qualifier != Qualifier::kNone)
+      row += std::string(" ") + QualifierName(i.qualifier);
+    if (i.direction != Direction::kNone)
+      row += std::string(" ") + DirectionName(i.direction);
     if (i.upper) row += " upper=" + i.upper->ToString();
     out.push_back(row);
   }
@@ -38,7 +41,8 @@ struct Case {
 TEST(IndicatorsTest, LabelsKindsQualifiers) {
   const Case cases[] = {
       {"受理行政许可事项43601件，办结43486件，办结率99.74%。",
-       {"受理行政许可事项=43601件 count", "办结=43486件 count", "办结率=99.74% percent"}},
+       {"受理行政许可事项=43601件 count", "办结=43486件 count",
+        "办结率=99.74% percent"}},
       {"全县现有调解员687名。", {"调解员=687名 count"}},
       {"完成564名执法人员绑定。", {"执法人员绑定=564名 count"}},
       {"对全县37个执法部门实行公示。", {"执法部门实行公示=37个 count"}},
@@ -46,7 +50,8 @@ TEST(IndicatorsTest, LabelsKindsQualifiers) {
        {"具有行政执法权的行政机关=13个 count"}},
       {"共开展法律咨询280余次，出具法律意见书54份。",
        {"开展法律咨询=280次 count more_than", "出具法律意见书=54份 count"}},
-      {"“双公示”信息数据约71013条。", {"“双公示”信息数据=71013条 count approx"}},
+      {"“双公示”信息数据约71013条。",
+       {"“双公示”信息数据=71013条 count approx"}},
       {"其中优秀卷12件。", {"优秀卷=12件 count"}},
       {"累计宣讲1.2万余次。", {"宣讲=12000次 count more_than"}},
       {"地区生产总值5.2万亿元、增长5.4%。",
@@ -58,7 +63,8 @@ TEST(IndicatorsTest, LabelsKindsQualifiers) {
       {"审查率达100%。", {"审查率=100% percent"}},
       {"参学率、参考率以及合格率均为100%。",
        {"参学率=100% percent", "参考率=100% percent", "合格率=100% percent"}},
-      {"回访率、满意率均达100%。", {"回访率=100% percent", "满意率=100% percent"}},
+      {"回访率、满意率均达100%。",
+       {"回访率=100% percent", "满意率=100% percent"}},
       {"工业、制造业投资分别增长9.4％、13.3％。",
        {"工业=9.4% change up", "制造业投资=13.3% change up"}},
       {"年均增长5%以上。", {"=5% change more_than up"}},
@@ -114,7 +120,8 @@ TEST(IndicatorsTest, NotIndicators) {
       EXPECT_EQ(IndicatorsOf(sentence)[0].value.ToString(), "2");
       continue;
     }
-    EXPECT_TRUE(found.empty()) << sentence << ": " << ::testing::PrintToString(found);
+    EXPECT_TRUE(found.empty())
+        << sentence << ": " << ::testing::PrintToString(found);
   }
 }
 
@@ -132,17 +139,20 @@ TEST(IndicatorsTest, PositionsSectionsAndText) {
   EXPECT_EQ(indicators[1].section, "1.1");
   EXPECT_EQ(indicators[1].line, 5);
   EXPECT_EQ(indicators[1].column, 9);
-  EXPECT_EQ(indicators[1].text, "收到行政复议申请３１件");  // source text, full-width digits kept
+  EXPECT_EQ(indicators[1].text,
+            "收到行政复议申请３１件");  // source text, full-width digits kept
   EXPECT_EQ(indicators[1].label, "收到行政复议申请");
   EXPECT_EQ(indicators[1].value.ToString(), "31");
   EXPECT_EQ(indicators[2].label, "受理");
   EXPECT_EQ(indicators[2].id, "i3");
   const Text text = testing::MakeText(report);
-  EXPECT_EQ(text.SourceOf(indicators[1].start, indicators[1].end), indicators[1].text);
+  EXPECT_EQ(text.SourceOf(indicators[1].start, indicators[1].end),
+            indicators[1].text);
 }
 
 TEST(IndicatorsTest, DecimalsAsPrinted) {
-  const std::vector<Indicator> indicators = IndicatorsOf("办结率99.74%，满意率100%，增长1.20倍。");
+  const std::vector<Indicator> indicators =
+      IndicatorsOf("办结率99.74%，满意率100%，增长1.20倍。");
   ASSERT_EQ(indicators.size(), 3u);
   EXPECT_EQ(indicators[0].value.decimals(), 2);
   EXPECT_EQ(indicators[1].value.decimals(), 0);

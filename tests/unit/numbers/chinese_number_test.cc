@@ -12,14 +12,28 @@ TEST(ChineseNumberTest, Values) {
     bool digit_string;
   };
   const Case cases[] = {
-      {"二十三", "23", false},       {"一百零五", "105", false},   {"三千零二十", "3020", false},
-      {"十一", "11", false},         {"两千", "2000", false},      {"两万", "20000", false},
-      {"廿", "20", false},           {"卅五", "35", false},        {"壹佰贰拾", "120", false},
-      {"九十九点七", "99.7", false}, {"一亿二千万", "120000000", false},
-      {"三万零五百", "30500", false}, {"十万", "100000", false},  {"零", "0", false},
-      {"二〇二三", "2023", true},    {"一九九八", "1998", true},
-      {"十四五", nullptr, false},     {"五零", "50", true},     {"百", nullptr, false},
-      {"万", nullptr, false},         {"点五", nullptr, false},     {"零五", "5", true},
+      {"二十三", "23", false},
+      {"一百零五", "105", false},
+      {"三千零二十", "3020", false},
+      {"十一", "11", false},
+      {"两千", "2000", false},
+      {"两万", "20000", false},
+      {"廿", "20", false},
+      {"卅五", "35", false},
+      {"壹佰贰拾", "120", false},
+      {"九十九点七", "99.7", false},
+      {"一亿二千万", "120000000", false},
+      {"三万零五百", "30500", false},
+      {"十万", "100000", false},
+      {"零", "0", false},
+      {"二〇二三", "2023", true},
+      {"一九九八", "1998", true},
+      {"十四五", nullptr, false},
+      {"五零", "50", true},
+      {"百", nullptr, false},
+      {"万", nullptr, false},
+      {"点五", nullptr, false},
+      {"零五", "5", true},
   };
   for (const Case& c : cases) {
     const auto parsed = ParseChineseNumber(c.text);

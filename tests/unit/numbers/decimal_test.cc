@@ -21,7 +21,8 @@ TEST(DecimalTest, ParseAndPrint) {
     EXPECT_EQ(value->ToString(), c.printed) << c.text;
     EXPECT_EQ(value->decimals(), c.decimals) << c.text;
   }
-  for (const char* bad : {"", ".", "1.", ".5", "1.2.3", "1,186", "-1", "12345678901234567890"}) {
+  for (const char* bad :
+       {"", ".", "1.", ".5", "1.2.3", "1,186", "-1", "12345678901234567890"}) {
     EXPECT_FALSE(Decimal::Parse(bad)) << bad;
   }
 }
@@ -41,7 +42,8 @@ TEST(DecimalTest, ExactComparison) {
   EXPECT_LT(*Decimal::Parse("99.73"), *Decimal::Parse("99.74"));
   EXPECT_EQ(Decimal::Parse("1.2")->Scaled(4), Decimal::FromInt(12000));
   EXPECT_LT(Decimal::FromInt(1), Decimal::Parse("1.00000000000000001").value());
-  EXPECT_LT(Decimal::Parse("99999999999999999.9").value(), Decimal::Parse("1")->Scaled(17));
+  EXPECT_LT(Decimal::Parse("99999999999999999.9").value(),
+            Decimal::Parse("1")->Scaled(17));
   EXPECT_DOUBLE_EQ(Decimal::Parse("99.74")->ToDouble(), 99.74);
 }
 

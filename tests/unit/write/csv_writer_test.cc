@@ -16,14 +16,21 @@ TEST(CsvWriterTest, RowsAndQuoting) {
   report.source.path = "dir,with \"quotes\"/r.txt";
   report.text = decoded->text;
   report.outline = BuildOutline(report.text);
-  report.indicators = ExtractIndicators(report.text, report.outline, FindMentions(report.text));
+  report.indicators =
+      ExtractIndicators(report.text, report.outline, FindMentions(report.text));
 
-  EXPECT_EQ(CsvHeader(), "path,section,section_title,line,label,value,unit,kind,qualifier,text\r\n");
+  EXPECT_EQ(CsvHeader(),
+            "path,section,section_title,line,label,value,unit,kind,qualifier,"
+            "text\r\n");
   const std::string csv = WriteIndicatorsCsv(report);
-  EXPECT_EQ(csv,
-            "\"dir,with \"\"quotes\"\"/r.txt\",1,总体情况,2,受理行政许可事项,43601,件,count,,"
-            "受理行政许可事项43601件\r\n"
-            "\"dir,with \"\"quotes\"\"/r.txt\",1,总体情况,2,办结率,99.74,%,percent,,办结率99.74%\r\n");
+  EXPECT_EQ(
+      csv,
+      "\"dir,with "
+      "\"\"quotes\"\"/r.txt\",1,总体情况,2,受理行政许可事项,43601,件,count,,"
+      "受理行政许可事项43601件\r\n"
+      "\"dir,with "
+      "\"\"quotes\"\"/"
+      "r.txt\",1,总体情况,2,办结率,99.74,%,percent,,办结率99.74%\r\n");
 }
 
 }  // namespace

@@ -25,7 +25,9 @@ TEST(JsonOutTest, CompactAndIndented) {
     out.Field("c", std::optional<int>());
     out.EndObject();
     const std::string text = out.Take();
-    EXPECT_EQ(nlohmann::json::parse(text), nlohmann::json::parse(R"({"a":1,"b":["x",null,{},[]],"c":null})"));
+    EXPECT_EQ(
+        nlohmann::json::parse(text),
+        nlohmann::json::parse(R"({"a":1,"b":["x",null,{},[]],"c":null})"));
     if (indent < 0) {
       EXPECT_EQ(text, R"({"a":1,"b":["x",null,{},[]],"c":null})");
     }
@@ -42,7 +44,9 @@ TEST(JsonOutTest, EscapesAndNumbers) {
   out.Bool(true);
   out.EndArray();
   const std::string text = out.Take();
-  EXPECT_EQ(text, "[\"引号\\\"反斜杠\\\\换行\\n制表\\t\\u0001“全角”\",99.74,12000,0.6,true]");
+  EXPECT_EQ(text,
+            "[\"引号\\\"反斜杠\\\\换行\\n制表\\t\\u0001“全角”\",99.74,12000,0."
+            "6,true]");
   const nlohmann::json parsed = nlohmann::json::parse(text);
   EXPECT_EQ(parsed[0], "引号\"反斜杠\\换行\n制表\t\x01“全角”");
   EXPECT_EQ(parsed[2], 12000);
