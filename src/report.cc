@@ -1,5 +1,7 @@
 #include "lawreport/report.h"
 
+#include "lawreport/canonical.h"
+
 namespace lawreport {
 
 const char* Version() { return LAWREPORT_VERSION; }
@@ -13,6 +15,7 @@ Report Analyze(DecodedText decoded) {
   report.outline = BuildOutline(report.text);
   report.indicators =
       ExtractIndicators(report.text, report.outline, FindMentions(report.text));
+  MapCanonical(report.text, report.indicators);
   report.checks = CheckIndicators(report.text, report.indicators);
   return report;
 }

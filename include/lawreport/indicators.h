@@ -49,6 +49,10 @@ struct Indicator {
   Qualifier qualifier = Qualifier::kNone;
   Direction direction = Direction::kNone;
   std::string rule;  // the numbers rule, plus "+shared" or "+distributed"
+  // The canonical indicator it maps to (canonical.h), and why: the
+  // catalogue entry's patterns that matched.
+  std::optional<std::string> canonical;
+  std::optional<std::string> canonical_rule;
   // Normalized offsets of the number and its unit, for the checker; not
   // written out (start/end delimit `text`).
   std::size_t value_begin = 0;

@@ -81,6 +81,8 @@ void WriteIndicator(JsonOut& out, const Indicator& indicator) {
   out.Field("direction", NameOrNull(DirectionName(indicator.direction)));
   out.Field("decimals", indicator.value.decimals());
   out.Field("rule", indicator.rule);
+  out.Field("canonical", indicator.canonical);
+  out.Field("canonical_rule", indicator.canonical_rule);
   out.EndObject();
 }
 
