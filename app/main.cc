@@ -15,6 +15,7 @@
 #include "cmd_check.h"
 #include "cmd_extract.h"
 #include "cmd_outline.h"
+#include "cmd_table.h"
 #include "lawreport/report.h"
 
 int main(int argc, char** argv) {
@@ -33,6 +34,10 @@ int main(int argc, char** argv) {
   CLI::App* extract_command = lawreport::cli::SetupExtract(app, extract);
   lawreport::cli::CheckOptions check;
   CLI::App* check_command = lawreport::cli::SetupCheck(app, check);
+  lawreport::cli::TableOptions table;
+  CLI::App* table_command = lawreport::cli::SetupTable(app, table);
+  lawreport::cli::DiffOptions diff;
+  CLI::App* diff_command = lawreport::cli::SetupDiff(app, diff);
 
   try {
     app.parse(argc, argv);
@@ -51,5 +56,7 @@ int main(int argc, char** argv) {
   if (outline_command->parsed()) return lawreport::cli::RunOutline(outline);
   if (extract_command->parsed()) return lawreport::cli::RunExtract(extract);
   if (check_command->parsed()) return lawreport::cli::RunCheck(check);
+  if (table_command->parsed()) return lawreport::cli::RunTable(table);
+  if (diff_command->parsed()) return lawreport::cli::RunDiff(diff);
   return lawreport::cli::kExitBadInput;
 }

@@ -40,6 +40,11 @@ class Decimal {
   // Shortest exact decimal text: "12000", "99.74", "0.5".
   std::string ToString() const;
 
+  // this − other, exactly; nullopt when the result does not fit 18 digits.
+  // The printed precision is the finer of the two.
+  std::optional<Decimal> Minus(const Decimal& other) const;
+  bool negative() const { return mantissa_ < 0; }
+
   friend bool operator==(const Decimal& a, const Decimal& b) {
     return a.Compare(b) == 0;
   }

@@ -45,7 +45,22 @@ double Decimal::ToDouble() const {
   return std::strtod(ToString().c_str(), nullptr);
 }
 
+std::optional<Decimal> Decimal::Minus(const Decimal& other) const {
+  __extension__ typedef __int128 Int128;
+  const int exponent = std::min(exponent_, other.exponent_);
+  if (exponent_ - exponent > 18 || other.exponent_ - exponent > 18) return std::nullopt;
+  Int128 a = mantissa_, b = other.mantissa_;
+  for (int i = exponent; i < exponent_; ++i) a *= 10;
+  for (int i = exponent; i < other.exponent_; ++i) b *= 10;
+  const Int128 difference = a - b;
+  constexpr Int128 kLimit = 999999999999999999LL;
+  if (difference > kLimit || difference < -kLimit) return std::nullopt;
+  return Decimal(static_cast<std::int64_t>(difference), exponent,
+                 std::max(decimals_, other.decimals_));
+}
+
 std::string Decimal::ToString() const {
+  if (mantissa_ < 0) return "-" + Decimal(-mantissa_, exponent_, decimals_).ToString();
   std::string digits = std::to_string(mantissa_);
   if (mantissa_ == 0) return "0";
   if (exponent_ >= 0)

@@ -98,6 +98,11 @@ void JsonOut::Number(const Decimal& value) {
   out_.append(value.ToString());
 }
 
+void JsonOut::RawNumber(std::string_view text) {
+  BeforeValue();
+  out_.append(text);
+}
+
 void JsonOut::Bool(bool value) {
   BeforeValue();
   out_.append(value ? "true" : "false");

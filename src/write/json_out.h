@@ -33,6 +33,8 @@ class JsonOut {
   void String(std::string_view text);
   void Int(std::int64_t value);
   void Number(const Decimal& value);
+  // A number already formatted as JSON ("-12.50").
+  void RawNumber(std::string_view text);
   void Bool(bool value);
   void Null();
 

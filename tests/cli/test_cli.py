@@ -358,6 +358,64 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual(process.returncode, 0)
         self.assertEqual(stderr, b'')
 
+    # --- table and diff --------------------------------------------------------------
+
+    def golden(self, name, produced):
+        # Expected outputs live in tests/golden; rewrite them on purpose with
+        # LAWREPORT_UPDATE_GOLDEN=1 and review the diff.
+        path = os.path.join(ROOT, 'tests', 'golden', name)
+        if os.environ.get('LAWREPORT_UPDATE_GOLDEN') == '1':
+            with open(path, 'wb') as f:
+                f.write(produced)
+        with open(path, 'rb') as f:
+            self.assertEqual(produced.decode(), f.read().decode())
+
+    def in_root(self, *args):
+        return subprocess.run([BINARY, *args], cwd=ROOT, capture_output=True, timeout=120)
+
+    def test_table_over_the_corpus(self):
+        result = self.in_root('table', '-q', 'tests/corpus/reports')
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.golden('corpus.table.csv', result.stdout)
+        import csv
+        import io
+        rows = list(csv.DictReader(io.StringIO(result.stdout.decode(), newline='')))
+        self.assertEqual(list(rows[0].keys()), ['issuer', 'year', 'kind', 'canonical', 'name', 'value', 'unit',
+                                                'label', 'file', 'line'])
+        sample = [r for r in rows if r['file'].endswith('rongan-2023.txt')]
+        self.assertEqual(len(sample), 38)
+
+        wide = self.in_root('table', '-q', '--wide', '--indicators', 'economy.gdp_growth,jobs.new_urban',
+                            'tests/corpus/reports')
+        self.golden('corpus.wide.csv', wide.stdout)
+        lines = wide.stdout.decode().split('\r\n')
+        self.assertEqual(lines[0], 'file,issuer,year,kind,economy.gdp_growth,jobs.new_urban')
+        self.assertIn('tests/corpus/reports/031_gzbg_2026_beijing.txt,北京市,2025,政府工作报告,5.4,280000', lines)
+
+        jsonl = self.in_root('table', '-q', '--format', 'jsonl', '--indicators', 'reconsideration.received',
+                             'data/samples/rongan-2023.txt')
+        self.assertEqual([json.loads(line) for line in jsonl.stdout.decode().splitlines()], [{
+            'issuer': '融安县', 'year': 2023, 'kind': '法治政府建设年度报告',
+            'canonical': 'reconsideration.received', 'name': '行政复议申请收到数', 'value': 31, 'unit': '件',
+            'label': '县人民政府收到行政复议申请', 'file': 'data/samples/rongan-2023.txt', 'line': 61}])
+        self.assertEqual(self.in_root('table', '--indicators', 'no.such', 'data/samples/rongan-2023.txt')
+                         .returncode, 2)
+
+    def test_diff(self):
+        old, new = 'tests/corpus/reports/031_gzbg_2026_beijing.txt', 'tests/corpus/reports/035_gzbg_2026_jiangxi.txt'
+        result = self.in_root('diff', '--format', 'csv', old, new)
+        self.assertEqual(result.returncode, 0)
+        self.golden('beijing-jiangxi.diff.csv', result.stdout)
+        doc = json.loads(self.in_root('diff', '--format', 'json', old, new).stdout)
+        gdp = next(r for r in doc['rows'] if r['key'] == 'economy.gdp_growth')
+        self.assertEqual((gdp['old'], gdp['new'], gdp['change'], gdp['change_percent'], gdp['status']),
+                         (5.4, 5.2, -0.2, -3.7, 'changed'))
+        text = self.in_root('diff', old, new).stdout.decode()
+        self.assertIn('地区生产总值增速 (economy.gdp_growth)  5.4 → 5.2 %  -0.2 (-3.70%)', text)
+        self.assertEqual(self.in_root('diff', old).returncode, 2)
+        missing = os.path.join(self.tmp, 'missing.txt')
+        self.assert_input_error(self.in_root('diff', old, missing), missing, 'no such file')
+
     # --- check -----------------------------------------------------------------------
 
     def mutated_sample(self, name, old, new):

@@ -1,0 +1,41 @@
+// `lawreport table FILES...`: canonical indicators as a panel.
+// `lawreport diff OLD NEW`: two reports compared figure by figure.
+#ifndef LAWREPORT_APP_CMD_TABLE_H_
+#define LAWREPORT_APP_CMD_TABLE_H_
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "lawreport/decode.h"
+
+namespace lawreport::cli {
+
+struct TableOptions {
+  std::vector<std::string> paths;
+  std::string files_from;
+  std::string glob;
+  std::string format = "csv";
+  std::string indicators;  // comma-separated canonical ids
+  bool wide = false;
+  std::string output;
+  int jobs = 0;
+  bool quiet = false;
+  DecodeOptions decode;
+};
+
+struct DiffOptions {
+  std::string before;
+  std::string after;
+  std::string format = "text";
+  DecodeOptions decode;
+};
+
+CLI::App* SetupTable(CLI::App& app, TableOptions& options);
+int RunTable(const TableOptions& options);
+CLI::App* SetupDiff(CLI::App& app, DiffOptions& options);
+int RunDiff(const DiffOptions& options);
+
+}  // namespace lawreport::cli
+
+#endif  // LAWREPORT_APP_CMD_TABLE_H_
