@@ -15,16 +15,27 @@
 namespace lawreport::cli {
 
 CLI::App* SetupTable(CLI::App& app, TableOptions& options) {
-  CLI::App* command = app.add_subcommand(
-      "table", "Write canonical indicators of many reports as a panel (long CSV, wide CSV or JSON Lines)");
-  command->add_option("FILE", options.paths, "Reports or directories; - reads stdin");
-  command->add_option("--files-from", options.files_from, "Read more paths, one per line (- for stdin)");
-  command->add_option("--glob", options.glob, "Keep only files from directories whose name matches");
-  command->add_option("--format", options.format, "csv or jsonl")->check(CLI::IsMember({"csv", "jsonl"}));
-  command->add_option("--indicators", options.indicators, "Only these canonical ids, comma-separated");
-  command->add_flag("--wide", options.wide, "One row per report, one column per canonical id (CSV)");
-  command->add_option("-o,--output", options.output, "Write to this file, atomically");
-  command->add_option("-j,--jobs", options.jobs, "Files processed at once (default: the number of cores)")
+  CLI::App* command =
+      app.add_subcommand("table",
+                         "Write canonical indicators of many reports as a "
+                         "panel (long CSV, wide CSV or JSON Lines)");
+  command->add_option("FILE", options.paths,
+                      "Reports or directories; - reads stdin");
+  command->add_option("--files-from", options.files_from,
+                      "Read more paths, one per line (- for stdin)");
+  command->add_option("--glob", options.glob,
+                      "Keep only files from directories whose name matches");
+  command->add_option("--format", options.format, "csv or jsonl")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  command->add_option("--indicators", options.indicators,
+                      "Only these canonical ids, comma-separated");
+  command->add_flag("--wide", options.wide,
+                    "One row per report, one column per canonical id (CSV)");
+  command->add_option("-o,--output", options.output,
+                      "Write to this file, atomically");
+  command
+      ->add_option("-j,--jobs", options.jobs,
+                   "Files processed at once (default: the number of cores)")
       ->check(CLI::NonNegativeNumber);
   command->add_flag("-q,--quiet", options.quiet, "No summary line");
   AddDecodeOptions(*command, options.decode);
@@ -33,7 +44,9 @@ CLI::App* SetupTable(CLI::App& app, TableOptions& options) {
 
 CLI::App* SetupDiff(CLI::App& app, DiffOptions& options) {
   CLI::App* command =
-      app.add_subcommand("diff", "Compare two reports figure by figure (canonical ids and identical labels)");
+      app.add_subcommand("diff",
+                         "Compare two reports figure by figure (canonical ids "
+                         "and identical labels)");
   command->add_option("OLD", options.before, "The earlier report")->required();
   command->add_option("NEW", options.after, "The later report")->required();
   command->add_option("--format", options.format, "text, json or csv")
@@ -50,7 +63,9 @@ int RunTable(const TableOptions& options) {
     const std::string id = options.indicators.substr(start, comma - start);
     if (!id.empty()) {
       if (!FindCanonical(id)) {
-        std::fprintf(stderr, "lawreport: unknown canonical indicator '%s' (see data/canonical/indicators.tsv)\n",
+        std::fprintf(stderr,
+                     "lawreport: unknown canonical indicator '%s' (see "
+                     "data/canonical/indicators.tsv)\n",
                      id.c_str());
         return kExitBadInput;
       }
@@ -59,26 +74,33 @@ int RunTable(const TableOptions& options) {
     start = comma + 1;
   }
   if (options.wide && options.format != "csv") {
-    std::fprintf(stderr, "lawreport: --wide writes CSV; drop --format %s\n", options.format.c_str());
+    std::fprintf(stderr, "lawreport: --wide writes CSV; drop --format %s\n",
+                 options.format.c_str());
     return kExitBadInput;
   }
-  Result<std::vector<std::string>> inputs =
-      ExpandInputs(InputSelection{options.paths, options.files_from, options.glob});
+  Result<std::vector<std::string>> inputs = ExpandInputs(
+      InputSelection{options.paths, options.files_from, options.glob});
   if (!inputs) {
     std::fprintf(stderr, "lawreport: %s\n", inputs.error().message.c_str());
     return kExitBadInput;
   }
   if (inputs->empty()) {
-    std::fprintf(stderr, "lawreport: no input files (give FILE arguments, a directory or --files-from)\n");
+    std::fprintf(stderr,
+                 "lawreport: no input files (give FILE arguments, a directory "
+                 "or --files-from)\n");
     return kExitBadInput;
   }
   std::vector<std::string> columns = select;
   if (columns.empty()) {
-    for (const CanonicalEntry& entry : CanonicalCatalogue()) columns.push_back(entry.id);
+    for (const CanonicalEntry& entry : CanonicalCatalogue())
+      columns.push_back(entry.id);
   }
 
   BatchOptions batch;
-  batch.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  batch.jobs =
+      options.jobs > 0
+          ? options.jobs
+          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   batch.process.decode = options.decode;
   const bool wide = options.wide;
   const bool jsonl = options.format == "jsonl";
@@ -87,8 +109,12 @@ int RunTable(const TableOptions& options) {
     const std::vector<PanelRow> rows = PanelRows(report, select);
     return jsonl ? PanelJsonLines(rows) : PanelCsv(rows);
   };
-  batch.serialize_error = [](const std::string&, const Error&) { return std::string(); };
-  batch.on_error = [](const std::string& path, const Error& error) { ReportInputError(path, error); };
+  batch.serialize_error = [](const std::string&, const Error&) {
+    return std::string();
+  };
+  batch.on_error = [](const std::string& path, const Error& error) {
+    ReportInputError(path, error);
+  };
 
   Output output(options.output);
   if (!output.Open()) {
@@ -96,14 +122,17 @@ int RunTable(const TableOptions& options) {
     return kExitBadInput;
   }
   if (!jsonl) output.Write(wide ? WideCsvHeader(columns) : PanelCsvHeader());
-  const BatchStats stats = RunBatch(*inputs, batch, [&output](std::string_view data) { return output.Write(data); });
+  const BatchStats stats =
+      RunBatch(*inputs, batch,
+               [&output](std::string_view data) { return output.Write(data); });
   if (stats.output_closed && output.closed()) return kExitOk;
   if (!output.Commit() && !output.closed()) {
     std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
     return kExitBadInput;
   }
   if (!options.quiet && inputs->size() > 1) {
-    std::fprintf(stderr, "lawreport: %llu files, %llu failed\n", static_cast<unsigned long long>(stats.files),
+    std::fprintf(stderr, "lawreport: %llu files, %llu failed\n",
+                 static_cast<unsigned long long>(stats.files),
                  static_cast<unsigned long long>(stats.failed));
   }
   return stats.failed > 0 ? kExitBadInput : kExitOk;
@@ -118,7 +147,8 @@ int RunDiff(const DiffOptions& options) {
   if (!after) return ReportInputError(options.after, after.error());
   const std::vector<DiffRow> rows = DiffReports(*before, *after);
   if (options.format == "csv") return WriteStdout(DiffCsv(rows));
-  if (options.format == "json") return WriteStdout(DiffJson(rows, options.before, options.after));
+  if (options.format == "json")
+    return WriteStdout(DiffJson(rows, options.before, options.after));
   return WriteStdout(DiffText(rows, options.before, options.after));
 }
 

@@ -21,10 +21,10 @@
 namespace lawreport {
 
 struct CanonicalEntry {
-  std::string id;          // "reconsideration.accepted"
-  std::string name;        // "行政复议受理数"
-  std::string units;       // "件" or "名|人"
-  std::string kind;        // "count", "change|percent", or empty
+  std::string id;     // "reconsideration.accepted"
+  std::string name;   // "行政复议受理数"
+  std::string units;  // "件" or "名|人"
+  std::string kind;   // "count", "change|percent", or empty
   std::string definition;
 };
 

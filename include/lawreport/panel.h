@@ -1,8 +1,9 @@
 // panel: canonical indicators as data across reports (`lawreport table`) and
 // between two reports (`lawreport diff`).
 //
-//   PanelRows(report, {}) → {issuer 融安县, year 2023, reconsideration.received, 31 件, line 61}, …
-//   DiffReports(old, new) → {reconsideration.received: 31 → 45, +14, +45.16%}, …
+//   PanelRows(report, {}) → {issuer 融安县, year 2023,
+//   reconsideration.received, 31 件, line 61}, … DiffReports(old, new) →
+//   {reconsideration.received: 31 → 45, +14, +45.16%}, …
 #ifndef LAWREPORT_PANEL_H_
 #define LAWREPORT_PANEL_H_
 
@@ -30,7 +31,8 @@ struct PanelRow {
 
 // Every indicator of `report` that maps to a canonical id, in text order;
 // only the ids in `select` when it is not empty.
-std::vector<PanelRow> PanelRows(const Report& report, const std::vector<std::string>& select);
+std::vector<PanelRow> PanelRows(const Report& report,
+                                const std::vector<std::string>& select);
 
 // Long CSV: issuer,year,kind,canonical,name,value,unit,label,file,line.
 std::string PanelCsvHeader();
@@ -39,25 +41,30 @@ std::string PanelJsonLines(const std::vector<PanelRow>& rows);
 // Wide CSV: file,issuer,year,kind, then one column per id; a report's first
 // figure for each id (a work report states a year's result before its target).
 std::string WideCsvHeader(const std::vector<std::string>& ids);
-std::string WideCsvRow(const Report& report, const std::vector<std::string>& ids);
+std::string WideCsvRow(const Report& report,
+                       const std::vector<std::string>& ids);
 
 struct DiffRow {
-  std::string key;   // canonical id, or "label:" + label for an unmapped figure with the same label
+  std::string key;   // canonical id, or "label:" + label for an unmapped figure
+                     // with the same label
   std::string name;  // catalogue name, or the label
   std::string unit;
   std::optional<Decimal> old_value;
   std::optional<Decimal> new_value;
-  std::optional<Decimal> change;          // new − old
-  std::optional<double> change_percent;   // (new − old) / old × 100, rounded to 2 decimals
+  std::optional<Decimal> change;  // new − old
+  std::optional<double>
+      change_percent;  // (new − old) / old × 100, rounded to 2 decimals
   std::string status;  // "same", "changed", "appeared", "disappeared"
 };
 
 // Per canonical id (and per identical label and unit among unmapped
 // figures), each report's first figure; ids in catalogue order, then labels.
 std::vector<DiffRow> DiffReports(const Report& before, const Report& after);
-std::string DiffText(const std::vector<DiffRow>& rows, const std::string& before, const std::string& after);
+std::string DiffText(const std::vector<DiffRow>& rows,
+                     const std::string& before, const std::string& after);
 std::string DiffCsv(const std::vector<DiffRow>& rows);
-std::string DiffJson(const std::vector<DiffRow>& rows, const std::string& before, const std::string& after);
+std::string DiffJson(const std::vector<DiffRow>& rows,
+                     const std::string& before, const std::string& after);
 
 }  // namespace lawreport
 

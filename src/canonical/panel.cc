@@ -8,26 +8,17 @@
 #include <set>
 
 #include "lawreport/canonical.h"
+#include "write/csv_field.h"
 #include "write/json_out.h"
 
 namespace lawreport {
 namespace {
 
-void AppendField(std::string& row, std::string_view field) {
-  if (!row.empty()) row.push_back(',');
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    row.append(field);
-    return;
-  }
-  row.push_back('"');
-  for (const char c : field) {
-    if (c == '"') row.push_back('"');
-    row.push_back(c);
-  }
-  row.push_back('"');
-}
+using write_internal::AppendCsvField;
 
-std::string YearText(const std::optional<int>& year) { return year ? std::to_string(*year) : ""; }
+std::string YearText(const std::optional<int>& year) {
+  return year ? std::to_string(*year) : "";
+}
 
 std::string Percent(double value) {
   char buffer[32];
@@ -37,32 +28,38 @@ std::string Percent(double value) {
 
 }  // namespace
 
-std::vector<PanelRow> PanelRows(const Report& report, const std::vector<std::string>& select) {
+std::vector<PanelRow> PanelRows(const Report& report,
+                                const std::vector<std::string>& select) {
   std::vector<PanelRow> rows;
   const DocumentInfo& document = report.outline.document;
   for (const Indicator& indicator : report.indicators) {
     if (!indicator.canonical) continue;
-    if (!select.empty() && std::find(select.begin(), select.end(), *indicator.canonical) == select.end()) {
+    if (!select.empty() && std::find(select.begin(), select.end(),
+                                     *indicator.canonical) == select.end()) {
       continue;
     }
     const CanonicalEntry* entry = FindCanonical(*indicator.canonical);
-    rows.push_back({document.issuer.value_or(""), document.year, ReportKindName(document.kind),
-                    *indicator.canonical, entry ? entry->name : "", indicator.value, indicator.unit,
+    rows.push_back({document.issuer.value_or(""), document.year,
+                    ReportKindName(document.kind), *indicator.canonical,
+                    entry ? entry->name : "", indicator.value, indicator.unit,
                     indicator.label, report.source.path, indicator.line});
   }
   return rows;
 }
 
-std::string PanelCsvHeader() { return "issuer,year,kind,canonical,name,value,unit,label,file,line\r\n"; }
+std::string PanelCsvHeader() {
+  return "issuer,year,kind,canonical,name,value,unit,label,file,line\r\n";
+}
 
 std::string PanelCsv(const std::vector<PanelRow>& rows) {
   std::string out;
   for (const PanelRow& row : rows) {
     std::string line;
     for (const std::string& field :
-         {row.issuer, YearText(row.year), row.kind, row.canonical, row.name, row.value.ToString(), row.unit,
-          row.label, row.file, std::to_string(row.line)}) {
-      AppendField(line, field);
+         {row.issuer, YearText(row.year), row.kind, row.canonical, row.name,
+          row.value.ToString(), row.unit, row.label, row.file,
+          std::to_string(row.line)}) {
+      AppendCsvField(line, field);
     }
     out += line + "\r\n";
   }
@@ -92,15 +89,16 @@ std::string PanelJsonLines(const std::vector<PanelRow>& rows) {
 
 std::string WideCsvHeader(const std::vector<std::string>& ids) {
   std::string line;
-  for (const std::string& field : {std::string("file"), std::string("issuer"), std::string("year"),
-                                   std::string("kind")}) {
-    AppendField(line, field);
+  for (const std::string& field : {std::string("file"), std::string("issuer"),
+                                   std::string("year"), std::string("kind")}) {
+    AppendCsvField(line, field);
   }
-  for (const std::string& id : ids) AppendField(line, id);
+  for (const std::string& id : ids) AppendCsvField(line, id);
   return line + "\r\n";
 }
 
-std::string WideCsvRow(const Report& report, const std::vector<std::string>& ids) {
+std::string WideCsvRow(const Report& report,
+                       const std::vector<std::string>& ids) {
   std::map<std::string, std::string> first;
   for (const Indicator& indicator : report.indicators) {
     if (indicator.canonical && !first.count(*indicator.canonical)) {
@@ -109,13 +107,13 @@ std::string WideCsvRow(const Report& report, const std::vector<std::string>& ids
   }
   const DocumentInfo& document = report.outline.document;
   std::string line;
-  AppendField(line, report.source.path);
-  AppendField(line, document.issuer.value_or(""));
-  AppendField(line, YearText(document.year));
-  AppendField(line, ReportKindName(document.kind));
+  AppendCsvField(line, report.source.path);
+  AppendCsvField(line, document.issuer.value_or(""));
+  AppendCsvField(line, YearText(document.year));
+  AppendCsvField(line, ReportKindName(document.kind));
   for (const std::string& id : ids) {
     const auto found = first.find(id);
-    AppendField(line, found == first.end() ? "" : found->second);
+    AppendCsvField(line, found == first.end() ? "" : found->second);
   }
   return line + "\r\n";
 }
@@ -150,7 +148,8 @@ std::vector<DiffRow> DiffReports(const Report& before, const Report& after) {
   // Canonical ids in catalogue order, then labels in sorted order.
   std::vector<std::string> keys;
   for (const CanonicalEntry& entry : CanonicalCatalogue()) {
-    if (old_figures.count(entry.id) || new_figures.count(entry.id)) keys.push_back(entry.id);
+    if (old_figures.count(entry.id) || new_figures.count(entry.id))
+      keys.push_back(entry.id);
   }
   std::set<std::string> labels;
   for (const auto* figures_of : {&old_figures, &new_figures}) {
@@ -169,18 +168,23 @@ std::vector<DiffRow> DiffReports(const Report& before, const Report& after) {
     DiffRow row;
     const auto old_it = old_figures.find(key);
     const auto new_it = new_figures.find(key);
-    const Figure& any = old_it != old_figures.end() ? old_it->second : new_it->second;
+    const Figure& any =
+        old_it != old_figures.end() ? old_it->second : new_it->second;
     row.key = key.rfind("label:", 0) == 0 ? "label:" + any.name : key;
     row.name = any.name;
     row.unit = any.unit;
     if (old_it != old_figures.end()) row.old_value = old_it->second.value;
     if (new_it != new_figures.end()) row.new_value = new_it->second.value;
     if (row.old_value && row.new_value) {
-      if (old_it->second.unit != new_it->second.unit) continue;  // not comparable
+      if (old_it->second.unit != new_it->second.unit)
+        continue;  // not comparable
       row.change = row.new_value->Minus(*row.old_value);
       const double old_double = row.old_value->ToDouble();
       if (old_double != 0) {
-        row.change_percent = std::round((row.new_value->ToDouble() - old_double) / old_double * 10000) / 100;
+        row.change_percent =
+            std::round((row.new_value->ToDouble() - old_double) / old_double *
+                       10000) /
+            100;
       }
       row.status = *row.new_value == *row.old_value ? "same" : "changed";
     } else {
@@ -196,18 +200,21 @@ std::string DiffCsv(const std::vector<DiffRow>& rows) {
   for (const DiffRow& row : rows) {
     std::string line;
     for (const std::string& field :
-         {row.key, row.name, row.unit, row.old_value ? row.old_value->ToString() : std::string(),
+         {row.key, row.name, row.unit,
+          row.old_value ? row.old_value->ToString() : std::string(),
           row.new_value ? row.new_value->ToString() : std::string(),
           row.change ? row.change->ToString() : std::string(),
-          row.change_percent ? Percent(*row.change_percent) : std::string(), row.status}) {
-      AppendField(line, field);
+          row.change_percent ? Percent(*row.change_percent) : std::string(),
+          row.status}) {
+      AppendCsvField(line, field);
     }
     out += line + "\r\n";
   }
   return out;
 }
 
-std::string DiffJson(const std::vector<DiffRow>& rows, const std::string& before, const std::string& after) {
+std::string DiffJson(const std::vector<DiffRow>& rows,
+                     const std::string& before, const std::string& after) {
   write_internal::JsonOut json(2);
   json.BeginObject();
   json.Field("old", before);
@@ -236,7 +243,8 @@ std::string DiffJson(const std::vector<DiffRow>& rows, const std::string& before
   return json.Take() + "\n";
 }
 
-std::string DiffText(const std::vector<DiffRow>& rows, const std::string& before, const std::string& after) {
+std::string DiffText(const std::vector<DiffRow>& rows,
+                     const std::string& before, const std::string& after) {
   std::string out = "old: " + before + "\nnew: " + after + "\n\n";
   for (const DiffRow& row : rows) {
     std::string line = row.name + " (" + row.key + ")  ";
@@ -245,9 +253,11 @@ std::string DiffText(const std::vector<DiffRow>& rows, const std::string& before
     if (row.status == "same") {
       line += "  same";
     } else if (row.change) {
-      line += "  " + std::string(row.change->negative() ? "" : "+") + row.change->ToString();
+      line += "  " + std::string(row.change->negative() ? "" : "+") +
+              row.change->ToString();
       if (row.change_percent) {
-        line += " (" + std::string(*row.change_percent < 0 ? "" : "+") + Percent(*row.change_percent) + "%)";
+        line += " (" + std::string(*row.change_percent < 0 ? "" : "+") +
+                Percent(*row.change_percent) + "%)";
       }
     } else {
       line += "  " + row.status;

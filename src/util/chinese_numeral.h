@@ -12,7 +12,8 @@
 namespace lawreport {
 
 // Digits 零〇一二两三四五六七八九, units 十百千, 廿 (20), 卅 (30), and the
-// financial forms 壹贰叁肆伍陆柒捌玖拾佰仟; values up to 9999.
+// financial forms 壹贰叁肆伍陆柒捌玖拾佰仟; whole values 1 to 9999. Read by the
+// numbers stage's parser; digit strings ("二〇") are not ordinals.
 std::optional<int> ParseChineseOrdinal(std::string_view text);
 
 // ① … ⑳ (U+2460–U+2473).

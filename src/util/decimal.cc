@@ -48,7 +48,8 @@ double Decimal::ToDouble() const {
 std::optional<Decimal> Decimal::Minus(const Decimal& other) const {
   __extension__ typedef __int128 Int128;
   const int exponent = std::min(exponent_, other.exponent_);
-  if (exponent_ - exponent > 18 || other.exponent_ - exponent > 18) return std::nullopt;
+  if (exponent_ - exponent > 18 || other.exponent_ - exponent > 18)
+    return std::nullopt;
   Int128 a = mantissa_, b = other.mantissa_;
   for (int i = exponent; i < exponent_; ++i) a *= 10;
   for (int i = exponent; i < other.exponent_; ++i) b *= 10;
@@ -60,7 +61,8 @@ std::optional<Decimal> Decimal::Minus(const Decimal& other) const {
 }
 
 std::string Decimal::ToString() const {
-  if (mantissa_ < 0) return "-" + Decimal(-mantissa_, exponent_, decimals_).ToString();
+  if (mantissa_ < 0)
+    return "-" + Decimal(-mantissa_, exponent_, decimals_).ToString();
   std::string digits = std::to_string(mantissa_);
   if (mantissa_ == 0) return "0";
   if (exponent_ >= 0)

@@ -5,23 +5,12 @@
 #include <string>
 
 #include "lawreport/write.h"
+#include "write/csv_field.h"
 
 namespace lawreport {
 namespace {
 
-void AppendField(std::string& row, std::string_view field) {
-  if (!row.empty()) row.push_back(',');
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    row.append(field);
-    return;
-  }
-  row.push_back('"');
-  for (const char c : field) {
-    if (c == '"') row.push_back('"');
-    row.push_back(c);
-  }
-  row.push_back('"');
-}
+using write_internal::AppendCsvField;
 
 }  // namespace
 
@@ -37,21 +26,21 @@ std::string WriteIndicatorsCsv(const Report& report) {
   std::string out;
   for (const Indicator& indicator : report.indicators) {
     std::string row;
-    AppendField(row, report.source.path);
+    AppendCsvField(row, report.source.path);
     const Section* section = nullptr;
     if (indicator.section) {
       auto found = sections.find(*indicator.section);
       if (found != sections.end()) section = found->second;
     }
-    AppendField(row, indicator.section ? *indicator.section : "");
-    AppendField(row, section ? section->title : "");
-    AppendField(row, std::to_string(indicator.line));
-    AppendField(row, indicator.label);
-    AppendField(row, indicator.value.ToString());
-    AppendField(row, indicator.unit);
-    AppendField(row, UnitKindName(indicator.kind));
-    AppendField(row, QualifierName(indicator.qualifier));
-    AppendField(row, indicator.text);
+    AppendCsvField(row, indicator.section ? *indicator.section : "");
+    AppendCsvField(row, section ? section->title : "");
+    AppendCsvField(row, std::to_string(indicator.line));
+    AppendCsvField(row, indicator.label);
+    AppendCsvField(row, indicator.value.ToString());
+    AppendCsvField(row, indicator.unit);
+    AppendCsvField(row, UnitKindName(indicator.kind));
+    AppendCsvField(row, QualifierName(indicator.qualifier));
+    AppendCsvField(row, indicator.text);
     out += row + "\r\n";
   }
   return out;

@@ -14,12 +14,14 @@
 namespace lawreport {
 namespace {
 
-using Mapping = std::tuple<int, std::string, std::string>;  // line, value, canonical id
+using Mapping =
+    std::tuple<int, std::string, std::string>;  // line, value, canonical id
 
 std::set<Mapping> MappingsOf(const Report& report) {
   std::set<Mapping> mappings;
   for (const Indicator& i : report.indicators) {
-    if (i.canonical) mappings.insert({i.line, i.value.ToString(), *i.canonical});
+    if (i.canonical)
+      mappings.insert({i.line, i.value.ToString(), *i.canonical});
   }
   return mappings;
 }
@@ -71,27 +73,56 @@ TEST(CanonicalTest, SampleMapsExactlyTheseIndicators) {
   EXPECT_GE(expected.size(), 25u);
   for (const Indicator& i : report->indicators) {
     if (i.canonical) {
-      EXPECT_TRUE(i.canonical_rule && !i.canonical_rule->empty()) << *i.canonical;
+      EXPECT_TRUE(i.canonical_rule && !i.canonical_rule->empty())
+          << *i.canonical;
     }
   }
 }
 
 TEST(CanonicalTest, CatalogueCoversTheIssue) {
   EXPECT_GE(CanonicalCatalogue().size(), 40u);
-  for (const char* id : {"reconsideration.received", "reconsideration.accepted", "reconsideration.concluded",
-                         "reconsideration.upheld", "reconsideration.revoked", "reconsideration.altered",
-                         "reconsideration.confirmed_illegal", "reconsideration.rejected",
-                         "reconsideration.terminated", "reconsideration.correction_rate", "litigation.cases",
-                         "litigation.lost", "litigation.loss_rate", "litigation.head_appearance_rate",
-                         "licensing.accepted", "licensing.concluded", "licensing.completion_rate",
-                         "enforcement.penalty_cases", "enforcement.transfers_to_police", "enforcement.staff",
-                         "enforcement.certification_rate", "normative.filed", "normative.reviewed",
-                         "normative.cleaned_up", "normative.repealed", "legal.advisers", "legal.public_lawyers",
-                         "mediation.organisations", "mediation.mediators", "mediation.disputes",
-                         "mediation.settled", "mediation.settlement_rate", "open_government.requests",
-                         "npc.suggestions", "cppcc.proposals", "npc_cppcc.satisfaction", "economy.gdp_growth",
-                         "fiscal.general_budget_revenue", "jobs.new_urban", "income.per_capita_disposable_growth",
-                         "agriculture.grain_output", "investment.fixed_asset_growth"}) {
+  for (const char* id : {"reconsideration.received",
+                         "reconsideration.accepted",
+                         "reconsideration.concluded",
+                         "reconsideration.upheld",
+                         "reconsideration.revoked",
+                         "reconsideration.altered",
+                         "reconsideration.confirmed_illegal",
+                         "reconsideration.rejected",
+                         "reconsideration.terminated",
+                         "reconsideration.correction_rate",
+                         "litigation.cases",
+                         "litigation.lost",
+                         "litigation.loss_rate",
+                         "litigation.head_appearance_rate",
+                         "licensing.accepted",
+                         "licensing.concluded",
+                         "licensing.completion_rate",
+                         "enforcement.penalty_cases",
+                         "enforcement.transfers_to_police",
+                         "enforcement.staff",
+                         "enforcement.certification_rate",
+                         "normative.filed",
+                         "normative.reviewed",
+                         "normative.cleaned_up",
+                         "normative.repealed",
+                         "legal.advisers",
+                         "legal.public_lawyers",
+                         "mediation.organisations",
+                         "mediation.mediators",
+                         "mediation.disputes",
+                         "mediation.settled",
+                         "mediation.settlement_rate",
+                         "open_government.requests",
+                         "npc.suggestions",
+                         "cppcc.proposals",
+                         "npc_cppcc.satisfaction",
+                         "economy.gdp_growth",
+                         "fiscal.general_budget_revenue",
+                         "jobs.new_urban",
+                         "income.per_capita_disposable_growth",
+                         "agriculture.grain_output",
+                         "investment.fixed_asset_growth"}) {
     EXPECT_NE(FindCanonical(id), nullptr) << id;
   }
 }
@@ -101,31 +132,41 @@ TEST(CanonicalTest, ConservativeRules) {
     Result<Report> report = ProcessBytes(text, "inline.txt", {});
     EXPECT_TRUE(report);
     std::vector<std::string> ids;
-    for (const Indicator& i : report->indicators) ids.push_back(i.canonical.value_or("-"));
+    for (const Indicator& i : report->indicators)
+      ids.push_back(i.canonical.value_or("-"));
     return ids;
   };
-  // 受理 is licensing or reconsideration by its paragraph, and nothing without either.
+  // 受理 is licensing or reconsideration by its paragraph, and nothing without
+  // either.
   EXPECT_EQ(map("收到行政复议申请45件，其中受理40件。"),
-            (std::vector<std::string>{"reconsideration.received", "reconsideration.accepted"}));
-  EXPECT_EQ(map("全年受理政务服务事项1200件，办结1190件，办结率99.17%。"),
-            (std::vector<std::string>{"licensing.accepted", "licensing.concluded", "licensing.completion_rate"}));
+            (std::vector<std::string>{"reconsideration.received",
+                                      "reconsideration.accepted"}));
+  EXPECT_EQ(
+      map("全年受理政务服务事项1200件，办结1190件，办结率99.17%。"),
+      (std::vector<std::string>{"licensing.accepted", "licensing.concluded",
+                                "licensing.completion_rate"}));
   EXPECT_EQ(map("受理群众来信40件。"), (std::vector<std::string>{"-"}));
   // A sub-region's growth is not the body's; a milestone is not the figure.
   EXPECT_EQ(map("全市地区生产总值增长5.4%，城市副中心地区生产总值增长6%。"),
             (std::vector<std::string>{"economy.gdp_growth", "-"}));
-  EXPECT_EQ(map("地区生产总值突破3万亿元、达3.6万亿元。"), (std::vector<std::string>{"-", "economy.gdp"}));
+  EXPECT_EQ(map("地区生产总值突破3万亿元、达3.6万亿元。"),
+            (std::vector<std::string>{"-", "economy.gdp"}));
 }
 
 TEST(CanonicalTest, DiffOfTwoYears) {
-  Result<Report> before = ProcessBytes("收到行政复议申请31件，其中受理27件，不受理4件。调解员687名。", "2023.txt", {});
-  Result<Report> after = ProcessBytes("收到行政复议申请45件，其中受理45件。法律顾问12名。", "2024.txt", {});
+  Result<Report> before = ProcessBytes(
+      "收到行政复议申请31件，其中受理27件，不受理4件。调解员687名。",
+      "2023.txt", {});
+  Result<Report> after = ProcessBytes(
+      "收到行政复议申请45件，其中受理45件。法律顾问12名。", "2024.txt", {});
   ASSERT_TRUE(before && after);
   const std::vector<DiffRow> rows = DiffReports(*before, *after);
   std::vector<std::string> described;
   for (const DiffRow& row : rows) {
-    described.push_back(row.key + " " + (row.old_value ? row.old_value->ToString() : "-") + " " +
-                        (row.new_value ? row.new_value->ToString() : "-") + " " +
-                        (row.change ? row.change->ToString() : "-") + " " + row.status);
+    described.push_back(
+        row.key + " " + (row.old_value ? row.old_value->ToString() : "-") +
+        " " + (row.new_value ? row.new_value->ToString() : "-") + " " +
+        (row.change ? row.change->ToString() : "-") + " " + row.status);
   }
   EXPECT_EQ(described, (std::vector<std::string>{
                            "reconsideration.received 31 45 14 changed",
@@ -135,7 +176,8 @@ TEST(CanonicalTest, DiffOfTwoYears) {
                            "mediation.mediators 687 - - disappeared",
                        }));
   EXPECT_NEAR(*rows[0].change_percent, 45.16, 1e-9);
-  EXPECT_EQ(DiffCsv(rows).substr(0, DiffCsv(rows).find('\n')), "key,name,unit,old,new,change,change_percent,status\r");
+  EXPECT_EQ(DiffCsv(rows).substr(0, DiffCsv(rows).find('\n')),
+            "key,name,unit,old,new,change,change_percent,status\r");
 }
 
 }  // namespace
