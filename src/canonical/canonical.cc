@@ -101,15 +101,28 @@ void MapCanonical(const Text& text, std::vector<Indicator>& indicators) {
     // The paragraph up to the number: "收到行政复议申请31件，其中受理" for 27.
     const Line& line =
         text.lines()[static_cast<std::size_t>(indicator.line - 1)];
-    const std::string_view context =
+    std::string_view context =
         normalized.substr(line.begin, indicator.value_begin > line.begin
                                           ? indicator.value_begin - line.begin
                                           : 0);
+    // What a paragraph is about stands near its figures: the last 300 or so
+    // characters are enough, and a report joined into one line stays linear.
+    constexpr std::size_t kMaxContextBytes = 900;
+    const auto last = [](std::string_view view, std::size_t bytes) {
+      if (view.size() <= bytes) return view;
+      std::size_t cut = view.size() - bytes;
+      while (cut < view.size() &&
+             (static_cast<unsigned char>(view[cut]) & 0xC0) == 0x80) {
+        ++cut;
+      }
+      return view.substr(cut);
+    };
+    context = last(context, kMaxContextBytes);
     // "先后跨越3万亿元、3.5万亿元台阶": a milestone passed, not the figure
-    // itself.
+    // itself. It stands right before the number.
     static const Regex kMilestone(
         R"((?:跨越|跨过|迈上|迈过|跃上|站上|跃升至|突破)[^,，。;；]{0,2}$)");
-    if (kMilestone.PartialMatch(context)) continue;
+    if (kMilestone.PartialMatch(last(context, 30))) continue;
     const Rule* match = nullptr;
     int matches = 0;
     for (const Rule& rule : Rules()) {

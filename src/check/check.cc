@@ -175,7 +175,7 @@ bool IsQuantity(const Indicator& indicator) {
 class Checker {
  public:
   Checker(const Text& text, const std::vector<Indicator>& indicators)
-      : text_(text), n_(text.normalized()), indicators_(indicators) {}
+      : n_(text.normalized()), indicators_(indicators) {}
 
   std::vector<Finding> Run() {
     FindSentences();
@@ -705,7 +705,6 @@ class Checker {
     }
   }
 
-  const Text& text_;
   std::string_view n_;
   const std::vector<Indicator>& indicators_;
   struct Bracket {

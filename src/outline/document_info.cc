@@ -89,6 +89,11 @@ std::optional<int> YearValue(std::string_view digits) {
 // and not the end of a range ("2021—2025年").
 std::optional<int> FirstYear(std::string_view text) {
   static const Regex kYear(R"(([0-9]{4}|[〇零一二三四五六七八九]{4})年)");
+  // The covered year stands in the opening words; a whole report joined
+  // into one line is not searched to its end.
+  constexpr std::size_t kMaxBytes = 600;
+  if (text.size() > kMaxBytes)
+    text = text.substr(0, utf8::PreviousBoundary(text, kMaxBytes + 1));
   int title_depth = 0;
   std::size_t offset = 0;
   char32_t previous = 0;
@@ -105,7 +110,10 @@ std::optional<int> FirstYear(std::string_view text) {
     const bool range_end =
         after_dash && ((before_previous >= U'0' && before_previous <= U'9') ||
                        before_previous == U'年');
-    if (title_depth == 0 && !range_end) {
+    const bool may_start_year = (cp.value >= U'0' && cp.value <= U'9') ||
+                                cp.value == U'〇' || cp.value == U'零' ||
+                                cp.value == U'一' || cp.value == U'二';
+    if (title_depth == 0 && !range_end && may_start_year) {
       if (auto match = kYear.MatchPrefix(text.substr(offset))) {
         if (auto year = YearValue(match->group)) return year;
       }
