@@ -1,8 +1,10 @@
 #include "cli_common.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <thread>
 
 namespace lawreport::cli {
 
@@ -31,6 +33,27 @@ int WriteStdout(std::string_view data) {
   std::fprintf(stderr, "lawreport: cannot write output: %s\n",
                std::strerror(errno));
   return kExitBadInput;
+}
+
+std::optional<std::vector<std::string>> ListInputs(
+    const InputSelection& selection) {
+  Result<std::vector<std::string>> inputs = ExpandInputs(selection);
+  if (!inputs) {
+    std::fprintf(stderr, "lawreport: %s\n", inputs.error().message.c_str());
+    return std::nullopt;
+  }
+  if (inputs->empty()) {
+    std::fprintf(stderr,
+                 "lawreport: no input files (give FILE arguments, a directory "
+                 "or --files-from)\n");
+    return std::nullopt;
+  }
+  return std::move(*inputs);
+}
+
+int JobsOrCores(int requested) {
+  if (requested > 0) return requested;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 }  // namespace lawreport::cli

@@ -4,9 +4,12 @@
 #define LAWREPORT_APP_CLI_COMMON_H_
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "lawreport/batch.h"
 #include "lawreport/decode.h"
 #include "lawreport/status.h"
 
@@ -25,6 +28,14 @@ int ReportInputError(const std::string& path, const Error& error);
 // Writes `data` to stdout in one go. A closed pipe (`| head`) is not an
 // error; any other failure prints a message and returns kExitBadInput.
 int WriteStdout(std::string_view data);
+
+// The files FILE arguments, directories and --files-from name; on a problem
+// (or no file at all) prints it and returns nullopt.
+std::optional<std::vector<std::string>> ListInputs(
+    const InputSelection& selection);
+
+// --jobs: the number asked for, or the number of cores when 0.
+int JobsOrCores(int requested);
 
 }  // namespace lawreport::cli
 

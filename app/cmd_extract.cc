@@ -129,18 +129,9 @@ class Progress {
 }  // namespace
 
 int RunExtract(const ExtractOptions& options) {
-  InputSelection selection{options.paths, options.files_from, options.glob};
-  Result<std::vector<std::string>> inputs = ExpandInputs(selection);
-  if (!inputs) {
-    std::fprintf(stderr, "lawreport: %s\n", inputs.error().message.c_str());
-    return kExitBadInput;
-  }
-  if (inputs->empty()) {
-    std::fprintf(stderr,
-                 "lawreport: no input files (give FILE arguments, a directory "
-                 "or --files-from)\n");
-    return kExitBadInput;
-  }
+  const std::optional<std::vector<std::string>> inputs = ListInputs(
+      InputSelection{options.paths, options.files_from, options.glob});
+  if (!inputs) return kExitBadInput;
   const bool one_file = inputs->size() == 1 && options.files_from.empty() &&
                         options.paths.size() == 1 &&
                         (*inputs)[0] == options.paths[0];
@@ -149,10 +140,7 @@ int RunExtract(const ExtractOptions& options) {
   // Many files: JSON Lines (or one CSV table), in input order, streamed.
   const bool csv = options.format == "csv";
   BatchOptions batch;
-  batch.jobs =
-      options.jobs > 0
-          ? options.jobs
-          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  batch.jobs = JobsOrCores(options.jobs);
   batch.process.decode = options.decode;
   batch.serialize = [csv](const Report& report) {
     return csv ? WriteIndicatorsCsv(report)

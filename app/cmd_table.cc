@@ -78,18 +78,9 @@ int RunTable(const TableOptions& options) {
                  options.format.c_str());
     return kExitBadInput;
   }
-  Result<std::vector<std::string>> inputs = ExpandInputs(
+  const std::optional<std::vector<std::string>> inputs = ListInputs(
       InputSelection{options.paths, options.files_from, options.glob});
-  if (!inputs) {
-    std::fprintf(stderr, "lawreport: %s\n", inputs.error().message.c_str());
-    return kExitBadInput;
-  }
-  if (inputs->empty()) {
-    std::fprintf(stderr,
-                 "lawreport: no input files (give FILE arguments, a directory "
-                 "or --files-from)\n");
-    return kExitBadInput;
-  }
+  if (!inputs) return kExitBadInput;
   std::vector<std::string> columns = select;
   if (columns.empty()) {
     for (const CanonicalEntry& entry : CanonicalCatalogue())
@@ -97,10 +88,7 @@ int RunTable(const TableOptions& options) {
   }
 
   BatchOptions batch;
-  batch.jobs =
-      options.jobs > 0
-          ? options.jobs
-          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  batch.jobs = JobsOrCores(options.jobs);
   batch.process.decode = options.decode;
   const bool wide = options.wide;
   const bool jsonl = options.format == "jsonl";
