@@ -1,8 +1,9 @@
 // The decoded text model every later stage works on.
 //
 // A report is read once into two parallel forms:
-//   - source: the decoded UTF-8 text exactly as written (BOM removed), which
-//     is what every string in the output is cut from;
+//   - source: the decoded UTF-8 text exactly as written (BOM removed; every
+//     line break, LF, CRLF or CR, stored as "\n"), which is what every
+//     string in the output is cut from;
 //   - normalized: the same lines with width and space variants folded, which
 //     is what recognition runs on. Full-width ASCII becomes ASCII
 //     ("（一）" → "(一)", "１．" → "1.", "９９．７４％" → "99.74%"), U+3000,
