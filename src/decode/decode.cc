@@ -15,10 +15,16 @@ namespace {
 
 using decode_internal::ConversionFailure;
 
+// The decoded UTF-8: converted text when a conversion ran, else a view of
+// the input itself, so a UTF-8 report (nearly all of them) is not copied.
 struct Transcoded {
-  std::string utf8;
+  std::optional<std::string> converted;
+  std::string_view input;
   std::string encoding;
   bool bom = false;
+  std::string_view utf8() const {
+    return converted ? std::string_view(*converted) : input;
+  }
 };
 
 Error CannotDecode(const std::string& encoding, std::size_t offset) {
@@ -39,7 +45,8 @@ Result<Transcoded> Convert(std::string_view bytes, const std::string& encoding,
     }
     return CannotDecode(encoding, failure->offset + skip);
   }
-  return Transcoded{std::move(std::get<std::string>(converted)), encoding, bom};
+  return Transcoded{
+      std::move(std::get<std::string>(converted)), {}, encoding, bom};
 }
 
 // Text of a report is ASCII, CJK ideographs and CJK or full-width
@@ -97,7 +104,7 @@ Result<Transcoded> Transcode(std::string_view bytes,
     const std::string_view rest = bytes.substr(3);
     const std::size_t bad = utf8::FirstInvalid(rest);
     if (bad != std::string_view::npos) return CannotDecode("UTF-8", bad + 3);
-    return Transcoded{std::string(rest), "UTF-8", true};
+    return Transcoded{std::nullopt, rest, "UTF-8", true};
   }
   if (starts_with("\xFF\xFE")) return Convert(bytes, "UTF-16LE", 2, true);
   if (starts_with("\xFE\xFF")) return Convert(bytes, "UTF-16BE", 2, true);
@@ -107,8 +114,8 @@ Result<Transcoded> Transcode(std::string_view bytes,
     const std::string utf16 = GuessBomlessUtf16(bytes);
     if (!utf16.empty()) {
       Result<Transcoded> converted = Convert(bytes, utf16, 0, false);
-      if (converted && converted->utf8.find('\0') == std::string::npos &&
-          LooksLikeChineseText(converted->utf8)) {
+      if (converted && converted->utf8().find('\0') == std::string::npos &&
+          LooksLikeChineseText(converted->utf8())) {
         return converted;
       }
     }
@@ -119,11 +126,11 @@ Result<Transcoded> Transcode(std::string_view bytes,
 
   const std::size_t utf8_bad = utf8::FirstInvalid(bytes);
   if (utf8_bad == std::string_view::npos)
-    return Transcoded{std::string(bytes), "UTF-8", false};
+    return Transcoded{std::nullopt, bytes, "UTF-8", false};
 
   auto gb18030 = decode_internal::ConvertToUtf8(bytes, "GB18030");
   if (auto* text = std::get_if<std::string>(&gb18030)) {
-    return Transcoded{std::move(*text), "GB18030", false};
+    return Transcoded{std::move(*text), {}, "GB18030", false};
   }
   const std::size_t gb_bad = std::get<ConversionFailure>(gb18030).offset;
   return Error{
@@ -182,7 +189,7 @@ Result<DecodedText> Decode(std::string_view bytes,
 
   Result<Transcoded> transcoded = Transcode(bytes, options);
   if (!transcoded) return transcoded.error();
-  const std::string& utf8 = transcoded->utf8;
+  const std::string_view utf8 = transcoded->utf8();
   if (const std::size_t nul = utf8.find('\0'); nul != std::string::npos) {
     return Error{ErrorCode::kBinary,
                  "contains NUL characters: not a text file"};

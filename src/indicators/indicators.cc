@@ -546,8 +546,13 @@ class Extractor {
   Label SingleLabel(std::size_t index) const {
     const Mention& m = mentions_[index];
     const std::size_t floor = LabelFloor(index);
+    const std::size_t clause =
+        ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/false);
+    // The clause's words before the number, as written, before any trimming.
+    const std::string_view raw_before =
+        n_.substr(clause, m.qualifier_begin - clause);
     Label before;
-    before.begin = ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/false);
+    before.begin = clause;
     before.end = m.qualifier_begin;
     Clean(before, m);
 
@@ -596,9 +601,6 @@ class Extractor {
         // about the subject before it, and what follows is a verb, not a noun.
         const std::string_view after_text =
             n_.substr(after.begin, after.end - after.begin);
-        const std::string_view raw_before = n_.substr(
-            ClauseStart(m.qualifier_begin, floor, false),
-            m.qualifier_begin - ClauseStart(m.qualifier_begin, floor, false));
         bool predicate = false;
         for (const std::string_view end : {"为", "到", "至", "成"}) {
           predicate = predicate || utf8::EndsWith(after_text, end);
@@ -612,9 +614,6 @@ class Extractor {
     }
     // "由51家整合为33家": a bare verb of change before the number ("整合为",
     // "达到") names no new thing; the subject of the clause is meant.
-    const std::string_view raw_before = n_.substr(
-        ClauseStart(m.qualifier_begin, floor, false),
-        m.qualifier_begin - ClauseStart(m.qualifier_begin, floor, false));
     const bool bare_verb =
         (utf8::EndsWith(raw_before, "为") || utf8::EndsWith(raw_before, "到") ||
          utf8::EndsWith(raw_before, "至")) &&
