@@ -3,7 +3,7 @@
 #include <string>
 
 #include "lawreport/write.h"
-#include "write/json_values.h"
+#include "write/finding_json.h"
 
 namespace lawreport {
 namespace {

@@ -2,7 +2,7 @@
 #include "lawreport/indicators.h"
 #include "lawreport/write.h"
 #include "write/json_out.h"
-#include "write/json_values.h"
+#include "write/finding_json.h"
 
 namespace lawreport {
 namespace {

@@ -1,6 +1,7 @@
-// JSON pieces shared by the writers. Internal to src/write.
-#ifndef LAWREPORT_WRITE_JSON_VALUES_H_
-#define LAWREPORT_WRITE_JSON_VALUES_H_
+// One finding as JSON, shared by the extract and check writers. Internal to
+// src/write.
+#ifndef LAWREPORT_WRITE_FINDING_JSON_H_
+#define LAWREPORT_WRITE_FINDING_JSON_H_
 
 #include "lawreport/check.h"
 #include "write/json_out.h"
@@ -12,4 +13,4 @@ void WriteFinding(JsonOut& out, const Finding& finding);
 
 }  // namespace lawreport::write_internal
 
-#endif  // LAWREPORT_WRITE_JSON_VALUES_H_
+#endif  // LAWREPORT_WRITE_FINDING_JSON_H_

@@ -1,4 +1,4 @@
-#include "write/json_values.h"
+#include "write/finding_json.h"
 
 namespace lawreport::write_internal {
 
