@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <thread>
 
 namespace lawreport::cli {
@@ -11,13 +12,41 @@ namespace lawreport::cli {
 void AddDecodeOptions(CLI::App& command, DecodeOptions& options) {
   command.add_option(
       "--encoding", options.encoding,
-      "Read the input in this encoding (GB18030, GBK, UTF-16LE, …) instead of "
-      "detecting it");
+      "Read text or HTML input in this encoding (GB18030, GBK, UTF-16LE, …) "
+      "instead of detecting it");
   command
-      .add_option("--max-bytes", options.max_bytes,
-                  "Refuse inputs larger than this many bytes")
-      ->default_val(kDefaultMaxBytes)
-      ->check(CLI::PositiveNumber);
+      .add_option("--format-in", options.format,
+                  "Read every input as this format instead of telling it by "
+                  "its first bytes: auto, text, html, docx, pdf")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, InputFormat>{{"auto", InputFormat::kAuto},
+                                             {"text", InputFormat::kText},
+                                             {"html", InputFormat::kHtml},
+                                             {"docx", InputFormat::kDocx},
+                                             {"pdf", InputFormat::kPdf}},
+          CLI::ignore_case));
+  command.add_flag(
+      "!--no-boilerplate-strip", options.strip_boilerplate,
+      "HTML: keep menus, headers and footers instead of only the main "
+      "content block and its title");
+  const auto limit = [&](const char* name, auto& value, auto default_value,
+                         const char* help) {
+    command.add_option(name, value, help)
+        ->default_val(default_value)
+        ->check(CLI::PositiveNumber)
+        ->group("Limits");
+  };
+  limit("--max-bytes", options.max_bytes, kDefaultMaxBytes,
+        "Refuse inputs larger than this many bytes");
+  limit("--max-unzipped-bytes", options.max_unzipped_bytes,
+        kDefaultMaxUnzippedBytes,
+        "DOCX: refuse archives whose parts inflate to more bytes (zip bombs)");
+  limit("--max-zip-entries", options.max_zip_entries, kDefaultMaxZipEntries,
+        "DOCX: refuse archives with more entries");
+  limit("--max-pages", options.max_pages, kDefaultMaxPages,
+        "PDF: refuse documents with more pages");
+  limit("--max-line-bytes", options.max_line_bytes, kDefaultMaxLineBytes,
+        "Refuse a line or paragraph longer than this many bytes");
 }
 
 int ReportInputError(const std::string& path, const Error& error) {

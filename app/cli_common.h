@@ -19,7 +19,8 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitBadInput = 2;
 
-// --encoding and --max-bytes, bound to `options`.
+// --encoding, --format-in, --no-boilerplate-strip and the input limits,
+// bound to `options`.
 void AddDecodeOptions(CLI::App& command, DecodeOptions& options);
 
 // Prints "lawreport: PATH: message" on stderr; returns kExitBadInput.

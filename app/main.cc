@@ -4,6 +4,7 @@
 //   lawreport outline --format json report.txt > outline.json
 //   lawreport extract --format csv report.txt > indicators.csv
 //   lawreport check --format github reports/*.txt
+//   lawreport text report.pdf            # the text `line` numbers count
 //
 // Exit status: 0 ok, 1 findings (check), 2 bad input or usage. Data goes to
 // stdout, diagnostics to stderr.
@@ -16,6 +17,7 @@
 #include "cmd_extract.h"
 #include "cmd_outline.h"
 #include "cmd_table.h"
+#include "cmd_text.h"
 #include "lawreport/report.h"
 
 int main(int argc, char** argv) {
@@ -38,6 +40,8 @@ int main(int argc, char** argv) {
   CLI::App* table_command = lawreport::cli::SetupTable(app, table);
   lawreport::cli::DiffOptions diff;
   CLI::App* diff_command = lawreport::cli::SetupDiff(app, diff);
+  lawreport::cli::TextOptions text;
+  CLI::App* text_command = lawreport::cli::SetupText(app, text);
 
   try {
     app.parse(argc, argv);
@@ -58,5 +62,6 @@ int main(int argc, char** argv) {
   if (check_command->parsed()) return lawreport::cli::RunCheck(check);
   if (table_command->parsed()) return lawreport::cli::RunTable(table);
   if (diff_command->parsed()) return lawreport::cli::RunDiff(diff);
+  if (text_command->parsed()) return lawreport::cli::RunText(text);
   return lawreport::cli::kExitBadInput;
 }

@@ -15,3 +15,11 @@ else()
   pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
   add_library(lawreport::re2 ALIAS PkgConfig::RE2)
 endif()
+
+# The container readers: libxml2 (HTML and DOCX's XML), libzip (DOCX) and
+# poppler-cpp (PDF). Debian ships pkg-config files for the last two.
+find_package(LibXml2 2.9 REQUIRED)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+add_library(lawreport::libzip ALIAS PkgConfig::LIBZIP)
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+add_library(lawreport::poppler_cpp ALIAS PkgConfig::POPPLER_CPP)

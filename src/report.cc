@@ -31,7 +31,7 @@ Result<Report> ProcessFile(const std::string& path,
 
 Result<Report> ProcessBytes(std::string_view bytes, const std::string& path,
                             const ProcessOptions& options) {
-  Result<DecodedText> decoded = Decode(bytes, options.decode);
+  Result<DecodedText> decoded = Decode(bytes, options.decode, path);
   if (!decoded) return decoded.error();
   decoded->source.path = path;
   return Analyze(std::move(*decoded));

@@ -1,8 +1,22 @@
 // decode: bytes → Text.
 //
-// Reads a report from a path or stdin, decides its encoding and produces the
-// two-form Text model (see text.h). The encoding is decided here and only
-// here, in this order:
+// Reads a report from a path or stdin, decides its format and encoding and
+// produces the two-form Text model (see text.h).
+//
+// The format comes from the first bytes, not the file name ("%PDF-" → PDF,
+// a ZIP with word/document.xml → DOCX, "<!DOCTYPE html" or "<html" → HTML,
+// else text), unless --format-in names one. Only one name is trusted: an
+// HTML page or text saved as .pdf or .docx is refused, since that is what a
+// failed download looks like. Container readers (src/decode/*_reader.cc)
+// turn the container into paragraphs and table cells, one per line of the
+// Text:
+//   <p>（一）加强党的领导</p><table>…</table>  → "（一）加强党的领导\n信息内容\n…"
+//   a DOCX heading numbered by Word as "（一）" → "（一）加强党的领导"
+//   a PDF page → its lines re-flowed into paragraphs, headers and page
+//                numbers dropped, each line knowing its page
+//
+// The encoding of text and HTML is decided here and only here, in this
+// order:
 //   1. --encoding NAME, when given (any converter name ICU knows: "GBK",
 //      "GB2312", "Big5", "UTF-16LE" …);
 //   2. a byte-order mark: EF BB BF → UTF-8, FF FE → UTF-16LE, FE FF → UTF-16BE;
@@ -29,10 +43,28 @@
 namespace lawreport {
 
 inline constexpr std::uint64_t kDefaultMaxBytes = 64ull * 1024 * 1024;
+inline constexpr std::uint64_t kDefaultMaxUnzippedBytes = 64ull * 1024 * 1024;
+inline constexpr std::uint64_t kDefaultMaxZipEntries = 10000;
+inline constexpr int kDefaultMaxPages = 2000;
+inline constexpr std::uint64_t kDefaultMaxLineBytes = 16ull * 1024 * 1024;
+// HTML and XML elements nested deeper than this are refused (libxml2's own
+// limit for XML without XML_PARSE_HUGE).
+inline constexpr int kMaxMarkupDepth = 256;
+
+enum class InputFormat { kAuto, kText, kHtml, kDocx, kPdf };
+// "auto", "text", "html", "docx", "pdf".
+const char* InputFormatName(InputFormat format);
 
 struct DecodeOptions {
-  std::string encoding;  // empty: detect
+  std::string encoding;  // empty: detect (text and HTML only)
+  InputFormat format = InputFormat::kAuto;  // --format-in
+  // HTML: keep only the main content block and the title before it.
+  bool strip_boilerplate = true;
   std::uint64_t max_bytes = kDefaultMaxBytes;
+  std::uint64_t max_unzipped_bytes = kDefaultMaxUnzippedBytes;  // DOCX
+  std::uint64_t max_zip_entries = kDefaultMaxZipEntries;        // DOCX
+  int max_pages = kDefaultMaxPages;                             // PDF
+  std::uint64_t max_line_bytes = kDefaultMaxLineBytes;
 };
 
 // The bytes of a file ("-" reads stdin), refusing missing paths,
@@ -44,9 +76,10 @@ struct DecodedText {
   SourceInfo source;  // path is left empty; the caller knows it
 };
 
-// Decodes and normalizes bytes already in memory.
-Result<DecodedText> Decode(std::string_view bytes,
-                           const DecodeOptions& options);
+// Decodes and normalizes bytes already in memory. `path`, when known, only
+// serves to refuse an HTML page or text named .pdf or .docx.
+Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options,
+                           std::string_view path = {});
 
 // ReadInput + Decode, with source.path filled in.
 Result<DecodedText> DecodeFile(const std::string& path,

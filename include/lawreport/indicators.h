@@ -14,6 +14,13 @@
 //   "参学率、参考率以及合格率均为100%" → three indicators, one per label
 //   "工业、制造业投资分别增长9.4％、13.3％" → 工业 +9.4%, 制造业投资 +13.3%
 //   "564名执法人员" → label 执法人员 (the label follows the number)
+//
+// A table cell holding only a number (HTML and DOCX tables) is an indicator
+// whose label joins its row headers and its column headers with "/":
+//   | 信息内容       | 本年制发件数 |
+//   | 行政规范性文件 | 5            |  → {label=行政规范性文件/本年制发件数,
+//                                        value=5, unit="", kind=count}
+// A unit in a header ("金额（万元）") applies to the cells under it.
 #ifndef LAWREPORT_INDICATORS_H_
 #define LAWREPORT_INDICATORS_H_
 
@@ -30,6 +37,14 @@
 namespace lawreport {
 
 enum class Direction { kNone, kUp, kDown };
+
+// Where a table figure sits: 1-based table number in the report, 0-based
+// grid row and column (Text's Table).
+struct CellRef {
+  int table = 0;
+  int row = 0;
+  int column = 0;
+};
 const char* DirectionName(Direction direction);  // "up", "down", "" for none
 
 struct Indicator {
@@ -48,7 +63,10 @@ struct Indicator {
   UnitKind kind = UnitKind::kCount;
   Qualifier qualifier = Qualifier::kNone;
   Direction direction = Direction::kNone;
-  std::string rule;  // the numbers rule, plus "+shared" or "+distributed"
+  std::string rule;  // the numbers rule, plus "+shared" or "+distributed";
+                     // "table" for a table cell
+  int page = 0;      // PDF: the page the number is on; 0 when not paged
+  std::optional<CellRef> cell;  // set for a table cell
   // The canonical indicator it maps to (canonical.h), and why: the
   // catalogue entry's patterns that matched.
   std::optional<std::string> canonical;

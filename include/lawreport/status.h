@@ -29,8 +29,13 @@ enum class ErrorCode {
   kBinary,       // NUL bytes or other signs of a non-text file
   kUnknownEncoding,    // --encoding names no converter ICU knows
   kInvalidArgument,    // a bad option value
-  kUnsupportedFormat,  // a container lawreport cannot read (yet): PDF, DOCX,
-                       // HTML
+  kUnsupportedFormat,  // a format lawreport cannot read: .doc, or a
+                       // container that does not match --format-in
+  kDamaged,            // a truncated or corrupt ZIP, XML or PDF container
+  kEncrypted,          // a PDF that needs a password
+  kNoText,             // a container with no text in it (a scanned PDF)
+  kLimitExceeded,      // over a resource limit: unzipped size, entries,
+                       // nesting depth, pages, line length, time
 };
 
 struct Error {

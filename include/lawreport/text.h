@@ -16,6 +16,11 @@
 // points) of the source line. Text::SourceOf maps a normalized range back to
 // the source bytes that produced it, so "(一)" found at normalized [10, 13)
 // prints as the "（一）" that was written.
+//
+// For HTML, DOCX and PDF input, `source` is the plain text the container
+// reader produced (what `lawreport text FILE` prints): one line per paragraph
+// or table cell. The Text then also knows the page of each line (PDF) and
+// the tables whose cells are lines (HTML, DOCX).
 #ifndef LAWREPORT_TEXT_H_
 #define LAWREPORT_TEXT_H_
 
@@ -45,6 +50,29 @@ struct Line {
   std::size_t source_end = 0;
 };
 
+// One cell of a table: its text is one line of the Text. Rows and columns
+// are 0-based positions in the table's grid, after spans are laid out.
+struct TableCell {
+  int line = 0;
+  int row = 0;
+  int column = 0;
+  int row_span = 1;
+  int column_span = 1;
+};
+
+// A table of an HTML or DOCX report, e.g. the 政府信息公开 request table:
+//   | 信息内容       | 本年制发件数 |
+//   | 行政规范性文件 | 5            |
+// becomes four lines, one per non-empty cell, and this record of where each
+// sits in the grid.
+struct Table {
+  int first_line = 0;  // the lines its cells occupy, in row-major order
+  int last_line = 0;
+  int rows = 0;
+  int columns = 0;
+  std::vector<TableCell> cells;
+};
+
 struct SourcePosition {
   int line = 0;    // 1-based
   int column = 0;  // 1-based, in characters of the source line
@@ -69,8 +97,28 @@ class Text {
   // 1-based source line and character column of a normalized offset.
   SourcePosition PositionOf(std::size_t normalized_offset) const;
 
-  // Built by decode: appends one line given its source bytes (no line break).
+  // The 1-based page a normalized offset is on, for a paged (PDF) input; 0
+  // when not paged. A paragraph re-flowed across a page break is one line
+  // whose two halves are on two pages.
+  int PageAt(std::size_t normalized_offset) const;
+  const std::vector<Table>& tables() const { return tables_; }
+  // The table whose cells include `line`, if any.
+  const Table* TableAt(int line) const;
+
+  // Built by decode: appends one line given its source bytes (no line
+  // break).
   void AppendLine(std::string_view source_line);
+  // Where a page begins: the page number, and the byte offset in the source
+  // line about to be appended (for a break inside it) or 0 (at its start).
+  struct PageMark {
+    std::size_t offset = 0;
+    int page = 0;
+  };
+  // AppendLine for a paged input; `marks` are in offset order.
+  void AppendPagedLine(std::string_view source_line,
+                       const std::vector<PageMark>& marks);
+  // Records a table whose cells are lines already appended.
+  void AddTable(Table table);
 
  private:
   // An anchor says normalized offset `normalized` corresponds to source
@@ -92,6 +140,12 @@ class Text {
   std::vector<Line> lines_;
   std::vector<Anchor> anchors_;
   std::vector<ColumnCheckpoint> checkpoints_;
+  struct PageStart {
+    std::size_t source;  // offset in source_
+    int page;
+  };
+  std::vector<PageStart> page_starts_;  // empty when not paged
+  std::vector<Table> tables_;
 };
 
 }  // namespace lawreport

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "decode/encoding.h"
+#include "decode/readers.h"
 #include "util/sha256.h"
 #include "util/utf8.h"
 
@@ -140,53 +141,102 @@ Result<Transcoded> Transcode(std::string_view bytes,
           std::to_string(gb_bad) + "); name the encoding with --encoding"};
 }
 
-// Containers are recognized by their first bytes, not their names, and
-// refused until their readers exist: reading a PDF or a web page as plain
-// text would yield figures from markup and binary noise.
-std::optional<Error> UnsupportedContainer(std::string_view bytes) {
-  const auto starts_with = [&](std::string_view magic) {
-    return utf8::StartsWith(bytes, magic);
-  };
-  if (starts_with("%PDF-")) {
-    return Error{ErrorCode::kUnsupportedFormat,
-                 "a PDF file: PDF input is not supported yet"};
-  }
-  if (starts_with(std::string_view("PK\x03\x04", 4))) {
-    return Error{ErrorCode::kUnsupportedFormat,
-                 "a ZIP container (DOCX?): DOCX input is not supported yet"};
-  }
-  if (starts_with("\xD0\xCF\x11\xE0")) {
-    return Error{ErrorCode::kUnsupportedFormat,
-                 "a Word 97-2003 (.doc) file: not supported"};
-  }
-  std::string_view text = bytes.substr(0, 512);
-  if (utf8::StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return std::nullopt;
-  std::string head(text.substr(first, 16));
-  for (char& c : head)
+std::string Lowercase(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0) {
-    return Error{ErrorCode::kUnsupportedFormat,
-                 "an HTML page: HTML input is not supported yet"};
-  }
-  return std::nullopt;
+  return lower;
 }
 
-}  // namespace
+// The first bytes after a BOM and white space, lowercased.
+std::string Head(std::string_view bytes) {
+  std::string_view text = bytes.substr(0, 1024);
+  if (utf8::StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return "";
+  return Lowercase(text.substr(first));
+}
 
-Result<DecodedText> Decode(std::string_view bytes,
-                           const DecodeOptions& options) {
-  if (bytes.size() > options.max_bytes) {
-    return Error{ErrorCode::kTooLarge,
-                 "input is " + std::to_string(bytes.size()) +
-                     " bytes, over the limit of " +
-                     std::to_string(options.max_bytes) +
-                     " bytes (raise it with --max-bytes)"};
+bool LooksLikeHtml(std::string_view bytes) {
+  std::string head = Head(bytes);
+  // Comments before the document element ("<!-- saved from url=… -->").
+  while (head.rfind("<!--", 0) == 0) {
+    const std::size_t end = head.find("-->");
+    if (end == std::string::npos) return false;
+    const std::size_t next = head.find_first_not_of(" \t\r\n", end + 3);
+    if (next == std::string::npos) return false;
+    head.erase(0, next);
   }
-  if (bytes.empty()) return Error{ErrorCode::kEmpty, "empty file"};
-  if (auto container = UnsupportedContainer(bytes)) return *container;
+  for (const std::string_view start :
+       {"<!doctype html", "<html", "<head", "<body", "<meta", "<title"}) {
+    if (head.rfind(start, 0) == 0) return true;
+  }
+  return head.rfind("<?xml", 0) == 0 && head.find("<html") != std::string::npos;
+}
 
+InputFormat Sniff(std::string_view bytes) {
+  // PDF readers accept junk before the header, within the first KiB.
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos)
+    return InputFormat::kPdf;
+  if (utf8::StartsWith(bytes, std::string_view("PK\x03\x04", 4)))
+    return InputFormat::kDocx;
+  if (LooksLikeHtml(bytes)) return InputFormat::kHtml;
+  return InputFormat::kText;
+}
+
+std::string Extension(std::string_view path) {
+  const std::size_t slash = path.find_last_of('/');
+  const std::size_t dot = path.find_last_of('.');
+  if (dot == std::string_view::npos ||
+      (slash != std::string_view::npos && dot < slash))
+    return "";
+  return Lowercase(path.substr(dot + 1));
+}
+
+// The format to read `bytes` as, or why it cannot be read.
+Result<InputFormat> ChooseFormat(std::string_view bytes,
+                                 const DecodeOptions& options,
+                                 std::string_view path) {
+  if (utf8::StartsWith(bytes, "\xD0\xCF\x11\xE0")) {
+    return Error{ErrorCode::kUnsupportedFormat,
+                 "a Word 97-2003 (.doc) file: not supported; save it as .docx"};
+  }
+  const InputFormat sniffed = Sniff(bytes);
+  switch (options.format) {
+    case InputFormat::kAuto:
+      break;
+    case InputFormat::kDocx:
+      if (sniffed != InputFormat::kDocx)
+        return Error{ErrorCode::kUnsupportedFormat,
+                     "not a DOCX file: it does not start with a ZIP signature"};
+      return InputFormat::kDocx;
+    case InputFormat::kPdf:
+      if (sniffed != InputFormat::kPdf)
+        return Error{ErrorCode::kUnsupportedFormat,
+                     "not a PDF file: no %PDF- header"};
+      return InputFormat::kPdf;
+    default:
+      return options.format;
+  }
+  const std::string extension = Extension(path);
+  if ((extension == "pdf" || extension == "docx") &&
+      (sniffed == InputFormat::kHtml || sniffed == InputFormat::kText)) {
+    return Error{ErrorCode::kUnsupportedFormat,
+                 "named ." + extension + " but holds " +
+                     (sniffed == InputFormat::kHtml ? "an HTML page"
+                                                    : "plain text") +
+                     " (a failed download?); read it anyway with --format-in " +
+                     InputFormatName(sniffed)};
+  }
+  if ((extension == "htm" || extension == "html") &&
+      sniffed == InputFormat::kText && Head(bytes).rfind('<', 0) == 0) {
+    return InputFormat::kHtml;  // a fragment: "<div class=…>…"
+  }
+  return sniffed;
+}
+
+Result<DecodedText> DecodeText(std::string_view bytes,
+                               const DecodeOptions& options) {
   Result<Transcoded> transcoded = Transcode(bytes, options);
   if (!transcoded) return transcoded.error();
   const std::string_view utf8 = transcoded->utf8();
@@ -198,27 +248,117 @@ Result<DecodedText> Decode(std::string_view bytes,
   DecodedText decoded;
   decoded.source.encoding = transcoded->encoding;
   decoded.source.bom = transcoded->bom;
-  decoded.source.bytes = bytes.size();
-  decoded.source.sha256 = Sha256Hex(bytes);
 
   // Lines end at LF, CRLF or CR; a final line break does not open an empty
   // line.
   std::size_t start = 0;
   while (start < utf8.size()) {
     std::size_t end = utf8.find_first_of("\r\n", start);
-    if (end == std::string::npos) {
-      decoded.text.AppendLine(std::string_view(utf8).substr(start));
-      break;
+    if (end == std::string::npos) end = utf8.size();
+    if (end - start > options.max_line_bytes) {
+      return Error{ErrorCode::kLimitExceeded,
+                   "line " + std::to_string(decoded.text.line_count() + 1) +
+                       " is " + std::to_string(end - start) +
+                       " bytes long, over the limit of " +
+                       std::to_string(options.max_line_bytes) +
+                       " (raise it with --max-line-bytes)"};
     }
     decoded.text.AppendLine(std::string_view(utf8).substr(start, end - start));
+    if (end == utf8.size()) break;
     start = end + 1;
     if (utf8[end] == '\r' && start < utf8.size() && utf8[start] == '\n')
       ++start;
   }
+  return decoded;
+}
 
-  const std::string& normalized = decoded.text.normalized();
+Result<DecodedText> FromDocument(Result<decode_internal::Document> document,
+                                 const char* format, const char* encoding,
+                                 const DecodeOptions& options) {
+  if (!document) return document.error();
+  DecodedText decoded;
+  decoded.text = document->ToText();
+  decoded.source.format = format;
+  decoded.source.encoding = encoding;
+  for (int line = 1; line <= decoded.text.line_count(); ++line) {
+    const Line& info = decoded.text.lines()[static_cast<std::size_t>(line - 1)];
+    if (info.source_end - info.source_begin > options.max_line_bytes) {
+      return Error{ErrorCode::kLimitExceeded,
+                   "paragraph " + std::to_string(line) + " is " +
+                       std::to_string(info.source_end - info.source_begin) +
+                       " bytes long, over the limit of " +
+                       std::to_string(options.max_line_bytes) +
+                       " (raise it with --max-line-bytes)"};
+    }
+  }
+  return decoded;
+}
+
+}  // namespace
+
+const char* InputFormatName(InputFormat format) {
+  switch (format) {
+    case InputFormat::kAuto:
+      return "auto";
+    case InputFormat::kText:
+      return "text";
+    case InputFormat::kHtml:
+      return "html";
+    case InputFormat::kDocx:
+      return "docx";
+    case InputFormat::kPdf:
+      return "pdf";
+  }
+  return "auto";
+}
+
+Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options,
+                           std::string_view path) {
+  if (bytes.size() > options.max_bytes) {
+    return Error{ErrorCode::kTooLarge,
+                 "input is " + std::to_string(bytes.size()) +
+                     " bytes, over the limit of " +
+                     std::to_string(options.max_bytes) +
+                     " bytes (raise it with --max-bytes)"};
+  }
+  if (bytes.empty()) return Error{ErrorCode::kEmpty, "empty file"};
+  Result<InputFormat> format = ChooseFormat(bytes, options, path);
+  if (!format) return format.error();
+
+  Result<DecodedText> decoded = Error{ErrorCode::kEmpty, ""};
+  switch (*format) {
+    case InputFormat::kHtml: {
+      Result<decode_internal::HtmlDocument> html =
+          decode_internal::ReadHtml(bytes, options);
+      if (!html) return html.error();
+      decoded = FromDocument(std::move(html->document), "html",
+                             html->encoding.c_str(), options);
+      if (decoded) decoded->source.bom = html->bom;
+      break;
+    }
+    case InputFormat::kDocx:
+      decoded = FromDocument(decode_internal::ReadDocx(bytes, options), "docx",
+                             "UTF-8", options);
+      break;
+    case InputFormat::kPdf:
+      decoded = FromDocument(decode_internal::ReadPdf(bytes, options), "pdf",
+                             "PDF", options);
+      break;
+    default:
+      decoded = DecodeText(bytes, options);
+      break;
+  }
+  if (!decoded) return decoded.error();
+  decoded->source.bytes = bytes.size();
+  decoded->source.sha256 = Sha256Hex(bytes);
+
+  const std::string& normalized = decoded->text.normalized();
   if (normalized.find_first_not_of(" \n") == std::string::npos) {
-    return Error{ErrorCode::kEmpty, "no text: the file holds only whitespace"};
+    return Error{ErrorCode::kEmpty,
+                 *format == InputFormat::kText
+                     ? "no text: the file holds only whitespace"
+                     : std::string("no text: the ") + InputFormatName(*format) +
+                           " document holds no paragraphs"};
   }
   return decoded;
 }
@@ -227,7 +367,7 @@ Result<DecodedText> DecodeFile(const std::string& path,
                                const DecodeOptions& options) {
   Result<std::string> bytes = ReadInput(path, options.max_bytes);
   if (!bytes) return bytes.error();
-  Result<DecodedText> decoded = Decode(*bytes, options);
+  Result<DecodedText> decoded = Decode(*bytes, options, path);
   if (decoded) decoded->source.path = path;
   return decoded;
 }

@@ -43,6 +43,42 @@ char32_t NormalizeChar(char32_t cp) {
 
 }  // namespace
 
+int Text::PageAt(std::size_t normalized_offset) const {
+  if (page_starts_.empty()) return 0;
+  const std::size_t source = SourceOffset(normalized_offset);
+  auto after = std::upper_bound(
+      page_starts_.begin(), page_starts_.end(), source,
+      [](std::size_t offset, const PageStart& start) {
+        return offset < start.source;
+      });
+  if (after == page_starts_.begin()) return page_starts_.front().page;
+  return (after - 1)->page;
+}
+
+void Text::AppendPagedLine(std::string_view source_line,
+                           const std::vector<PageMark>& marks) {
+  // The line's first byte lands after the "\n" that separates it.
+  const std::size_t line_start = source_.size() + (lines_.empty() ? 0 : 1);
+  for (const PageMark& mark : marks) {
+    if (!page_starts_.empty() && page_starts_.back().page == mark.page)
+      continue;
+    page_starts_.push_back({line_start + mark.offset, mark.page});
+  }
+  AppendLine(source_line);
+}
+
+const Table* Text::TableAt(int line) const {
+  // Tables are appended in text order and their line ranges do not overlap.
+  auto after = std::upper_bound(
+      tables_.begin(), tables_.end(), line,
+      [](int wanted, const Table& table) { return wanted < table.first_line; });
+  if (after == tables_.begin()) return nullptr;
+  const Table& table = *(after - 1);
+  return line <= table.last_line ? &table : nullptr;
+}
+
+void Text::AddTable(Table table) { tables_.push_back(std::move(table)); }
+
 void Text::AppendLine(std::string_view source_line) {
   if (!lines_.empty()) {
     source_.push_back('\n');

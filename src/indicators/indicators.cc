@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "indicators/table_figures.h"
 #include "lexicon/lexicon.h"
 #include "util/regex.h"
 #include "util/utf8.h"
@@ -211,9 +212,18 @@ class Extractor {
     FindEnclosedSpans();
     enclosed_max_end_ = RunningMaxEnd(enclosed_spans_);
 
+    // Figures in table cells are labelled by their headers, not by the
+    // words around them.
+    std::vector<indicators_internal::TableFigure> table_figures =
+        indicators_internal::FindTableFigures(text_, mentions_);
+    std::vector<const indicators_internal::TableFigure*> table_figure_of(
+        mentions_.size(), nullptr);
+    for (const auto& figure : table_figures)
+      table_figure_of[figure.mention] = &figure;
+
     kept_.resize(mentions_.size());
     for (std::size_t i = 0; i < mentions_.size(); ++i)
-      kept_[i] = IsIndicator(mentions_[i]);
+      kept_[i] = !table_figure_of[i] && IsIndicator(mentions_[i]);
     // Previous and next kept mention of each, so label bounds are O(1).
     previous_kept_end_.assign(mentions_.size(), 0);
     next_kept_.assign(mentions_.size(), mentions_.size());
@@ -226,13 +236,19 @@ class Extractor {
     }
     std::vector<bool> done(mentions_.size(), false);
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      if (table_figure_of[i]) {
+        EmitTableFigure(mentions_[i], *table_figure_of[i]);
+        continue;
+      }
       if (done[i] || !kept_[i]) continue;
       if (Distribute(i, done)) continue;
       if (Share(i)) continue;
       Emit(mentions_[i], SingleLabel(i), "");
     }
-    for (std::size_t i = 0; i < indicators_.size(); ++i)
+    for (std::size_t i = 0; i < indicators_.size(); ++i) {
       indicators_[i].id = "i" + std::to_string(i + 1);
+      indicators_[i].page = text_.PageAt(indicators_[i].value_begin);
+    }
     return std::move(indicators_);
   }
 
@@ -816,6 +832,29 @@ class Extractor {
     const SectionSpan* found = SectionBefore(offset);
     if (!found) return std::nullopt;
     return *found->id;
+  }
+
+  void EmitTableFigure(const Mention& m,
+                       const indicators_internal::TableFigure& figure) {
+    Indicator indicator;
+    indicator.section = SectionAt(figure.begin);
+    const SourcePosition position = text_.PositionOf(m.number_begin);
+    indicator.line = position.line;
+    indicator.column = position.column;
+    indicator.start = figure.begin;
+    indicator.end = figure.end;
+    indicator.text = std::string(text_.SourceOf(figure.begin, figure.end));
+    indicator.label = figure.label;
+    indicator.value = figure.value;
+    indicator.upper = figure.upper;
+    indicator.unit = figure.unit;
+    indicator.kind = figure.kind;
+    indicator.qualifier = figure.qualifier;
+    indicator.rule = "table";
+    indicator.cell = figure.cell;
+    indicator.value_begin = m.number_begin;
+    indicator.value_end = m.end;
+    indicators_.push_back(std::move(indicator));
   }
 
   void Emit(const Mention& m, const Label& label,

@@ -93,7 +93,7 @@ class OutlineBuilder {
     const Unit& unit = units_[index];
     const std::string_view content = Content(index);
     if (in_appendix_) {
-      if (outline_internal::IsAppendixHeading(content) && unit.whole_line &&
+      if (outline_internal::IsAppendixHeading(content) && unit.whole_line && !unit.table_cell &&
           !outline_.appendix.back().paragraphs.empty()) {
         OpenAppendixPart(unit);
       } else {
@@ -102,14 +102,17 @@ class OutlineBuilder {
       }
       return;
     }
-    if (unit.whole_line && seen_body_ &&
+    if (unit.whole_line && !unit.table_cell && seen_body_ &&
         outline_internal::IsAppendixHeading(content)) {
       in_appendix_ = true;
       open_.clear();
       OpenAppendixPart(unit);
       return;
     }
-    if (TryNumbered(index) || TryRunIn(index) || TryUnnumbered(index)) return;
+    // A table cell such as "（一）予以公开" is a row header, not a heading.
+    if (!unit.table_cell &&
+        (TryNumbered(index) || TryRunIn(index) || TryUnnumbered(index)))
+      return;
     AddBody(unit, unit.begin);
   }
 
@@ -321,7 +324,8 @@ class OutlineBuilder {
       // 在…会议上", "北京市市长 殷勇", "各位代表：" are three paragraphs.
       if (container != kPreamble && last_is_open && short_piece &&
           !starts_item && last.end_line < unit.line &&
-          last_container_ == container) {
+          last_container_ == container && !unit.table_cell &&
+          !last_was_table_cell_) {
         last.text += source;
         last.end_line = unit.line;
         last_piece_begin_ = begin;
@@ -336,6 +340,7 @@ class OutlineBuilder {
     paragraph.end = unit.end;
     paragraph.text = std::string(source);
     paragraphs.push_back(std::move(paragraph));
+    last_was_table_cell_ = unit.table_cell;
     last_container_ = container;
     last_piece_begin_ = begin;
     last_piece_end_ = unit.end;
@@ -394,6 +399,7 @@ class OutlineBuilder {
   // Where the last paragraph was added, to join a paragraph broken over lines.
   static constexpr int kNoContainer = -1000000;
   int last_container_ = kNoContainer;
+  bool last_was_table_cell_ = false;
   std::size_t last_piece_begin_ = 0;
   std::size_t last_piece_end_ = 0;
 };

@@ -88,6 +88,10 @@ std::vector<Unit> SplitUnits(const Text& text) {
     const std::size_t begin =
         line.begin + static_cast<std::size_t>(trimmed.data() - content.data());
 
+    if (text.TableAt(number) != nullptr) {
+      units.push_back({number, begin, begin + trimmed.size(), true, true});
+      continue;
+    }
     std::vector<std::size_t> cuts;
     if (utf8::CountChars(trimmed) >= kMinCharsToCut) cuts = CutPoints(trimmed);
     // Only a line with at least two headings in it is a joined report.

@@ -1,6 +1,6 @@
 // Units: the pieces of text the outline is built from. Internal.
 //
-// Normally a unit is one non-empty line, trimmed. A line that holds a whole
+// Normally a unit is one non-empty line, trimmed; a table cell is one unit. A line that holds a whole
 // report (web copies joined into one line) is cut further where a heading
 // marker continues the numbering after a sentence end or right after a
 // heading title:
@@ -23,6 +23,7 @@ struct Unit {
   std::size_t begin = 0;  // normalized offsets, spaces trimmed
   std::size_t end = 0;
   bool whole_line = true;  // the unit is its line (not a piece of a cut line)
+  bool table_cell = false;  // a cell of an HTML or DOCX table: never a heading
 };
 
 std::vector<Unit> SplitUnits(const Text& text);

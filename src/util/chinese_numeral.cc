@@ -41,4 +41,28 @@ std::optional<int> ParseArabic(std::string_view text) {
   return value;
 }
 
+std::string FormatChineseCounting(int value) {
+  if (value < 1 || value > 9999) return std::to_string(value);
+  static const char* const kDigits[] = {"零", "一", "二", "三", "四",
+                                        "五", "六", "七", "八", "九"};
+  static const char* const kUnits[] = {"千", "百", "十", ""};
+  const int places[] = {value / 1000, value / 100 % 10, value / 10 % 10,
+                        value % 10};
+  std::string out;
+  bool pending_zero = false;
+  for (int i = 0; i < 4; ++i) {
+    const int digit = places[i];
+    if (digit == 0) {
+      pending_zero = !out.empty();
+      continue;
+    }
+    if (pending_zero) out += kDigits[0];
+    pending_zero = false;
+    // 十二, not 一十二, when the tens lead.
+    if (!(i == 2 && digit == 1 && out.empty())) out += kDigits[digit];
+    out += kUnits[i];
+  }
+  return out;
+}
+
 }  // namespace lawreport

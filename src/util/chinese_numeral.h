@@ -7,6 +7,7 @@
 #define LAWREPORT_UTIL_CHINESE_NUMERAL_H_
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace lawreport {
@@ -18,6 +19,11 @@ std::optional<int> ParseChineseOrdinal(std::string_view text);
 
 // ① … ⑳ (U+2460–U+2473).
 std::optional<int> ParseCircled(std::string_view text);
+
+// The reverse, as Word's chineseCounting shows a list number: 1 → "一",
+// 10 → "十", 12 → "十二", 105 → "一百零五", 110 → "一百一十"; values outside
+// 1–9999 as ASCII digits.
+std::string FormatChineseCounting(int value);
 
 // ASCII digits only, at most 4 of them.
 std::optional<int> ParseArabic(std::string_view text);

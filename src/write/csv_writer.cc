@@ -16,7 +16,7 @@ using write_internal::AppendCsvField;
 
 std::string CsvHeader() {
   return "path,section,section_title,line,label,value,unit,kind,qualifier,"
-         "text\r\n";
+         "text,page,table,row,column\r\n";
 }
 
 std::string WriteIndicatorsCsv(const Report& report) {
@@ -41,6 +41,14 @@ std::string WriteIndicatorsCsv(const Report& report) {
     AppendCsvField(row, UnitKindName(indicator.kind));
     AppendCsvField(row, QualifierName(indicator.qualifier));
     AppendCsvField(row, indicator.text);
+    AppendCsvField(row,
+                   indicator.page > 0 ? std::to_string(indicator.page) : "");
+    AppendCsvField(row, indicator.cell ? std::to_string(indicator.cell->table)
+                                       : "");
+    AppendCsvField(row,
+                   indicator.cell ? std::to_string(indicator.cell->row) : "");
+    AppendCsvField(row, indicator.cell ? std::to_string(indicator.cell->column)
+                                       : "");
     out += row + "\r\n";
   }
   return out;

@@ -83,6 +83,22 @@ void WriteIndicator(JsonOut& out, const Indicator& indicator) {
   out.Field("rule", indicator.rule);
   out.Field("canonical", indicator.canonical);
   out.Field("canonical_rule", indicator.canonical_rule);
+  if (indicator.page > 0) {
+    out.Field("page", indicator.page);
+  } else {
+    out.Key("page");
+    out.Null();
+  }
+  out.Key("cell");
+  if (indicator.cell) {
+    out.BeginObject();
+    out.Field("table", indicator.cell->table);
+    out.Field("row", indicator.cell->row);
+    out.Field("column", indicator.cell->column);
+    out.EndObject();
+  } else {
+    out.Null();
+  }
   out.EndObject();
 }
 

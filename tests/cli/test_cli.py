@@ -233,7 +233,8 @@ class CommandLineTest(unittest.TestCase):
         rows = list(csv.reader(io.StringIO(self.extract(sample_path(), '--format', 'csv').decode(),
                                            newline='')))
         self.assertEqual(rows[0], ['path', 'section', 'section_title', 'line', 'label', 'value',
-                                   'unit', 'kind', 'qualifier', 'text'])
+                                   'unit', 'kind', 'qualifier', 'text', 'page', 'table',
+                                   'row', 'column'])
         self.assertEqual(len(rows) - 1, len(indicators))
         first = rows[1]
         self.assertEqual(first[0], sample_path())
@@ -290,7 +291,8 @@ class CommandLineTest(unittest.TestCase):
         result = run('extract', '--format', 'csv', '--glob', '*gzbg*', '-q', self.corpus_dir())
         self.assertEqual(result.returncode, 0)
         lines = result.stdout.decode().split('\r\n')
-        self.assertEqual(lines[0], 'path,section,section_title,line,label,value,unit,kind,qualifier,text')
+        self.assertEqual(lines[0], 'path,section,section_title,line,label,value,unit,kind,'
+                                   'qualifier,text,page,table,row,column')
         self.assertEqual(sum(1 for line in lines if line.startswith('path,')), 1)
         paths = {line.split(',')[0] for line in lines[1:] if line}
         self.assertEqual(len(paths), 10)

@@ -101,16 +101,19 @@ TEST(DecodeTest, BadInputIsAnErrorValue) {
        ErrorCode::kUnknownEncoding, "NO-SUCH-CHARSET"},
       {"invalid gb18030 forced", "\xC8\xDA\xFF", "GB18030",
        ErrorCode::kBadEncoding, "bad byte at offset 2"},
-      // Containers are refused by their first bytes until their readers exist.
-      {"pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "",
-       ErrorCode::kUnsupportedFormat, "PDF input"},
-      {"docx", std::string("PK\x03\x04\x14\x00\x06\x00", 8), "",
-       ErrorCode::kUnsupportedFormat, "DOCX input"},
-      {"html",
-       "\xEF\xBB\xBF  <!DOCTYPE html><html><body>一、总体</body></html>", "",
-       ErrorCode::kUnsupportedFormat, "HTML input"},
-      {"html without doctype", "\n<HTML lang=\"zh\">", "",
-       ErrorCode::kUnsupportedFormat, "HTML input"},
+      // Containers are told by their first bytes and read by their readers.
+      {"pdf header only", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "",
+       ErrorCode::kDamaged, "a damaged PDF"},
+      {"zip header only", std::string("PK\x03\x04\x14\x00\x06\x00", 8), "",
+       ErrorCode::kDamaged, "a damaged DOCX (ZIP) file"},
+      {"word 97", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), "",
+       ErrorCode::kUnsupportedFormat, ".doc"},
+      {"html without text",
+       "\xEF\xBB\xBF  <!DOCTYPE html><html><body><script>var n = 12;</script>"
+       "</body></html>",
+       "", ErrorCode::kEmpty, "html document holds no paragraphs"},
+      {"html without doctype", "\n<HTML lang=\"zh\">", "", ErrorCode::kEmpty,
+       "no paragraphs"},
   };
   for (const ErrorCase& c : cases) {
     SCOPED_TRACE(c.name);

@@ -1,0 +1,79 @@
+// What a container reader produces: the paragraphs and tables of an HTML,
+// DOCX or PDF report in reading order, before they become a Text. Internal.
+//
+//   <h1>融安县2023年法治政府建设年度报告</h1>
+//   <p>　　2023年，融安县…</p>
+//   <table><tr><td>信息内容</td><td>本年制发件数</td></tr>
+//          <tr><td>规章</td><td>0</td></tr></table>
+//   → Document{blocks=[Paragraph "融安县2023年法治政府建设年度报告",
+//                      Paragraph "2023年，融安县…",
+//                      TableBlock{rows=[["信息内容","本年制发件数"],
+//                                       ["规章","0"]]}]}
+//   → Text lines: 融安县…报告 | 2023年，融安县… | 信息内容 | 本年制发件数 |
+//                 规章 | 0, and one Table recording the cells' grid places.
+#ifndef LAWREPORT_DECODE_DOCUMENT_H_
+#define LAWREPORT_DECODE_DOCUMENT_H_
+
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "lawreport/text.h"
+
+namespace lawreport::decode_internal {
+
+struct ParagraphBlock {
+  std::string text;  // UTF-8; a "\n" in it starts a new line
+  // PDF: where pages begin in `text` (the first at offset 0); else empty.
+  std::vector<Text::PageMark> pages;
+};
+
+struct CellBlock {
+  std::string text;
+  int row_span = 1;
+  int column_span = 1;
+};
+
+struct TableBlock {
+  std::vector<std::vector<CellBlock>> rows;
+};
+
+using Block = std::variant<ParagraphBlock, TableBlock>;
+
+class Document {
+ public:
+  // Whitespace at either end (spaces, tabs, NBSP, U+3000 indentation) is
+  // presentation and is dropped; an empty paragraph is not kept.
+  void AddParagraph(std::string_view text);
+  // A PDF paragraph: `pages` says where in `text` each page begins.
+  void AddPagedParagraph(std::string text, std::vector<Text::PageMark> pages);
+  void AddTable(TableBlock table);
+  bool empty() const { return blocks_.empty(); }
+  const std::vector<Block>& blocks() const { return blocks_; }
+
+  // Lays the blocks out as lines: one per paragraph line, one per non-empty
+  // table cell in row-major grid order.
+  Text ToText() const;
+
+ private:
+  std::vector<Block> blocks_;
+};
+
+// Trims ASCII whitespace, NBSP and U+3000 from both ends.
+std::string_view TrimLayoutSpace(std::string_view text);
+
+// HTML whitespace rules for Chinese text: a run of ASCII whitespace becomes
+// one space, or nothing when it holds a line break between two non-ASCII
+// characters ("融安县\n  人民政府" wrapped in the markup is one word, as
+// browsers show it); runs at either end are dropped.
+std::string CollapseSpace(std::string_view text);
+
+// Spans larger than these are clamped: HTML caps colspan at 1000; a grid
+// wider or longer than this is not a table a report prints.
+inline constexpr int kMaxColumnSpan = 1000;
+inline constexpr int kMaxRowSpan = 1000;
+
+}  // namespace lawreport::decode_internal
+
+#endif  // LAWREPORT_DECODE_DOCUMENT_H_

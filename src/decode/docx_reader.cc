@@ -1,0 +1,693 @@
+// DOCX (Office Open XML) → paragraphs and tables (see readers.h).
+//
+// Reads word/document.xml, plus word/numbering.xml and word/styles.xml to
+// render Word's automatic numbering into the markers it displays: a heading
+// whose text is "加强党的领导" and whose numbering level says
+// <w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/> becomes
+// "（二）加强党的领导" when it is the second at its level. Headers, footers,
+// footnotes and comments are not read; deleted revisions are skipped and
+// inserted ones kept.
+//
+// Limits: the archive may hold at most max_zip_entries entries, and the
+// parts read may inflate to at most max_unzipped_bytes in all (a zip bomb
+// is refused while inflating, whatever sizes its directory claims). XML is
+// parsed without network access, DTDs or entity substitution; a part with
+// a DOCTYPE is refused.
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "decode/readers.h"
+#include "util/chinese_numeral.h"
+#include "util/utf8.h"
+
+namespace lawreport::decode_internal {
+namespace {
+
+constexpr const char* kWordNamespace =
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+// --- the archive -----------------------------------------------------------
+
+struct ZipCloser {
+  void operator()(zip_t* archive) const { zip_discard(archive); }
+};
+
+class Archive {
+ public:
+  static Result<Archive> Open(std::string_view bytes,
+                              const DecodeOptions& options) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source =
+        zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (source == nullptr) {
+      zip_error_fini(&error);
+      return Error{ErrorCode::kDamaged, "cannot read the ZIP container"};
+    }
+    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS,
+                                          &error);
+    if (archive == nullptr) {
+      zip_source_free(source);
+      const std::string reason = zip_error_strerror(&error);
+      zip_error_fini(&error);
+      return Error{ErrorCode::kDamaged,
+                   "a damaged DOCX (ZIP) file: " + reason};
+    }
+    zip_error_fini(&error);
+    Archive result;
+    result.archive_.reset(archive);
+    result.budget_ = options.max_unzipped_bytes;
+    const zip_int64_t entries = zip_get_num_entries(archive, 0);
+    if (entries < 0 ||
+        static_cast<std::uint64_t>(entries) > options.max_zip_entries) {
+      return Error{ErrorCode::kLimitExceeded,
+                   "DOCX holds " + std::to_string(entries) +
+                       " entries, over the limit of " +
+                       std::to_string(options.max_zip_entries) +
+                       " (raise it with --max-zip-entries)"};
+    }
+    return result;
+  }
+
+  bool Has(const char* name) const {
+    return zip_name_locate(archive_.get(), name, 0) >= 0;
+  }
+
+  // The inflated entry, or nullopt when it is absent.
+  Result<std::optional<std::string>> Read(const char* name) {
+    const zip_int64_t index = zip_name_locate(archive_.get(), name, 0);
+    if (index < 0) return std::optional<std::string>();
+    zip_file_t* file =
+        zip_fopen_index(archive_.get(), static_cast<zip_uint64_t>(index), 0);
+    if (file == nullptr) {
+      return Error{ErrorCode::kDamaged,
+                   std::string("a damaged DOCX: cannot open ") + name + ": " +
+                       zip_strerror(archive_.get())};
+    }
+    std::string content;
+    std::array<char, 65536> buffer;
+    for (;;) {
+      const zip_int64_t got = zip_fread(file, buffer.data(), buffer.size());
+      if (got < 0) {
+        const std::string reason = zip_file_strerror(file);
+        zip_fclose(file);
+        return Error{ErrorCode::kDamaged, std::string("a damaged DOCX: ") +
+                                              name + ": " + reason};
+      }
+      if (got == 0) break;
+      if (static_cast<std::uint64_t>(got) > budget_) {
+        zip_fclose(file);
+        return Error{ErrorCode::kLimitExceeded,
+                     std::string("DOCX part ") + name +
+                         " inflates past the limit of " +
+                         std::to_string(limit_) +
+                         " bytes (a zip bomb?; raise it with "
+                         "--max-unzipped-bytes)"};
+      }
+      budget_ -= static_cast<std::uint64_t>(got);
+      content.append(buffer.data(), static_cast<std::size_t>(got));
+    }
+    zip_fclose(file);
+    return std::optional<std::string>(std::move(content));
+  }
+
+  void set_limit(std::uint64_t limit) { limit_ = limit; }
+
+ private:
+  std::unique_ptr<zip_t, ZipCloser> archive_;
+  std::uint64_t budget_ = 0;
+  std::uint64_t limit_ = 0;
+};
+
+// --- XML -------------------------------------------------------------------
+
+struct XmlDocFree {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+using XmlDoc = std::unique_ptr<xmlDoc, XmlDocFree>;
+
+void IgnoreXmlError(void*, const char*, ...) {}
+
+Result<XmlDoc> ParseXml(const std::string& content, const char* name) {
+  // Office never writes a DTD; one in a part can only be an attack
+  // (entity expansion, external entities).
+  if (content.find("<!DOCTYPE") != std::string::npos) {
+    return Error{ErrorCode::kDamaged, std::string("DOCX part ") + name +
+                                          " declares a DTD: refused"};
+  }
+  xmlSetGenericErrorFunc(nullptr, IgnoreXmlError);
+  struct ContextFree {
+    void operator()(xmlParserCtxtPtr c) const { xmlFreeParserCtxt(c); }
+  };
+  std::unique_ptr<xmlParserCtxt, ContextFree> context(xmlNewParserCtxt());
+  if (context == nullptr) {
+    return Error{ErrorCode::kDamaged, std::string("cannot parse ") + name};
+  }
+  xmlDoc* doc = xmlCtxtReadMemory(
+      context.get(), content.data(), static_cast<int>(content.size()), name,
+      nullptr,
+      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+          XML_PARSE_COMPACT);
+  const xmlError* last = xmlCtxtGetLastError(context.get());
+  if (last != nullptr && last->message != nullptr &&
+      std::strstr(last->message, "Excessive depth") != nullptr) {
+    if (doc != nullptr) xmlFreeDoc(doc);
+    return Error{ErrorCode::kLimitExceeded,
+                 std::string("DOCX part ") + name + " nests elements deeper than " +
+                     std::to_string(kMaxMarkupDepth) + " levels"};
+  }
+  if (doc == nullptr) {
+    return Error{ErrorCode::kDamaged,
+                 std::string("a damaged DOCX: ") + name + " is not well-formed XML"};
+  }
+  return XmlDoc(doc);
+}
+
+bool IsWord(const xmlNode* node, const char* name) {
+  return node->type == XML_ELEMENT_NODE && node->ns != nullptr &&
+         xmlStrEqual(node->ns->href,
+                     reinterpret_cast<const xmlChar*>(kWordNamespace)) &&
+         xmlStrEqual(node->name, reinterpret_cast<const xmlChar*>(name));
+}
+
+std::string_view LocalName(const xmlNode* node) {
+  return reinterpret_cast<const char*>(node->name);
+}
+
+xmlNode* Child(const xmlNode* node, const char* name) {
+  if (node == nullptr) return nullptr;
+  for (xmlNode* child = node->children; child; child = child->next) {
+    if (IsWord(child, name)) return child;
+  }
+  return nullptr;
+}
+
+// w:val and the like: attributes in the Word namespace.
+std::optional<std::string> WordAttribute(const xmlNode* node,
+                                         const char* name) {
+  if (node == nullptr) return std::nullopt;
+  xmlChar* value = xmlGetNsProp(node, reinterpret_cast<const xmlChar*>(name),
+                                reinterpret_cast<const xmlChar*>(kWordNamespace));
+  if (value == nullptr) return std::nullopt;
+  std::string result(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  return result;
+}
+
+std::optional<int> IntAttribute(const xmlNode* node, const char* name) {
+  const std::optional<std::string> value = WordAttribute(node, name);
+  if (!value || value->empty()) return std::nullopt;
+  char* end = nullptr;
+  const long parsed = std::strtol(value->c_str(), &end, 10);
+  if (end == value->c_str()) return std::nullopt;
+  return static_cast<int>(std::clamp(parsed, -1000000L, 1000000L));
+}
+
+// --- numbering -------------------------------------------------------------
+
+constexpr int kLevels = 9;
+
+struct Level {
+  int start = 1;
+  std::string format = "decimal";
+  std::string text;     // "（%2）"
+  std::string suffix = "tab";
+  int restart = -1;     // w:lvlRestart; -1 when absent
+  bool legal = false;   // w:isLgl: every number shown as decimal
+};
+
+struct AbstractNumbering {
+  std::array<Level, kLevels> levels;
+};
+
+struct NumberingInstance {
+  std::string abstract_id;
+  std::array<std::optional<int>, kLevels> start_overrides;
+};
+
+struct NumberReference {
+  std::optional<std::string> num_id;
+  std::optional<int> level;
+};
+
+std::string Roman(int value, bool upper) {
+  if (value <= 0 || value >= 4000) return std::to_string(value);
+  static const std::pair<int, const char*> kDigits[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
+      {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
+      {5, "v"},    {4, "iv"},   {1, "i"}};
+  std::string out;
+  for (const auto& [amount, digits] : kDigits) {
+    while (value >= amount) {
+      out += digits;
+      value -= amount;
+    }
+  }
+  if (upper) {
+    for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+std::string Letters(int value, bool upper) {
+  if (value <= 0) return std::to_string(value);
+  // Word repeats the letter: a … z, aa … zz, aaa …
+  const char letter =
+      static_cast<char>((upper ? 'A' : 'a') + (value - 1) % 26);
+  return std::string(static_cast<std::size_t>((value - 1) / 26 + 1), letter);
+}
+
+// The number as a level's w:numFmt displays it.
+std::string FormatNumber(int value, const std::string& format) {
+  if (format == "chineseCounting" || format == "chineseCountingThousand" ||
+      format == "japaneseCounting" || format == "taiwaneseCounting" ||
+      format == "taiwaneseCountingThousand" ||
+      format == "ideographLegalTraditional") {
+    if (value > 0) return FormatChineseCounting(value);
+  }
+  if (format == "ideographDigital" || format == "taiwaneseDigital" ||
+      format == "japaneseDigitalTenThousand") {
+    static const char* kDigits[] = {"〇", "一", "二", "三", "四",
+                                    "五", "六", "七", "八", "九"};
+    std::string out;
+    for (const char digit : std::to_string(value)) {
+      if (digit >= '0' && digit <= '9') out += kDigits[digit - '0'];
+    }
+    return out;
+  }
+  if (format == "chineseLegalSimplified" && value > 0 && value < 10) {
+    static const char* kDigits[] = {"", "壹", "贰", "叁", "肆",
+                                    "伍", "陆", "柒", "捌", "玖"};
+    return kDigits[value];
+  }
+  if (format == "ideographTraditional" && value >= 1 && value <= 10) {
+    static const char* kStems[] = {"甲", "乙", "丙", "丁", "戊",
+                                   "己", "庚", "辛", "壬", "癸"};
+    return kStems[value - 1];
+  }
+  if (format == "decimalEnclosedCircle" ||
+      format == "decimalEnclosedCircleChinese") {
+    if (value >= 1 && value <= 20) {
+      std::string out;
+      utf8::Append(out, static_cast<char32_t>(0x2460 + value - 1));
+      return out;
+    }
+  }
+  if (format == "decimalFullWidth" || format == "decimalFullWidth2") {
+    std::string out;
+    for (const char digit : std::to_string(value))
+      utf8::Append(out, static_cast<char32_t>(0xFF10 + (digit - '0')));
+    return out;
+  }
+  if (format == "decimalZero" && value < 10) return "0" + std::to_string(value);
+  if (format == "lowerRoman") return Roman(value, false);
+  if (format == "upperRoman") return Roman(value, true);
+  if (format == "lowerLetter") return Letters(value, false);
+  if (format == "upperLetter") return Letters(value, true);
+  if (format == "none" || format == "bullet") return "";
+  return std::to_string(value);
+}
+
+class Numbering {
+ public:
+  void Load(const xmlNode* root) {
+    for (xmlNode* node = root ? root->children : nullptr; node;
+         node = node->next) {
+      if (IsWord(node, "abstractNum")) {
+        const std::optional<std::string> id =
+            WordAttribute(node, "abstractNumId");
+        if (!id) continue;
+        AbstractNumbering& abstract = abstracts_[*id];
+        for (xmlNode* level = node->children; level; level = level->next) {
+          if (!IsWord(level, "lvl")) continue;
+          const std::optional<int> index = IntAttribute(level, "ilvl");
+          if (!index || *index < 0 || *index >= kLevels) continue;
+          ReadLevel(level, abstract.levels[static_cast<std::size_t>(*index)]);
+        }
+      } else if (IsWord(node, "num")) {
+        const std::optional<std::string> id = WordAttribute(node, "numId");
+        const std::optional<std::string> abstract =
+            WordAttribute(Child(node, "abstractNumId"), "val");
+        if (!id || !abstract) continue;
+        NumberingInstance& instance = instances_[*id];
+        instance.abstract_id = *abstract;
+        for (xmlNode* over = node->children; over; over = over->next) {
+          if (!IsWord(over, "lvlOverride")) continue;
+          const std::optional<int> index = IntAttribute(over, "ilvl");
+          const std::optional<int> start =
+              IntAttribute(Child(over, "startOverride"), "val");
+          if (index && *index >= 0 && *index < kLevels && start)
+            instance.start_overrides[static_cast<std::size_t>(*index)] = start;
+        }
+      }
+    }
+  }
+
+  // The marker for the next paragraph numbered `reference`, e.g. "（三）";
+  // empty for bullets, unknown lists and numId 0 (numbering removed).
+  std::string Next(const NumberReference& reference) {
+    if (!reference.num_id || *reference.num_id == "0") return "";
+    const auto instance = instances_.find(*reference.num_id);
+    if (instance == instances_.end()) return "";
+    const auto abstract = abstracts_.find(instance->second.abstract_id);
+    if (abstract == abstracts_.end()) return "";
+    const int level = std::clamp(reference.level.value_or(0), 0, kLevels - 1);
+    const auto& levels = abstract->second.levels;
+
+    // Word counts per abstract list, unless the instance restarts it.
+    bool overrides = false;
+    for (const auto& start : instance->second.start_overrides)
+      overrides = overrides || start.has_value();
+    const std::string key = overrides ? "num:" + *reference.num_id
+                                      : "abstract:" + instance->second.abstract_id;
+    auto& counters = counters_[key];
+    const auto start_of = [&](int index) {
+      const auto& start =
+          instance->second.start_overrides[static_cast<std::size_t>(index)];
+      return start.value_or(levels[static_cast<std::size_t>(index)].start);
+    };
+    auto& counter = counters[static_cast<std::size_t>(level)];
+    counter = counter ? *counter + 1 : start_of(level);
+    for (int deeper = level + 1; deeper < kLevels; ++deeper) {
+      const int restart = levels[static_cast<std::size_t>(deeper)].restart;
+      if (restart < 0 ? true : (restart != 0 && level < restart))
+        counters[static_cast<std::size_t>(deeper)].reset();
+    }
+
+    const Level& shown = levels[static_cast<std::size_t>(level)];
+    if (shown.format == "bullet" || shown.format == "none") return "";
+    std::string marker;
+    const std::string& pattern = shown.text;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+      if (pattern[i] == '%' && i + 1 < pattern.size() && pattern[i + 1] >= '1' &&
+          pattern[i + 1] <= '9') {
+        const int referenced = pattern[i + 1] - '1';
+        const auto& value = counters[static_cast<std::size_t>(referenced)];
+        const int number = value ? *value : start_of(referenced);
+        const std::string& format =
+            shown.legal ? std::string("decimal")
+                        : levels[static_cast<std::size_t>(referenced)].format;
+        marker += FormatNumber(number, format);
+        ++i;
+      } else {
+        marker += pattern[i];
+      }
+    }
+    // The tab or space Word puts after the number is layout; it is kept as
+    // one space only where the marker ends in a word ("第一章 总则"), not
+    // after punctuation ("一、总体情况").
+    if (shown.suffix != "nothing" && !marker.empty()) {
+      const unsigned char last = static_cast<unsigned char>(marker.back());
+      const bool ends_in_punctuation =
+          utf8::EndsWith(marker, "、") || utf8::EndsWith(marker, "）") ||
+          utf8::EndsWith(marker, "．") || utf8::EndsWith(marker, "。") ||
+          last == '.' || last == ')' || last == ':' ||
+          utf8::EndsWith(marker, "：");
+      if (!ends_in_punctuation) marker += ' ';
+    }
+    return marker;
+  }
+
+ private:
+  static void ReadLevel(const xmlNode* node, Level& level) {
+    if (auto start = IntAttribute(Child(node, "start"), "val"))
+      level.start = *start;
+    if (auto format = WordAttribute(Child(node, "numFmt"), "val"))
+      level.format = *format;
+    if (auto text = WordAttribute(Child(node, "lvlText"), "val"))
+      level.text = *text;
+    if (auto suffix = WordAttribute(Child(node, "suff"), "val"))
+      level.suffix = *suffix;
+    if (auto restart = IntAttribute(Child(node, "lvlRestart"), "val"))
+      level.restart = *restart;
+    if (const xmlNode* legal = Child(node, "isLgl")) {
+      const std::optional<std::string> value = WordAttribute(legal, "val");
+      level.legal = !value || (*value != "0" && *value != "false");
+    }
+  }
+
+  std::map<std::string, AbstractNumbering> abstracts_;
+  std::map<std::string, NumberingInstance> instances_;
+  std::map<std::string, std::array<std::optional<int>, kLevels>> counters_;
+};
+
+// Paragraph styles: the numbering a style (or a style it is based on) gives.
+class Styles {
+ public:
+  void Load(const xmlNode* root) {
+    for (xmlNode* node = root ? root->children : nullptr; node;
+         node = node->next) {
+      if (!IsWord(node, "style")) continue;
+      const std::optional<std::string> id = WordAttribute(node, "styleId");
+      if (!id) continue;
+      Style& style = styles_[*id];
+      if (auto based = WordAttribute(Child(node, "basedOn"), "val"))
+        style.based_on = *based;
+      const xmlNode* number = Child(Child(node, "pPr"), "numPr");
+      if (number) {
+        style.numbering.num_id = WordAttribute(Child(number, "numId"), "val");
+        style.numbering.level = IntAttribute(Child(number, "ilvl"), "val");
+      }
+    }
+  }
+
+  NumberReference NumberingOf(const std::string& style_id) const {
+    NumberReference found;
+    std::string current = style_id;
+    for (int hops = 0; hops < 16 && !current.empty(); ++hops) {
+      const auto style = styles_.find(current);
+      if (style == styles_.end()) break;
+      if (!found.num_id) found.num_id = style->second.numbering.num_id;
+      if (!found.level) found.level = style->second.numbering.level;
+      current = style->second.based_on;
+    }
+    return found;
+  }
+
+ private:
+  struct Style {
+    std::string based_on;
+    NumberReference numbering;
+  };
+  std::map<std::string, Style> styles_;
+};
+
+// --- the body --------------------------------------------------------------
+
+class BodyReader {
+ public:
+  BodyReader(Numbering& numbering, const Styles& styles)
+      : numbering_(numbering), styles_(styles) {}
+
+  Result<Document> Read(const xmlNode* body) {
+    if (!Blocks(body, 0)) return TooDeep();
+    return std::move(document_);
+  }
+
+ private:
+  static Error TooDeep() {
+    return Error{ErrorCode::kLimitExceeded,
+                 "DOCX elements nested deeper than " +
+                     std::to_string(kMaxMarkupDepth) + " levels"};
+  }
+
+  // Block-level content: paragraphs, tables, and the containers that hold
+  // them (content controls, inserted revisions, custom XML).
+  bool Blocks(const xmlNode* parent, int depth) {
+    if (depth > kMaxMarkupDepth) return false;
+    for (const xmlNode* node = parent->children; node; node = node->next) {
+      if (IsWord(node, "p")) {
+        std::string text;
+        if (!Paragraph(node, text, depth + 1)) return false;
+        document_.AddParagraph(text);
+      } else if (IsWord(node, "tbl")) {
+        if (!Table(node, depth + 1)) return false;
+      } else if (node->type == XML_ELEMENT_NODE && !IsWord(node, "del") &&
+                 !IsWord(node, "sectPr")) {
+        if (!Blocks(node, depth + 1)) return false;
+      }
+    }
+    return true;
+  }
+
+  bool Paragraph(const xmlNode* paragraph, std::string& text, int depth) {
+    const xmlNode* properties = Child(paragraph, "pPr");
+    NumberReference reference;
+    if (const xmlNode* style = Child(properties, "pStyle")) {
+      reference = styles_.NumberingOf(WordAttribute(style, "val").value_or(""));
+    }
+    if (const xmlNode* number = Child(properties, "numPr")) {
+      if (auto id = WordAttribute(Child(number, "numId"), "val"))
+        reference.num_id = id;
+      if (auto level = IntAttribute(Child(number, "ilvl"), "val"))
+        reference.level = level;
+    }
+    text = numbering_.Next(reference);
+    return Runs(paragraph, text, depth);
+  }
+
+  // The text inside a paragraph, in document order.
+  bool Runs(const xmlNode* parent, std::string& text, int depth) {
+    if (depth > kMaxMarkupDepth) return false;
+    for (const xmlNode* node = parent->children; node; node = node->next) {
+      if (node->type != XML_ELEMENT_NODE) continue;
+      if (IsWord(node, "t")) {
+        xmlChar* content = xmlNodeGetContent(node);
+        if (content) {
+          text += reinterpret_cast<const char*>(content);
+          xmlFree(content);
+        }
+      } else if (IsWord(node, "tab") || IsWord(node, "ptab")) {
+        text += '\t';
+      } else if (IsWord(node, "br") || IsWord(node, "cr")) {
+        // A page break is layout; a line break starts a new line.
+        if (WordAttribute(node, "type").value_or("") != "page") text += '\n';
+      } else if (IsWord(node, "noBreakHyphen")) {
+        text += '-';
+      } else if (IsWord(node, "p")) {
+        // A paragraph inside a text box.
+        text += '\n';
+        if (!Runs(node, text, depth + 1)) return false;
+      } else if (IsWord(node, "del") || IsWord(node, "pPr") ||
+                 IsWord(node, "rPr") || IsWord(node, "instrText") ||
+                 IsWord(node, "delText") || LocalName(node) == "Fallback") {
+        continue;
+      } else {
+        if (!Runs(node, text, depth + 1)) return false;
+      }
+    }
+    return true;
+  }
+
+  bool Table(const xmlNode* table_node, int depth) {
+    if (depth > kMaxMarkupDepth) return false;
+    struct Cell {
+      CellBlock block;
+      int column = 0;
+      bool continues_merge = false;
+    };
+    std::vector<std::vector<Cell>> rows;
+    for (const xmlNode* row = table_node->children; row; row = row->next) {
+      if (!IsWord(row, "tr")) continue;
+      std::vector<Cell> cells;
+      int column = 0;
+      for (const xmlNode* cell = row->children; cell; cell = cell->next) {
+        if (!IsWord(cell, "tc")) continue;
+        const xmlNode* properties = Child(cell, "tcPr");
+        Cell entry;
+        entry.column = column;
+        entry.block.column_span = std::clamp(
+            IntAttribute(Child(properties, "gridSpan"), "val").value_or(1), 1,
+            kMaxColumnSpan);
+        if (const xmlNode* merge = Child(properties, "vMerge")) {
+          entry.continues_merge =
+              WordAttribute(merge, "val").value_or("continue") != "restart";
+        }
+        // A nested table in a cell is read as the cell's text.
+        for (const xmlNode* inside = cell->children; inside;
+             inside = inside->next) {
+          if (IsWord(inside, "p") || IsWord(inside, "tbl") ||
+              IsWord(inside, "sdt")) {
+            std::string text;
+            if (!Runs(inside, text, depth + 2)) return false;
+            if (!entry.block.text.empty()) entry.block.text += '\n';
+            entry.block.text += text;
+          }
+        }
+        column += entry.block.column_span;
+        cells.push_back(std::move(entry));
+      }
+      rows.push_back(std::move(cells));
+    }
+    // A vertically merged cell spans down over its continuation cells,
+    // which are dropped.
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+      for (Cell& cell : rows[row]) {
+        if (!cell.continues_merge) continue;
+        for (std::size_t above = row; above-- > 0;) {
+          Cell* origin = nullptr;
+          for (Cell& candidate : rows[above]) {
+            if (candidate.column == cell.column) origin = &candidate;
+          }
+          if (origin == nullptr) break;
+          if (!origin->continues_merge) {
+            ++origin->block.row_span;
+            break;
+          }
+        }
+      }
+    }
+    TableBlock table;
+    for (auto& row : rows) {
+      std::vector<CellBlock> cells;
+      for (Cell& cell : row) {
+        if (!cell.continues_merge) cells.push_back(std::move(cell.block));
+      }
+      table.rows.push_back(std::move(cells));
+    }
+    document_.AddTable(std::move(table));
+    return true;
+  }
+
+  Numbering& numbering_;
+  const Styles& styles_;
+  Document document_;
+};
+
+}  // namespace
+
+Result<Document> ReadDocx(std::string_view bytes, const DecodeOptions& options) {
+  static std::once_flag initialized;
+  std::call_once(initialized, [] { xmlInitParser(); });
+  Result<Archive> archive = Archive::Open(bytes, options);
+  if (!archive) return archive.error();
+  archive->set_limit(options.max_unzipped_bytes);
+  if (!archive->Has("word/document.xml")) {
+    return Error{ErrorCode::kUnsupportedFormat,
+                 "a ZIP file without word/document.xml: not a DOCX document"};
+  }
+
+  Numbering numbering;
+  Styles styles;
+  std::vector<XmlDoc> keep;
+  for (const char* part : {"word/numbering.xml", "word/styles.xml"}) {
+    Result<std::optional<std::string>> content = archive->Read(part);
+    if (!content) return content.error();
+    if (!*content) continue;
+    Result<XmlDoc> doc = ParseXml(**content, part);
+    if (!doc) return doc.error();
+    const xmlNode* root = xmlDocGetRootElement(doc->get());
+    if (std::string_view(part) == "word/numbering.xml") {
+      numbering.Load(root);
+    } else {
+      styles.Load(root);
+    }
+  }
+
+  Result<std::optional<std::string>> content = archive->Read("word/document.xml");
+  if (!content) return content.error();
+  Result<XmlDoc> doc = ParseXml(**content, "word/document.xml");
+  if (!doc) return doc.error();
+  const xmlNode* root = xmlDocGetRootElement(doc->get());
+  const xmlNode* body = root ? Child(root, "body") : nullptr;
+  if (body == nullptr) {
+    return Error{ErrorCode::kDamaged,
+                 "a damaged DOCX: word/document.xml has no w:body"};
+  }
+  BodyReader reader(numbering, styles);
+  return reader.Read(body);
+}
+
+}  // namespace lawreport::decode_internal

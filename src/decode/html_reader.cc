@@ -1,0 +1,531 @@
+// HTML pages → paragraphs and tables (see readers.h).
+//
+// How the main content is found (unless --no-boilerplate-strip):
+//  1. Every element gets a paragraph score: the characters of text it holds
+//     directly or through paragraph-like children (<p>, <span>, a <div> with
+//     no blocks inside …), not counting link text (menus and link lists are
+//     links) nor text inside nested containers. The report's paragraphs sit
+//     side by side in one block, so that block scores highest; a footer's
+//     three short lines or a menu of links cannot compete.
+//  2. Elements whose id or class names navigation, footers, breadcrumbs,
+//     share bars or sidebars (nav, menu, footer, crumb, share …) never win.
+//  3. The article title usually sits outside that block (an <h1> above it):
+//     the nearest <h1>–<h3>, or element whose id or class says "title",
+//     before the block with 8–120 characters of non-link text is put first.
+// Scripts, styles, forms' controls and the like are never read.
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "decode/encoding.h"
+#include "decode/readers.h"
+#include "util/utf8.h"
+
+namespace lawreport::decode_internal {
+namespace {
+
+std::string Lowercase(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+bool IsOneOf(std::string_view tag, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), tag) != set.end();
+}
+
+bool IsSkipped(std::string_view tag) {
+  return IsOneOf(tag, {"script", "style", "noscript", "template", "iframe",
+                       "object", "embed", "select", "option", "textarea",
+                       "button", "input", "head", "title", "svg", "canvas",
+                       "map", "video", "audio", "meta", "link"});
+}
+
+// Elements that end the line of text before them and start a new one.
+bool IsBlock(std::string_view tag) {
+  if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6')
+    return true;
+  return IsOneOf(tag, {"p", "div", "li", "ul", "ol", "dl", "dt", "dd",
+                       "blockquote", "section", "article", "header", "footer",
+                       "nav", "aside", "main", "pre", "address", "center",
+                       "figure", "figcaption", "form", "fieldset", "hr",
+                       "table", "tbody", "thead", "tfoot", "tr", "td", "th",
+                       "caption", "legend", "details", "summary", "menu",
+                       "body", "html"});
+}
+
+// Blocks that hold other blocks rather than a paragraph of their own.
+bool IsContainerTag(std::string_view tag) {
+  return IsOneOf(tag, {"div", "section", "article", "main", "body", "form",
+                       "center", "td", "th", "table", "tbody", "thead",
+                       "tfoot", "tr", "ul", "ol", "dl", "li", "blockquote",
+                       "header", "footer", "nav", "aside", "fieldset",
+                       "figure", "details", "menu", "html"});
+}
+
+bool IsHeadingTag(std::string_view tag) {
+  return tag == "h1" || tag == "h2" || tag == "h3";
+}
+
+std::string_view TagOf(const xmlNode* node) {
+  return node->name ? std::string_view(reinterpret_cast<const char*>(node->name))
+                    : std::string_view();
+}
+
+std::string Attribute(const xmlNode* node, const char* name) {
+  xmlChar* value =
+      xmlGetNoNsProp(node, reinterpret_cast<const xmlChar*>(name));
+  if (value == nullptr) return "";
+  std::string result(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  return result;
+}
+
+bool NamesBoilerplate(const xmlNode* node) {
+  const std::string names =
+      Lowercase(Attribute(node, "id") + " " + Attribute(node, "class"));
+  if (names.size() <= 1) return false;
+  for (const char* word :
+       {"nav", "menu", "footer", "foot", "crumb", "share", "sidebar",
+        "copyright", "banner", "related", "friendlink", "login", "search",
+        "toolbar", "topbar", "weizhi", "position", "location"}) {
+    if (names.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool NamesTitle(const xmlNode* node) {
+  const std::string names =
+      Lowercase(Attribute(node, "id") + " " + Attribute(node, "class"));
+  return names.find("title") != std::string::npos ||
+         names.find("biaoti") != std::string::npos;
+}
+
+std::size_t VisibleChars(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const utf8::CodePoint cp = utf8::Decode(text, offset);
+    offset += cp.length;
+    if (cp.value > 0x20 && cp.value != 0xA0 && cp.value != 0x3000) ++count;
+  }
+  return count;
+}
+
+struct NodeStats {
+  std::size_t text = 0;       // non-link characters in the subtree
+  std::size_t paragraph = 0;  // the paragraph score (see the file comment)
+  bool has_block = false;     // a block element (other than <br>) inside
+};
+
+class HtmlReader {
+ public:
+  HtmlReader(xmlNode* root, bool strip) : root_(root), strip_(strip) {}
+
+  Result<Document> Read() {
+    if (!Score(root_, false, 0)) {
+      return Error{ErrorCode::kLimitExceeded,
+                   "HTML elements nested deeper than " +
+                       std::to_string(kMaxMarkupDepth) + " levels"};
+    }
+    xmlNode* content = root_;
+    if (strip_) {
+      if (xmlNode* best = BestBlock()) {
+        content = best;
+        if (xmlNode* title = TitleBefore(best)) {
+          Walk(title);
+          Flush();
+        }
+      }
+    }
+    Walk(content);
+    Flush();
+    return std::move(document_);
+  }
+
+ private:
+  // Returns false when the tree is nested too deeply to walk.
+  bool Score(xmlNode* node, bool in_link, int depth) {
+    if (depth > kMaxMarkupDepth) return false;
+    NodeStats stats;
+    for (xmlNode* child = node->children; child; child = child->next) {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+        if (in_link || child->content == nullptr) continue;
+        const std::size_t chars =
+            VisibleChars(reinterpret_cast<const char*>(child->content));
+        stats.text += chars;
+        stats.paragraph += chars;
+        continue;
+      }
+      if (child->type != XML_ELEMENT_NODE) continue;
+      const std::string_view tag = TagOf(child);
+      if (IsSkipped(tag)) continue;
+      if (!Score(child, in_link || tag == "a", depth + 1)) return false;
+      const NodeStats& inner = stats_[child];
+      stats.text += inner.text;
+      if (IsBlock(tag) && tag != "br" && tag != "hr") stats.has_block = true;
+      stats.has_block = stats.has_block || inner.has_block;
+      const bool paragraph_like = !(IsContainerTag(tag) && inner.has_block);
+      if (paragraph_like && !NamesBoilerplate(child))
+        stats.paragraph += inner.text;
+    }
+    stats_[node] = stats;
+    order_.push_back(node);
+    return true;
+  }
+
+  xmlNode* BestBlock() const {
+    xmlNode* best = nullptr;
+    std::size_t best_score = 0;
+    // order_ is post-order; walk it reversed (pre-order of ancestors first)
+    // so that on a tie the outer block, which holds the other, wins.
+    for (auto it = order_.rbegin(); it != order_.rend(); ++it) {
+      xmlNode* node = *it;
+      if (node->type != XML_ELEMENT_NODE || NamesBoilerplate(node)) continue;
+      const std::size_t score = stats_.at(node).paragraph;
+      if (score > best_score) {
+        best = node;
+        best_score = score;
+      }
+    }
+    return best;
+  }
+
+  static bool IsAncestor(const xmlNode* ancestor, const xmlNode* node) {
+    for (const xmlNode* up = node; up; up = up->parent) {
+      if (up == ancestor) return true;
+    }
+    return false;
+  }
+
+  // The nearest title-like element before `block` in document order.
+  xmlNode* TitleBefore(xmlNode* block) const {
+    // Pre-order positions: order_ is post-order, so collect a pre-order list.
+    std::vector<xmlNode*> preorder;
+    Collect(root_, preorder);
+    const auto at = std::find(preorder.begin(), preorder.end(), block);
+    for (auto it = std::make_reverse_iterator(at); it != preorder.rend();
+         ++it) {
+      xmlNode* node = *it;
+      if (IsAncestor(node, block)) continue;
+      if (!(IsHeadingTag(TagOf(node)) || NamesTitle(node))) continue;
+      const auto found = stats_.find(node);
+      if (found == stats_.end()) continue;
+      const std::size_t chars = found->second.text;
+      if (chars >= 8 && chars <= 120 && !found->second.has_block) {
+        if (StartsWithSameText(node, block)) return nullptr;
+        return node;
+      }
+    }
+    return nullptr;
+  }
+
+  static void Collect(xmlNode* node, std::vector<xmlNode*>& out) {
+    for (xmlNode* child = node->children; child; child = child->next) {
+      if (child->type != XML_ELEMENT_NODE || IsSkipped(TagOf(child))) continue;
+      out.push_back(child);
+      Collect(child, out);
+    }
+  }
+
+  // The block already opens with the title (some pages repeat it inside).
+  static bool StartsWithSameText(xmlNode* title, xmlNode* block) {
+    const std::string title_text = CollapseSpace(TextOf(title));
+    const std::string block_text = CollapseSpace(TextOf(block));
+    return !title_text.empty() &&
+           block_text.compare(0, title_text.size(), title_text) == 0;
+  }
+
+  static std::string TextOf(xmlNode* node) {
+    std::string text;
+    AppendText(node, text);
+    return text;
+  }
+
+  // All text under `node`; blocks and <br> become line breaks.
+  static void AppendText(xmlNode* node, std::string& out) {
+    for (xmlNode* child = node->children; child; child = child->next) {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+        if (child->content)
+          out += reinterpret_cast<const char*>(child->content);
+        continue;
+      }
+      if (child->type != XML_ELEMENT_NODE) continue;
+      const std::string_view tag = TagOf(child);
+      if (IsSkipped(tag)) continue;
+      const bool block = IsBlock(tag) || tag == "br";
+      if (block) out += '\n';
+      AppendText(child, out);
+      if (block) out += '\n';
+    }
+  }
+
+  void Flush() {
+    if (paragraph_.empty()) return;
+    document_.AddParagraph(CollapseSpace(paragraph_));
+    paragraph_.clear();
+  }
+
+  void Walk(xmlNode* node) {
+    for (xmlNode* child = node->children; child; child = child->next) {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+        if (child->content)
+          paragraph_ += reinterpret_cast<const char*>(child->content);
+        continue;
+      }
+      if (child->type != XML_ELEMENT_NODE) continue;
+      const std::string_view tag = TagOf(child);
+      if (IsSkipped(tag)) continue;
+      if (tag == "br") {
+        Flush();
+        continue;
+      }
+      if (tag == "table") {
+        Flush();
+        if (std::optional<TableBlock> table = DataTable(child)) {
+          document_.AddTable(std::move(*table));
+          continue;
+        }
+      }
+      const bool block = IsBlock(tag);
+      if (block) Flush();
+      Walk(child);
+      if (block) Flush();
+    }
+  }
+
+  // Rows of a table, looking through thead/tbody/tfoot but not into nested
+  // tables.
+  static void Rows(xmlNode* node, std::vector<xmlNode*>& rows) {
+    for (xmlNode* child = node->children; child; child = child->next) {
+      if (child->type != XML_ELEMENT_NODE) continue;
+      const std::string_view tag = TagOf(child);
+      if (tag == "tr") {
+        rows.push_back(child);
+      } else if (tag == "thead" || tag == "tbody" || tag == "tfoot") {
+        Rows(child, rows);
+      }
+    }
+  }
+
+  static bool HasNestedTable(xmlNode* node) {
+    for (xmlNode* child = node->children; child; child = child->next) {
+      if (child->type != XML_ELEMENT_NODE) continue;
+      if (TagOf(child) == "table" || HasNestedTable(child)) return true;
+    }
+    return false;
+  }
+
+  static int Span(xmlNode* cell, const char* name) {
+    const std::string value = Attribute(cell, name);
+    if (value.empty()) return 1;
+    const long parsed = std::strtol(value.c_str(), nullptr, 10);
+    if (std::strcmp(name, "rowspan") == 0 && parsed == 0 && value[0] == '0')
+      return 0;  // to the end of the table
+    return static_cast<int>(std::clamp(parsed, 1L, 65534L));
+  }
+
+  // A table of figures, or nullopt for a layout table (nested tables, one
+  // row or column, or cells holding whole paragraphs), which is read as
+  // ordinary blocks.
+  static std::optional<TableBlock> DataTable(xmlNode* table_node) {
+    constexpr std::size_t kMaxCellChars = 200;
+    if (HasNestedTable(table_node)) return std::nullopt;
+    std::vector<xmlNode*> rows;
+    Rows(table_node, rows);
+    TableBlock table;
+    std::size_t widest = 0;
+    for (xmlNode* row : rows) {
+      std::vector<CellBlock> cells;
+      for (xmlNode* cell = row->children; cell; cell = cell->next) {
+        if (cell->type != XML_ELEMENT_NODE) continue;
+        const std::string_view tag = TagOf(cell);
+        if (tag != "td" && tag != "th") continue;
+        CellBlock block;
+        block.text = TextOf(cell);
+        if (VisibleChars(block.text) > kMaxCellChars) return std::nullopt;
+        block.row_span = Span(cell, "rowspan");
+        block.column_span = Span(cell, "colspan");
+        cells.push_back(std::move(block));
+      }
+      widest = std::max(widest, cells.size());
+      table.rows.push_back(std::move(cells));
+    }
+    if (table.rows.size() < 2 || widest < 2) return std::nullopt;
+    return table;
+  }
+
+  xmlNode* root_;
+  bool strip_;
+  std::unordered_map<const xmlNode*, NodeStats> stats_;
+  std::vector<xmlNode*> order_;
+  Document document_;
+  std::string paragraph_;
+};
+
+std::optional<std::string> DeclaredCharset(std::string_view bytes) {
+  const std::string head = Lowercase(bytes.substr(0, 4096));
+  std::size_t position = 0;
+  while ((position = head.find("<meta", position)) != std::string::npos) {
+    std::size_t end = head.find('>', position);
+    if (end == std::string::npos) end = head.size();
+    const std::string_view tag =
+        std::string_view(head).substr(position, end - position);
+    position = end;
+    std::size_t at = tag.find("charset");
+    if (at == std::string_view::npos) continue;
+    at += 7;
+    while (at < tag.size() && tag[at] == ' ') ++at;
+    if (at >= tag.size() || tag[at] != '=') continue;
+    ++at;
+    while (at < tag.size() && (tag[at] == ' ' || tag[at] == '"' || tag[at] == '\''))
+      ++at;
+    std::size_t name_end = at;
+    while (name_end < tag.size() &&
+           (std::isalnum(static_cast<unsigned char>(tag[name_end])) ||
+            tag[name_end] == '-' || tag[name_end] == '_' ||
+            tag[name_end] == '.' || tag[name_end] == ':')) {
+      ++name_end;
+    }
+    if (name_end > at) return std::string(tag.substr(at, name_end - at));
+  }
+  return std::nullopt;
+}
+
+struct Transcoded {
+  std::string utf8;
+  std::string encoding;
+  bool bom = false;
+};
+
+Result<Transcoded> TranscodeHtml(std::string_view bytes,
+                                 const DecodeOptions& options) {
+  const auto convert = [&](std::string_view input,
+                           const std::string& encoding) -> std::optional<std::string> {
+    auto converted = ConvertToUtf8(input, encoding);
+    if (auto* text = std::get_if<std::string>(&converted)) return std::move(*text);
+    return std::nullopt;
+  };
+  if (!options.encoding.empty()) {
+    if (!IsKnownEncoding(options.encoding)) {
+      return Error{ErrorCode::kUnknownEncoding,
+                   "unknown encoding '" + options.encoding + "'"};
+    }
+    if (auto text = convert(bytes, options.encoding))
+      return Transcoded{std::move(*text), options.encoding, false};
+    return Error{ErrorCode::kBadEncoding,
+                 "HTML page is not valid " + options.encoding + " text"};
+  }
+  if (utf8::StartsWith(bytes, "\xEF\xBB\xBF")) {
+    if (utf8::FirstInvalid(bytes.substr(3)) == std::string_view::npos)
+      return Transcoded{std::string(bytes.substr(3)), "UTF-8", true};
+    return Error{ErrorCode::kBadEncoding,
+                 "HTML page has a UTF-8 byte-order mark but is not UTF-8"};
+  }
+  for (const auto& [bom, name] :
+       {std::pair<std::string_view, const char*>{"\xFF\xFE", "UTF-16LE"},
+        {"\xFE\xFF", "UTF-16BE"}}) {
+    if (utf8::StartsWith(bytes, bom)) {
+      if (auto text = convert(bytes.substr(2), name))
+        return Transcoded{std::move(*text), name, true};
+      return Error{ErrorCode::kBadEncoding,
+                   std::string("HTML page is not valid ") + name + " text"};
+    }
+  }
+  const bool valid_utf8 = utf8::FirstInvalid(bytes) == std::string_view::npos;
+  if (std::optional<std::string> label = DeclaredCharset(bytes)) {
+    const std::string converter = WebCharsetToConverter(*label);
+    // A page whose <meta> could be read as ASCII is not UTF-16.
+    if (converter.rfind("UTF-16", 0) != 0 && IsKnownEncoding(converter)) {
+      if (auto text = convert(bytes, converter))
+        return Transcoded{std::move(*text), converter, false};
+    }
+  }
+  // No usable declaration, or one the bytes contradict (a page re-saved
+  // as UTF-8 keeps its old <meta charset=gb2312>).
+  if (valid_utf8) return Transcoded{std::string(bytes), "UTF-8", false};
+  if (auto text = convert(bytes, "GB18030"))
+    return Transcoded{std::move(*text), "GB18030", false};
+  return Error{ErrorCode::kBadEncoding,
+               "HTML page is neither in its declared encoding, nor UTF-8, nor "
+               "GB18030; name the encoding with --encoding"};
+}
+
+void IgnoreXmlError(void*, const char*, ...) {}
+
+}  // namespace
+
+std::string WebCharsetToConverter(std::string_view label) {
+  const std::string lower = Lowercase(label);
+  if (lower == "gb2312" || lower == "gbk" || lower == "x-gbk" ||
+      lower == "gb18030" || lower == "cp936" || lower == "gb_2312-80" ||
+      lower == "euc-cn" || lower == "windows-936") {
+    return "GB18030";
+  }
+  if (lower == "utf8" || lower == "utf-8") return "UTF-8";
+  if (lower == "big5" || lower == "big5-hkscs") return "Big5";
+  return std::string(label);
+}
+
+Result<HtmlDocument> ReadHtml(std::string_view bytes,
+                              const DecodeOptions& options) {
+  static std::once_flag initialized;
+  std::call_once(initialized, [] { xmlInitParser(); });
+  Result<Transcoded> transcoded = TranscodeHtml(bytes, options);
+  if (!transcoded) return transcoded.error();
+
+  xmlSetGenericErrorFunc(nullptr, IgnoreXmlError);
+  const int parse_options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                            HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                            HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
+  struct ContextFree {
+    void operator()(htmlParserCtxtPtr c) const { htmlFreeParserCtxt(c); }
+  };
+  std::unique_ptr<htmlParserCtxt, ContextFree> context(htmlNewParserCtxt());
+  if (context == nullptr) {
+    return Error{ErrorCode::kDamaged, "cannot parse the HTML page"};
+  }
+  htmlDocPtr doc = htmlCtxtReadMemory(
+      context.get(), transcoded->utf8.data(),
+      static_cast<int>(transcoded->utf8.size()), nullptr, "UTF-8",
+      parse_options);
+  struct DocFree {
+    void operator()(htmlDocPtr d) const { xmlFreeDoc(d); }
+  };
+  std::unique_ptr<xmlDoc, DocFree> owned(doc);
+  // libxml2 stops reading (keeping what it has) past its depth limit; a
+  // silently shortened report would be worse than none.
+  const xmlError* last = xmlCtxtGetLastError(context.get());
+  if (last != nullptr && last->message != nullptr &&
+      std::strstr(last->message, "Excessive depth") != nullptr) {
+    return Error{ErrorCode::kLimitExceeded,
+                 "HTML elements nested deeper than " +
+                     std::to_string(kMaxMarkupDepth) + " levels"};
+  }
+  if (doc == nullptr) {
+    return Error{ErrorCode::kDamaged, "cannot parse the HTML page"};
+  }
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return Error{ErrorCode::kEmpty, "HTML page has no content"};
+
+  HtmlReader reader(root, options.strip_boilerplate);
+  Result<Document> document = reader.Read();
+  if (!document) return document.error();
+  HtmlDocument html;
+  html.document = std::move(*document);
+  html.encoding = transcoded->encoding;
+  html.bom = transcoded->bom;
+  return html;
+}
+
+}  // namespace lawreport::decode_internal

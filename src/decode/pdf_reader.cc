@@ -1,0 +1,360 @@
+// PDF → paragraphs with pages (see readers.h), from poppler's text layer.
+//
+// 1. Words become lines: poppler gives words in reading order with boxes;
+//    a word whose vertical middle leaves the current line's band starts a
+//    new line. Words are joined without a space between CJK characters.
+// 2. Page furniture is dropped: a page number line at the top or bottom of
+//    a page ("- 3 -", "3", "第3页", "第3页 共12页", "3/12"), and a running
+//    header or footer, the same first or last line (digits aside) on at
+//    least half the pages.
+// 3. Lines become paragraphs again: a line continues the paragraph before
+//    it when that line ran to the right margin, this one starts at the left
+//    margin (no first-line indent) without a wide gap above, and it does not
+//    open with a heading marker after a finished sentence. CJK text is
+//    joined without a space; the join across a page break records where
+//    the next page begins, so each figure knows its page.
+// Limits: at most max_pages pages; an encrypted PDF needs its password and
+// is refused; a PDF with no text layer (a scan) is refused.
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "decode/readers.h"
+#include "util/utf8.h"
+
+namespace lawreport::decode_internal {
+namespace {
+
+struct PdfLine {
+  std::string text;
+  double left = 0;
+  double right = 0;
+  double top = 0;
+  double bottom = 0;
+  int page = 0;  // 1-based
+  double height() const { return bottom - top; }
+};
+
+bool IsWide(char32_t cp) { return cp >= 0x2E80; }
+
+char32_t FirstChar(std::string_view text) {
+  return text.empty() ? 0 : utf8::Decode(text, 0).value;
+}
+
+char32_t LastChar(std::string_view text) {
+  if (text.empty()) return 0;
+  std::size_t start = text.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
+    --start;
+  return utf8::Decode(text, start).value;
+}
+
+// Joins two pieces of one line or paragraph: a space only between two
+// non-CJK characters (Latin words, numbers).
+void Join(std::string& out, std::string_view next, bool space) {
+  if (!out.empty() && !next.empty() && space && !IsWide(LastChar(out)) &&
+      !IsWide(FirstChar(next))) {
+    out += ' ';
+  }
+  out += next;
+}
+
+std::vector<PdfLine> PageLines(const poppler::page& page, int number) {
+  std::vector<PdfLine> lines;
+  bool space_after_last = false;
+  for (const poppler::text_box& box : page.text_list()) {
+    const poppler::byte_array utf8 = box.text().to_utf8();
+    const std::string word(utf8.data(), utf8.size());
+    if (word.empty()) continue;
+    const poppler::rectf rect = box.bbox();
+    const double middle = rect.y() + rect.height() / 2;
+    const bool same_line =
+        !lines.empty() && middle > lines.back().top &&
+        middle < lines.back().bottom &&
+        rect.x() >= lines.back().right - lines.back().height();
+    if (same_line) {
+      PdfLine& line = lines.back();
+      Join(line.text, word, space_after_last || rect.x() - line.right >
+                                                   line.height() * 0.25);
+      line.right = std::max(line.right, rect.x() + rect.width());
+      line.top = std::min(line.top, rect.y());
+      line.bottom = std::max(line.bottom, rect.y() + rect.height());
+    } else {
+      lines.push_back({word, rect.x(), rect.x() + rect.width(), rect.y(),
+                       rect.y() + rect.height(), number});
+    }
+    space_after_last = box.has_space_after();
+  }
+  return lines;
+}
+
+bool IsAsciiDigits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
+}
+
+std::string WithoutSpaces(std::string_view text) {
+  std::string out;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const utf8::CodePoint cp = utf8::Decode(text, offset);
+    if (cp.value != ' ' && cp.value != 0x3000 && cp.value != 0xA0)
+      out.append(text.substr(offset, cp.length));
+    offset += cp.length;
+  }
+  return out;
+}
+
+// "- 3 -", "—3—", "3", "第3页", "第 3 页 共 12 页", "3/12", "Page 3".
+bool IsPageNumber(std::string_view raw) {
+  std::string text = WithoutSpaces(raw);
+  for (const std::string_view dash : {"-", "—", "–", "－", "·"}) {
+    while (utf8::StartsWith(text, dash)) text.erase(0, dash.size());
+    while (utf8::EndsWith(text, dash)) text.erase(text.size() - dash.size());
+  }
+  if (IsAsciiDigits(text) && text.size() <= 4) return true;
+  if (const std::size_t slash = text.find('/'); slash != std::string::npos) {
+    return IsAsciiDigits(text.substr(0, slash)) &&
+           IsAsciiDigits(text.substr(slash + 1));
+  }
+  if (text.rfind("Page", 0) == 0 || text.rfind("page", 0) == 0)
+    return IsAsciiDigits(text.substr(4));
+  if (utf8::StartsWith(text, "第")) {
+    const std::size_t page = text.find("页");
+    if (page == std::string::npos) return false;
+    if (!IsAsciiDigits(text.substr(3, page - 3))) return false;
+    const std::string rest = text.substr(page + 3);
+    if (rest.empty()) return true;
+    std::string_view tail = rest;
+    for (const std::string_view comma : {",", "，"}) {
+      if (utf8::StartsWith(tail, comma)) tail.remove_prefix(comma.size());
+    }
+    return utf8::StartsWith(tail, "共") && utf8::EndsWith(tail, "页") &&
+           IsAsciiDigits(tail.substr(3, tail.size() - 6));
+  }
+  return false;
+}
+
+// A running header or footer is compared with its digits blanked out
+// ("融安县人民政府 2024年第3期" on every page).
+std::string Shape(std::string_view text) {
+  std::string shape = WithoutSpaces(text);
+  for (char& c : shape) {
+    if (c >= '0' && c <= '9') c = '#';
+  }
+  return shape;
+}
+
+void DropPageFurniture(std::vector<std::vector<PdfLine>>& pages) {
+  // Page numbers first: they may sit above or below a running header.
+  for (auto& lines : pages) {
+    for (int pass = 0; pass < 2 && !lines.empty(); ++pass) {
+      if (IsPageNumber(lines.back().text)) lines.pop_back();
+      if (!lines.empty() && IsPageNumber(lines.front().text))
+        lines.erase(lines.begin());
+    }
+  }
+  if (pages.size() < 2) return;
+  const std::size_t needed = std::max<std::size_t>(2, (pages.size() + 1) / 2);
+  for (const bool top : {true, false}) {
+    std::map<std::string, std::size_t> counts;
+    for (const auto& lines : pages) {
+      if (!lines.empty())
+        ++counts[Shape(top ? lines.front().text : lines.back().text)];
+    }
+    for (auto& lines : pages) {
+      if (lines.empty()) continue;
+      const std::string shape =
+          Shape(top ? lines.front().text : lines.back().text);
+      if (counts[shape] < needed || shape.empty()) continue;
+      if (top) {
+        lines.erase(lines.begin());
+      } else {
+        lines.pop_back();
+      }
+    }
+  }
+}
+
+// "一、", "（三）", "3．", "(2)", "第一章": a heading that must stay on a line
+// of its own even when the line above ran to the margin.
+bool OpensWithMarker(std::string_view text) {
+  const std::string_view numerals = "一二三四五六七八九十";
+  std::size_t offset = 0;
+  const auto next = [&] { return utf8::Decode(text, offset); };
+  utf8::CodePoint cp = next();
+  const auto is_numeral = [&](char32_t c) {
+    std::string encoded;
+    utf8::Append(encoded, c);
+    return numerals.find(encoded) != std::string_view::npos;
+  };
+  if (cp.value == U'（' || cp.value == U'(') {
+    offset += cp.length;
+    cp = next();
+    const bool chinese = is_numeral(cp.value);
+    const bool arabic = cp.value >= '0' && cp.value <= '9';
+    if (!chinese && !arabic) return false;
+    while (offset < text.size() &&
+           (is_numeral(cp.value) || (cp.value >= '0' && cp.value <= '9'))) {
+      offset += cp.length;
+      cp = next();
+    }
+    return cp.value == U'）' || cp.value == U')';
+  }
+  if (cp.value == U'第') return true;
+  if (is_numeral(cp.value)) {
+    while (offset < text.size() && is_numeral(cp.value)) {
+      offset += cp.length;
+      cp = next();
+    }
+    return cp.value == U'、';
+  }
+  if (cp.value >= '0' && cp.value <= '9') {
+    while (offset < text.size() && cp.value >= '0' && cp.value <= '9') {
+      offset += cp.length;
+      cp = next();
+    }
+    return cp.value == U'．' || cp.value == U'、' ||
+           (cp.value == '.' && !(offset + 1 < text.size() &&
+                                 text[offset + 1] >= '0' &&
+                                 text[offset + 1] <= '9'));
+  }
+  return false;
+}
+
+bool EndsSentence(std::string_view text) {
+  for (const std::string_view end :
+       {"。", "；", "：", "！", "？", "”", ";", ":", "!", "?"}) {
+    if (utf8::EndsWith(text, end)) return true;
+  }
+  return false;
+}
+
+double Percentile(std::vector<double> values, double fraction) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const std::size_t index = std::min(
+      values.size() - 1,
+      static_cast<std::size_t>(fraction * static_cast<double>(values.size())));
+  return values[index];
+}
+
+void Reflow(const std::vector<std::vector<PdfLine>>& pages,
+            Document& document) {
+  std::vector<double> lefts, rights, heights;
+  for (const auto& lines : pages) {
+    for (const PdfLine& line : lines) {
+      lefts.push_back(std::round(line.left));
+      rights.push_back(line.right);
+      heights.push_back(line.height());
+    }
+  }
+  if (lefts.empty()) return;
+  // The body's left margin is where most lines start; its right margin is
+  // where the longest lines end.
+  std::map<double, int> left_counts;
+  for (const double left : lefts) ++left_counts[left];
+  const double left_margin =
+      std::max_element(left_counts.begin(), left_counts.end(),
+                       [](const auto& a, const auto& b) {
+                         return a.second < b.second;
+                       })
+          ->first;
+  const double right_margin = Percentile(rights, 0.9);
+  const double typical_height = Percentile(heights, 0.5);
+
+  std::string paragraph;
+  std::vector<Text::PageMark> marks;
+  const PdfLine* previous = nullptr;
+  const auto flush = [&] {
+    if (!paragraph.empty())
+      document.AddPagedParagraph(std::move(paragraph), std::move(marks));
+    paragraph.clear();
+    marks.clear();
+  };
+  for (const auto& lines : pages) {
+    for (const PdfLine& line : lines) {
+      const double em = std::max(line.height(), typical_height * 0.5);
+      bool continues = false;
+      if (previous != nullptr) {
+        const bool previous_full = previous->right >= right_margin - 1.5 * em;
+        const bool not_indented = line.left <= left_margin + 0.8 * em;
+        const bool no_gap = line.page != previous->page ||
+                            line.top - previous->bottom < 0.9 * em;
+        const bool heading =
+            OpensWithMarker(line.text) && EndsSentence(previous->text);
+        continues = previous_full && not_indented && no_gap && !heading;
+      }
+      if (!continues) flush();
+      if (marks.empty() || marks.back().page != line.page)
+        marks.push_back({paragraph.size(), line.page});
+      Join(paragraph, line.text, true);
+      previous = &line;
+    }
+  }
+  flush();
+}
+
+void IgnorePopplerMessage(const std::string&, void*) {}
+
+}  // namespace
+
+Result<Document> ReadPdf(std::string_view bytes, const DecodeOptions& options) {
+  static std::once_flag quiet;
+  std::call_once(quiet, [] {
+    poppler::set_debug_error_function(IgnorePopplerMessage, nullptr);
+  });
+  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(bytes.size())));
+  if (pdf == nullptr) {
+    // poppler reports a locked document by failing to load it, too.
+    if (bytes.find("/Encrypt") != std::string_view::npos) {
+      return Error{ErrorCode::kEncrypted,
+                   "an encrypted PDF: it cannot be read without its password"};
+    }
+    return Error{ErrorCode::kDamaged,
+                 "a damaged PDF file: poppler cannot open it"};
+  }
+  if (pdf->is_locked()) {
+    return Error{ErrorCode::kEncrypted,
+                 "an encrypted PDF: it cannot be read without its password"};
+  }
+  const int page_count = pdf->pages();
+  if (page_count > options.max_pages) {
+    return Error{ErrorCode::kLimitExceeded,
+                 "PDF has " + std::to_string(page_count) +
+                     " pages, over the limit of " +
+                     std::to_string(options.max_pages) +
+                     " (raise it with --max-pages)"};
+  }
+  std::vector<std::vector<PdfLine>> pages;
+  bool any_text = false;
+  for (int index = 0; index < page_count; ++index) {
+    std::unique_ptr<poppler::page> page(pdf->create_page(index));
+    if (page == nullptr) {
+      pages.emplace_back();
+      continue;
+    }
+    pages.push_back(PageLines(*page, index + 1));
+    any_text = any_text || !pages.back().empty();
+  }
+  if (!any_text) {
+    return Error{ErrorCode::kNoText,
+                 "a PDF without a text layer (a scan?): lawreport does not "
+                 "do OCR"};
+  }
+  DropPageFurniture(pages);
+  Document document;
+  Reflow(pages, document);
+  return document;
+}
+
+}  // namespace lawreport::decode_internal

@@ -1,0 +1,343 @@
+#!/usr/bin/env python3
+"""HTML, DOCX and PDF input: the same report in every format gives the same
+outline and indicators as the plain text; tables give one figure per numeric
+cell; damaged, hostile or mislabelled containers fail cleanly.
+
+Run by CTest:  python3 tests/cli/test_formats.py --binary build/dev/lawreport --root .
+The fixtures are in tests/fixtures/formats (see its README.md for how
+make_fixtures.sh made each one).
+"""
+import argparse
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+import zipfile
+from decimal import Decimal
+
+BINARY = None
+ROOT = None
+
+
+def run(*args, stdin=None):
+    return subprocess.run([BINARY, *args], input=stdin, capture_output=True, timeout=120)
+
+
+def fixture(name):
+    return os.path.join(ROOT, 'tests', 'fixtures', 'formats', name)
+
+
+def sample_path():
+    return os.path.join(ROOT, 'data', 'samples', 'rongan-2023.txt')
+
+
+def walk(sections):
+    for section in sections:
+        yield section
+        yield from walk(section['children'])
+
+
+class FormatsTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix='lawreport-formats-')
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def write(self, name, data):
+        path = os.path.join(self.tmp, name)
+        with open(path, 'wb') as f:
+            f.write(data if isinstance(data, bytes) else data.encode('utf-8'))
+        return path
+
+    def extract(self, path, *extra):
+        result = run('extract', *extra, path)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        return json.loads(result.stdout)
+
+    def assert_fails(self, path, message, *extra):
+        result = run('extract', *extra, path)
+        self.assertEqual(result.returncode, 2, result.stdout[:200])
+        self.assertEqual(result.stdout, b'')
+        lines = result.stderr.decode().splitlines()
+        self.assertEqual(len(lines), 1, lines)
+        self.assertTrue(lines[0].startswith(f'lawreport: {path}: '), lines[0])
+        self.assertIn(message, lines[0])
+
+    # --- the same report in four containers ------------------------------
+
+    def test_every_format_gives_the_plain_text_outline_and_indicators(self):
+        plain = self.extract(sample_path())
+        plain_sections = [(s['level'], s['marker'], s['title'])
+                          for s in walk(plain['sections'])]
+        plain_figures = [(i['label'], i['value'], i['unit'], i['kind'])
+                         for i in plain['indicators']]
+        self.assertEqual(len(plain_figures), 90)
+        for name, reader, encoding in [
+                ('rongan-2023.gbk.html', 'html', 'GB18030'),
+                ('rongan-2023.literal.docx', 'docx', 'UTF-8'),
+                ('rongan-2023.numbered.docx', 'docx', 'UTF-8'),
+                ('rongan-2023.pdf', 'pdf', 'PDF')]:
+            with self.subTest(name=name):
+                document = self.extract(fixture(name))
+                self.assertEqual(document['source']['format'], reader)
+                self.assertEqual(document['source']['encoding'], encoding)
+                self.assertEqual(document['document']['title'], plain['document']['title'])
+                self.assertEqual(document['document']['year'], 2023)
+                self.assertEqual([(s['level'], s['marker'], s['title'])
+                                  for s in walk(document['sections'])], plain_sections)
+                self.assertEqual([(i['label'], i['value'], i['unit'], i['kind'])
+                                  for i in document['indicators']], plain_figures)
+                # Relations name their line, which differs: blank lines
+                # between paragraphs exist only in the text file.
+                def checks(doc):
+                    return [(c['type'], c['relation'].split(':', 2)[2], c['status'])
+                            for c in doc['checks']]
+                self.assertEqual(checks(document), checks(plain))
+                pages = [i['page'] for i in document['indicators']]
+                if reader == 'pdf':
+                    self.assertTrue(all(isinstance(p, int) and p >= 1 for p in pages))
+                    self.assertEqual(pages, sorted(pages))
+                else:
+                    self.assertTrue(all(p is None for p in pages))
+
+    def test_pdf_figures_know_their_page_across_a_page_break(self):
+        document = self.extract(fixture('rongan-2023.pdf'))
+        by_value = {(i['value'], i['unit']): i for i in document['indicators']}
+        self.assertEqual(by_value[(23, '篇次')]['page'], 1)
+        # Page 6 opens mid-paragraph with "1164 件": the paragraph began on
+        # page 5, and the figure is on page 6.
+        figure = by_value[(1164, '件')]
+        self.assertEqual(figure['page'], 6)
+        paragraph_start = run('text', '--pages', fixture('rongan-2023.pdf')).stdout.decode()
+        line = paragraph_start.splitlines()[figure['line'] - 1]
+        self.assertTrue(line.startswith('5\t'), line[:40])
+
+    def test_pdf_drops_running_header_and_page_numbers(self):
+        text = run('text', fixture('rongan-2023.pdf')).stdout.decode()
+        self.assertNotIn('融安县人民政府\n', text)
+        self.assertNotIn('- 3 -', text)
+        with open(sample_path(), encoding='utf-8') as f:
+            expected = [line for line in f.read().splitlines() if line.strip()]
+        self.assertEqual(text.splitlines(), expected)
+
+    def test_text_command_prints_what_line_numbers_count(self):
+        result = run('text', '-n', fixture('rongan-2023.numbered.docx'))
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        lines = result.stdout.decode().splitlines()
+        self.assertEqual(lines[2], '3\t一、总体工作情况')
+        self.assertEqual(lines[3], '4\t（一）加强党的领导，完善法治政府建设推进机制')
+        document = self.extract(fixture('rongan-2023.numbered.docx'))
+        for indicator in document['indicators']:
+            source_line = lines[indicator['line'] - 1].split('\t', 1)[1]
+            self.assertIn(indicator['text'].split('…')[-1], source_line)
+
+    # --- HTML ----------------------------------------------------------------
+
+    def test_html_keeps_the_article_and_drops_the_page_around_it(self):
+        text = run('text', fixture('rongan-2023.gbk.html')).stdout.decode()
+        for boilerplate in ('首页', '当前位置', '访问量', '桂ICP备', '浏览次数', '相关链接'):
+            self.assertNotIn(boilerplate, text)
+        self.assertTrue(text.startswith('融安县2023年法治政府建设年度报告\n'))
+        everything = run('text', '--no-boilerplate-strip',
+                         fixture('rongan-2023.gbk.html')).stdout.decode()
+        self.assertIn('首页', everything)
+        self.assertIn('访问量', everything)
+        self.assertIn('融安县2023年法治政府建设年度报告', everything)
+        for line in everything.splitlines():  # scripts and styles never
+            self.assertNotIn('function', line)
+
+    def test_html_encoding_whitespace_and_entities(self):
+        body = ('<p>　　一、总体情况</p>\n<p>&nbsp;&nbsp;全年办结&ldquo;放管服&rdquo;事项'
+                '<b>43601</b>件，\n        办结率99.74%。</p><p>市长 殷勇</p>')
+        cases = [
+            ('declared gb2312, bytes GBK',
+             ('<html><head><meta http-equiv="Content-Type" content="text/html; '
+              'charset=gb2312"></head><body>' + body + '</body></html>').encode('gbk'),
+             'GB18030'),
+            ('mislabelled: declared gb2312 but UTF-8',
+             ('<html><head><meta charset="gb2312"></head><body>' + body +
+              '</body></html>').encode('utf-8'),
+             'UTF-8'),
+            ('undeclared GBK',
+             ('<html><body>' + body + '</body></html>').encode('gbk'), 'GB18030'),
+            ('BOM', b'\xef\xbb\xbf<!DOCTYPE html><html><body>' + body.encode() +
+             b'</body></html>', 'UTF-8'),
+        ]
+        for name, data, encoding in cases:
+            with self.subTest(name=name):
+                path = self.write('page.html', data)
+                document = self.extract(path)
+                self.assertEqual(document['source']['format'], 'html')
+                self.assertEqual(document['source']['encoding'], encoding)
+                lines = run('text', path).stdout.decode().splitlines()
+                self.assertEqual(lines, ['一、总体情况',
+                                         '全年办结“放管服”事项43601件，办结率99.74%。',
+                                         '市长 殷勇'])
+                self.assertEqual([(i['label'], i['value'], i['unit'])
+                                  for i in document['indicators']],
+                                 [('办结“放管服”事项', 43601, '件'), ('办结率', 99.74, '%')])
+
+    def test_html_fragment_named_html_and_layout_tables(self):
+        fragment = self.write('fragment.html', '<div class="content"><p>一、总体情况</p>'
+                              '<p>受理行政许可事项43601件。</p></div>')
+        self.assertEqual(self.extract(fragment)['indicators'][0]['value'], 43601)
+        # A table of tables lays out the page: its cells are paragraphs.
+        layout = self.write('layout.html', '<html><body><table><tr><td><table><tr><td>菜单'
+                            '</td></tr></table></td><td><p>一、总体情况</p><p>受理行政'
+                            '许可事项43601件。</p></td></tr></table></body></html>')
+        document = self.extract(layout)
+        self.assertEqual([i['cell'] for i in document['indicators']], [None])
+        self.assertEqual(document['sections'][0]['title'], '总体情况')
+
+    def test_html_nested_too_deep_is_refused(self):
+        path = self.write('deep.html', '<html><body>' + '<div>' * 300 + '一、总体情况' +
+                          '</div>' * 300 + '</body></html>')
+        self.assert_fails(path, 'nested deeper than 256 levels')
+        head = ('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                'wordprocessingml/2006/main"><w:body>')
+        deep = self.docx('deep.docx', head + '<w:sdt>' * 300 + '</w:sdt>' * 300 +
+                         '</w:body></w:document>')
+        self.assert_fails(deep, 'nests elements deeper than 256 levels')
+
+    # --- tables ----------------------------------------------------------------
+
+    def expected_cells(self):
+        with open(fixture('open-gov-tables.expected.tsv'), encoding='utf-8') as f:
+            rows = list(csv.DictReader(f, delimiter='\t'))
+        return sorted((int(r['table']),
+                       '/'.join(p for p in (r['row_header'], r['column_header']) if p),
+                       Decimal(r['value'])) for r in rows)
+
+    def test_table_cells_are_figures_labelled_by_row_and_column(self):
+        expected = self.expected_cells()
+        self.assertEqual(len(expected), 108)
+        for name in ('open-gov-tables.html', 'open-gov-tables.docx'):
+            with self.subTest(name=name):
+                document = self.extract(fixture(name))
+                cells = [i for i in document['indicators'] if i['cell']]
+                self.assertTrue(all(i['rule'] == 'table' for i in cells))
+                got = sorted((i['cell']['table'], i['label'],
+                              Decimal(str(i['value'])) if i['unit'] != '元'
+                              else Decimal(str(i['value'])) / 10000) for i in cells)
+                self.assertEqual(got, expected)
+                fee = [i for i in cells if i['unit'] == '元']
+                self.assertEqual([(i['value'], i['kind']) for i in fee], [(865000, 'amount')])
+                # Row headers such as （一）予以公开 are not headings.
+                titles = [s['title'] for s in walk(document['sections'])]
+                self.assertEqual(len(titles), 5, titles)
+                prose = [i for i in document['indicators'] if not i['cell']]
+                self.assertEqual(prose[0]['label'], '主动公开政府信息')
+
+    # --- damaged, hostile and mislabelled containers ---------------------------
+
+    def test_damaged_containers_fail_cleanly(self):
+        cases = [
+            ('truncated.docx', 'a damaged DOCX (ZIP) file'),
+            ('truncated.pdf', 'a damaged PDF file'),
+            ('encrypted.pdf', 'an encrypted PDF'),
+            ('scanned.pdf', 'a PDF without a text layer'),
+            ('broken.docx', 'a ZIP file without word/document.xml'),
+            ('not-a-docx.docx', 'named .docx but holds plain text (a failed download?)'),
+        ]
+        for name, message in cases:
+            with self.subTest(name=name):
+                self.assert_fails(fixture(name), message)
+
+    def test_content_decides_the_reader_not_the_name(self):
+        document = self.extract(fixture('docx-named.pdf'))
+        self.assertEqual(document['source']['format'], 'docx')
+        text = self.write('report.pdf', '<!DOCTYPE html><html><body><h1>404 Not Found'
+                          '</h1></body></html>')
+        self.assert_fails(text, 'named .pdf but holds an HTML page')
+        self.assertEqual(self.extract(text, '--format-in', 'html')['source']['format'], 'html')
+        self.assert_fails(sample_path(), 'not a PDF file', '--format-in', 'pdf')
+        self.assert_fails(sample_path(), 'not a DOCX file', '--format-in', 'docx')
+        forced = self.extract(fixture('rongan-2023.gbk.html'), '--format-in', 'text')
+        self.assertEqual(forced['source']['format'], 'text')
+
+    def docx(self, name, document_xml, extra=()):
+        path = os.path.join(self.tmp, name)
+        with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr('[Content_Types].xml', '<Types/>')
+            archive.writestr('word/document.xml', document_xml)
+            for entry, data in extra:
+                archive.writestr(entry, data)
+        return path
+
+    def test_zip_bomb_and_entry_limits(self):
+        head = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.'
+                'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>')
+        bomb = self.docx('bomb.docx', head + ' ' * (70 * 1024 * 1024) + '</w:t></w:r></w:p>'
+                         '</w:body></w:document>')
+        self.assertLess(os.path.getsize(bomb), 200_000)
+        self.assert_fails(bomb, 'inflates past the limit of 67108864 bytes (a zip bomb?')
+        small = self.docx('small.docx', head + '受理行政许可事项43601件。' + ' ' * 2_000_000 +
+                          '</w:t></w:r></w:p></w:body></w:document>')
+        self.assertEqual(self.extract(small)['indicators'][0]['value'], 43601)
+        self.assert_fails(small, 'inflates past the limit of 1000000 bytes',
+                          '--max-unzipped-bytes', '1000000')
+        many = self.docx('many.docx', head + '一</w:t></w:r></w:p></w:body></w:document>',
+                         [(f'word/media/{n}.bin', b'x') for n in range(20)])
+        self.assert_fails(many, 'DOCX holds 22 entries, over the limit of 10',
+                          '--max-zip-entries', '10')
+
+    def test_xml_entities_are_never_expanded(self):
+        laughs = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "哈哈哈哈哈哈哈哈">'
+                  '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">'
+                  '<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                  '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+                  '2006/main"><w:body><w:p><w:r><w:t>&c;&x;</w:t></w:r></w:p></w:body>'
+                  '</w:document>')
+        self.assert_fails(self.docx('laughs.docx', laughs), 'declares a DTD: refused')
+
+    def test_pdf_page_and_line_limits(self):
+        self.assert_fails(fixture('rongan-2023.pdf'), 'PDF has 9 pages, over the limit of 2',
+                          '--max-pages', '2')
+        self.assert_fails(sample_path(), 'bytes long, over the limit of 100',
+                          '--max-line-bytes', '100')
+        self.assert_fails(fixture('rongan-2023.numbered.docx'),
+                          'bytes long, over the limit of 100', '--max-line-bytes', '100')
+
+    def test_a_bad_container_in_a_batch_loses_nothing_else(self):
+        inputs = [fixture('rongan-2023.pdf'), fixture('truncated.docx'),
+                  fixture('open-gov-tables.docx')]
+        result = run('extract', '-q', '--format', 'jsonl', *inputs)
+        self.assertEqual(result.returncode, 2)
+        records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+        self.assertEqual([r['source']['path'] for r in records], inputs)
+        self.assertIn('damaged DOCX', records[1]['error'])
+        self.assertEqual(len(records[0]['indicators']), 90)
+        self.assertEqual(len([i for i in records[2]['indicators'] if i['cell']]), 108)
+        self.assertEqual(len(result.stderr.decode().splitlines()), 1)
+
+    def test_csv_has_page_and_cell_columns(self):
+        result = run('extract', '--format', 'csv', fixture('open-gov-tables.html'))
+        rows = list(csv.DictReader(io.StringIO(result.stdout.decode(), newline='')))
+        cell = next(r for r in rows if r['label'] == '规章/第二十条第（一）项/本年制发件数')
+        self.assertEqual((cell['table'], cell['row'], cell['column'], cell['page']),
+                         ('1', '2', '1', ''))
+        pdf = run('extract', '--format', 'csv', fixture('rongan-2023.pdf'))
+        rows = list(csv.DictReader(io.StringIO(pdf.stdout.decode(), newline='')))
+        self.assertEqual(rows[0]['page'], '1')
+        self.assertEqual(rows[0]['table'], '')
+
+
+def main():
+    global BINARY, ROOT
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--binary', required=True)
+    parser.add_argument('--root', required=True)
+    args, rest = parser.parse_known_args()
+    BINARY = os.path.abspath(args.binary)
+    ROOT = os.path.abspath(args.root)
+    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
+
+
+if __name__ == '__main__':
+    main()
