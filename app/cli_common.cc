@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <thread>
@@ -78,6 +79,23 @@ std::optional<std::vector<std::string>> ListInputs(
     return std::nullopt;
   }
   return std::move(*inputs);
+}
+
+void AddTimeoutOption(CLI::App& command, double& seconds) {
+  command
+      .add_option("--timeout", seconds,
+                  "Give up on a file after this many seconds (0: never); it "
+                  "becomes an error record and the batch goes on")
+      ->default_val(kDefaultTimeoutSeconds)
+      ->check(CLI::NonNegativeNumber)
+      ->group("Limits");
+}
+
+int EndBatch(int status, const BatchStats& stats) {
+  if (stats.abandoned == 0) return status;
+  std::fflush(stdout);
+  std::fflush(stderr);
+  std::_Exit(status);
 }
 
 int JobsOrCores(int requested) {

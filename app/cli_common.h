@@ -38,6 +38,16 @@ std::optional<std::vector<std::string>> ListInputs(
 // --jobs: the number asked for, or the number of cores when 0.
 int JobsOrCores(int requested);
 
+// --timeout for batch commands, bound to `seconds`.
+inline constexpr double kDefaultTimeoutSeconds = 300;
+void AddTimeoutOption(CLI::App& command, double& seconds);
+
+// Returns `status`, or, when a worker is still busy with a file given up on
+// (--timeout), flushes the standard streams and ends the process with it at
+// once: the worker must not outlive what it uses, nor run under static
+// destructors.
+int EndBatch(int status, const BatchStats& stats);
+
 }  // namespace lawreport::cli
 
 #endif  // LAWREPORT_APP_CLI_COMMON_H_

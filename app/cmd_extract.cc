@@ -46,6 +46,7 @@ CLI::App* SetupExtract(CLI::App& app, ExtractOptions& options) {
   command->add_flag("-q,--quiet", options.quiet,
                     "No progress bar and no summary line");
   AddDecodeOptions(*command, options.decode);
+  AddTimeoutOption(*command, options.timeout);
   return command;
 }
 
@@ -70,20 +71,31 @@ int CommitOrFail(Output& output) {
   return kExitBadInput;
 }
 
-// One report, one JSON document (the original single-file behaviour).
+// One report, one JSON document (the original single-file behaviour). It
+// runs as a batch of one, so that --timeout holds for it too.
 int ExtractOne(const ExtractOptions& options, const std::string& path) {
-  ProcessOptions process;
-  process.decode = options.decode;
-  Result<Report> report = ProcessFile(path, process);
-  if (!report) return ReportInputError(path, report.error());
-  std::string data;
-  if (options.format == "csv") {
-    data = CsvHeader() + WriteIndicatorsCsv(*report);
-  } else {
+  BatchOptions batch;
+  batch.process.decode = options.decode;
+  batch.timeout_seconds = options.timeout;
+  const std::string format = options.format;
+  batch.serialize = [format](const Report& report) {
+    if (format == "csv") return CsvHeader() + WriteIndicatorsCsv(report);
     JsonOptions json;
-    if (options.format == "jsonl") json.indent = -1;
-    data = WriteExtractJson(*report, json);
-  }
+    if (format == "jsonl") json.indent = -1;
+    return WriteExtractJson(report, json);
+  };
+  batch.serialize_error = [](const std::string&, const Error&) {
+    return std::string();
+  };
+  batch.on_error = [](const std::string& failed, const Error& error) {
+    ReportInputError(failed, error);
+  };
+  std::string data;
+  const BatchStats stats = RunBatch({path}, batch, [&data](std::string_view out) {
+    data = out;
+    return true;
+  });
+  if (stats.failed > 0) return EndBatch(kExitBadInput, stats);
   Output output(options.output);
   if (!output.Open()) {
     std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
@@ -142,6 +154,7 @@ int RunExtract(const ExtractOptions& options) {
   BatchOptions batch;
   batch.jobs = JobsOrCores(options.jobs);
   batch.process.decode = options.decode;
+  batch.timeout_seconds = options.timeout;
   batch.serialize = [csv](const Report& report) {
     return csv ? WriteIndicatorsCsv(report)
                : WriteExtractJson(report, JsonOptions{-1});
@@ -178,7 +191,7 @@ int RunExtract(const ExtractOptions& options) {
   progress.Finish();
 
   if (stats.output_closed && output.closed())
-    return kExitOk;  // `| head`: quietly
+    return EndBatch(kExitOk, stats);  // `| head`: quietly
   const int committed = CommitOrFail(output);
   if (!options.quiet) {
     const double megabytes = static_cast<double>(stats.bytes) / 1e6;
@@ -192,9 +205,10 @@ int RunExtract(const ExtractOptions& options) {
         stats.seconds > 0 ? megabytes / stats.seconds : 0.0,
         stats.interrupted ? "; interrupted, the rest not processed" : "");
   }
-  if (committed != kExitOk) return committed;
-  if (stats.interrupted) return 130;  // 128 + SIGINT, as shells report it
-  return stats.failed > 0 ? kExitBadInput : kExitOk;
+  if (committed != kExitOk) return EndBatch(committed, stats);
+  // 128 + SIGINT, as shells report it
+  if (stats.interrupted) return EndBatch(130, stats);
+  return EndBatch(stats.failed > 0 ? kExitBadInput : kExitOk, stats);
 }
 
 }  // namespace lawreport::cli

@@ -39,6 +39,7 @@ CLI::App* SetupTable(CLI::App& app, TableOptions& options) {
       ->check(CLI::NonNegativeNumber);
   command->add_flag("-q,--quiet", options.quiet, "No summary line");
   AddDecodeOptions(*command, options.decode);
+  AddTimeoutOption(*command, options.timeout);
   return command;
 }
 
@@ -90,6 +91,7 @@ int RunTable(const TableOptions& options) {
   BatchOptions batch;
   batch.jobs = JobsOrCores(options.jobs);
   batch.process.decode = options.decode;
+  batch.timeout_seconds = options.timeout;
   const bool wide = options.wide;
   const bool jsonl = options.format == "jsonl";
   batch.serialize = [&](const Report& report) {
@@ -113,17 +115,17 @@ int RunTable(const TableOptions& options) {
   const BatchStats stats =
       RunBatch(*inputs, batch,
                [&output](std::string_view data) { return output.Write(data); });
-  if (stats.output_closed && output.closed()) return kExitOk;
+  if (stats.output_closed && output.closed()) return EndBatch(kExitOk, stats);
   if (!output.Commit() && !output.closed()) {
     std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
-    return kExitBadInput;
+    return EndBatch(kExitBadInput, stats);
   }
   if (!options.quiet && inputs->size() > 1) {
     std::fprintf(stderr, "lawreport: %llu files, %llu failed\n",
                  static_cast<unsigned long long>(stats.files),
                  static_cast<unsigned long long>(stats.failed));
   }
-  return stats.failed > 0 ? kExitBadInput : kExitOk;
+  return EndBatch(stats.failed > 0 ? kExitBadInput : kExitOk, stats);
 }
 
 int RunDiff(const DiffOptions& options) {

@@ -21,6 +21,7 @@ struct TableOptions {
   std::string output;
   int jobs = 0;
   bool quiet = false;
+  double timeout = 300;  // seconds per file; 0: none
   DecodeOptions decode;
 };
 

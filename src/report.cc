@@ -8,13 +8,24 @@ const char* Version() { return LAWREPORT_VERSION; }
 
 namespace {
 
-Report Analyze(DecodedText decoded) {
+Error Cancelled() {
+  return Error{ErrorCode::kLimitExceeded, "stopped: over the time limit"};
+}
+
+Result<Report> Analyze(DecodedText decoded, const ProcessOptions& options) {
+  const auto cancelled = [&] {
+    return options.decode.cancelled != nullptr &&
+           options.decode.cancelled->load();
+  };
   Report report;
   report.source = std::move(decoded.source);
   report.text = std::move(decoded.text);
+  if (cancelled()) return Cancelled();
   report.outline = BuildOutline(report.text);
+  if (cancelled()) return Cancelled();
   report.indicators =
       ExtractIndicators(report.text, report.outline, FindMentions(report.text));
+  if (cancelled()) return Cancelled();
   MapCanonical(report.text, report.indicators);
   report.checks = CheckIndicators(report.text, report.indicators);
   return report;
@@ -26,7 +37,7 @@ Result<Report> ProcessFile(const std::string& path,
                            const ProcessOptions& options) {
   Result<DecodedText> decoded = DecodeFile(path, options.decode);
   if (!decoded) return decoded.error();
-  return Analyze(std::move(*decoded));
+  return Analyze(std::move(*decoded), options);
 }
 
 Result<Report> ProcessBytes(std::string_view bytes, const std::string& path,
@@ -34,7 +45,7 @@ Result<Report> ProcessBytes(std::string_view bytes, const std::string& path,
   Result<DecodedText> decoded = Decode(bytes, options.decode, path);
   if (!decoded) return decoded.error();
   decoded->source.path = path;
-  return Analyze(std::move(*decoded));
+  return Analyze(std::move(*decoded), options);
 }
 
 }  // namespace lawreport

@@ -33,6 +33,7 @@
 #ifndef LAWREPORT_DECODE_H_
 #define LAWREPORT_DECODE_H_
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -65,6 +66,9 @@ struct DecodeOptions {
   std::uint64_t max_zip_entries = kDefaultMaxZipEntries;        // DOCX
   int max_pages = kDefaultMaxPages;                             // PDF
   std::uint64_t max_line_bytes = kDefaultMaxLineBytes;
+  // Set by a batch runner to stop work on a file it has given up on
+  // (--timeout); checked between PDF pages and between stages.
+  const std::atomic<bool>* cancelled = nullptr;
 };
 
 // The bytes of a file ("-" reads stdin), refusing missing paths,

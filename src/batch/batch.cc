@@ -4,6 +4,9 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <memory>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -91,112 +94,206 @@ Result<std::vector<std::string>> ExpandInputs(const InputSelection& selection) {
   return files;
 }
 
-BatchStats RunBatch(const std::vector<std::string>& paths,
-                    const BatchOptions& options,
-                    const std::function<bool(std::string_view)>& write) {
-  const auto started = std::chrono::steady_clock::now();
-  const std::size_t jobs = static_cast<std::size_t>(std::max(1, options.jobs));
-  // Files in flight beyond the one being written: enough to keep every
-  // worker busy while one slow file holds up the ordered output.
-  const std::size_t window = jobs * 4;
+namespace {
 
-  struct Done {
-    std::string output;
-    std::optional<Error> error;
-    std::uint64_t bytes = 0;
-    std::uint64_t indicators = 0;
-  };
+struct Done {
+  std::string output;
+  std::optional<Error> error;
+  std::uint64_t bytes = 0;
+  std::uint64_t indicators = 0;
+};
+
+// What the workers share. It lives as long as the last worker: a worker
+// stuck on a file the writer gave up on (--timeout) may outlive RunBatch,
+// so it holds its own copies of what it needs.
+struct Shared {
+  Shared(const std::vector<std::string>& input_paths,
+         const BatchOptions& options)
+      : paths(input_paths),
+        process(options.process),
+        serialize(options.serialize),
+        serialize_error(options.serialize_error),
+        cancelled(input_paths.size()) {}
+
+  const std::vector<std::string> paths;
+  const ProcessOptions process;
+  const std::function<std::string(const Report&)> serialize;
+  const std::function<std::string(const std::string&, const Error&)>
+      serialize_error;
+
   std::mutex mutex;
   std::condition_variable changed;
   std::map<std::size_t, Done> done;
+  // Files being processed, and when each started.
+  std::map<std::size_t, std::chrono::steady_clock::time_point> running;
+  std::vector<std::atomic<bool>> cancelled;  // given up on: result discarded
   std::size_t next_to_take = 0;
   std::size_t next_to_write = 0;
+  std::size_t window = 1;
   bool stop_workers = false;
+  const std::atomic<bool>* stop = nullptr;
+  std::size_t workers_running = 0;
+  std::size_t stuck = 0;  // workers still busy with a file given up on
 
-  const auto stopped = [&] { return options.stop && options.stop->load(); };
+  bool stopped() const { return stop && stop->load(); }
+};
 
-  const auto worker = [&] {
-    while (true) {
-      std::size_t index;
-      {
-        std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] {
-          return stop_workers || next_to_take >= paths.size() ||
-                 next_to_take < next_to_write + window;
-        });
-        if (stop_workers || next_to_take >= paths.size() || stopped()) return;
-        index = next_to_take++;
+void Work(const std::shared_ptr<Shared>& shared) {
+  Shared& s = *shared;
+  while (true) {
+    std::size_t index;
+    {
+      std::unique_lock<std::mutex> lock(s.mutex);
+      s.changed.wait(lock, [&] {
+        return s.stop_workers || s.next_to_take >= s.paths.size() ||
+               s.next_to_take < s.next_to_write + s.window;
+      });
+      if (s.stop_workers || s.next_to_take >= s.paths.size() || s.stopped()) {
+        --s.workers_running;
+        s.changed.notify_all();
+        return;
       }
-      Done result;
-      Result<Report> report = ProcessFile(paths[index], options.process);
-      if (report) {
-        result.output = options.serialize(*report);
-        result.bytes = report->source.bytes;
-        result.indicators = report->indicators.size();
-      } else {
-        result.error = report.error();
-        result.output = options.serialize_error(paths[index], report.error());
-      }
-      {
-        std::lock_guard<std::mutex> lock(mutex);
-        done.emplace(index, std::move(result));
-      }
-      changed.notify_all();
+      index = s.next_to_take++;
+      s.running[index] = std::chrono::steady_clock::now();
     }
-  };
+    ProcessOptions process = s.process;
+    process.decode.cancelled = &s.cancelled[index];
+    Done result;
+    Result<Report> report = ProcessFile(s.paths[index], process);
+    if (report) {
+      result.output = s.serialize(*report);
+      result.bytes = report->source.bytes;
+      result.indicators = report->indicators.size();
+    } else {
+      result.error = report.error();
+      result.output = s.serialize_error(s.paths[index], report.error());
+    }
+    {
+      std::lock_guard<std::mutex> lock(s.mutex);
+      s.running.erase(index);
+      if (s.cancelled[index].load()) {
+        --s.stuck;
+      } else {
+        s.done.emplace(index, std::move(result));
+      }
+    }
+    s.changed.notify_all();
+  }
+}
+
+std::string Seconds(double seconds) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", seconds);
+  return buffer;
+}
+
+}  // namespace
+
+BatchStats RunBatch(const std::vector<std::string>& paths,
+                    const BatchOptions& options,
+                    const std::function<bool(std::string_view)>& write) {
+  using Clock = std::chrono::steady_clock;
+  const auto started = Clock::now();
+  const std::size_t jobs = static_cast<std::size_t>(std::max(1, options.jobs));
+  auto shared = std::make_shared<Shared>(paths, options);
+  Shared& s = *shared;
+  // Files in flight beyond the one being written: enough to keep every
+  // worker busy while one slow file holds up the ordered output.
+  s.window = jobs * 4;
+  s.stop = options.stop;
+  const std::optional<Clock::duration> timeout =
+      options.timeout_seconds > 0
+          ? std::optional<Clock::duration>(
+                std::chrono::duration_cast<Clock::duration>(
+                    std::chrono::duration<double>(options.timeout_seconds)))
+          : std::nullopt;
 
   std::vector<std::thread> threads;
-  for (std::size_t i = 0; i < std::min(jobs, paths.size()); ++i)
-    threads.emplace_back(worker);
+  const auto start_worker = [&] {
+    // Called with s.mutex held or before any worker runs.
+    ++s.workers_running;
+    threads.emplace_back(Work, shared);
+  };
+  for (std::size_t i = 0; i < std::min(jobs, paths.size()); ++i) start_worker();
 
   BatchStats stats;
-  while (next_to_write < paths.size()) {
+  while (s.next_to_write < paths.size()) {
     Done result;
     {
-      std::unique_lock<std::mutex> lock(mutex);
-      // Wake now and then to notice a stop request while a slow file runs.
-      while (!changed.wait_for(lock, std::chrono::milliseconds(100), [&] {
-        return done.count(next_to_write) > 0 ||
-               (stopped() && next_to_take <= next_to_write);
-      })) {
+      std::unique_lock<std::mutex> lock(s.mutex);
+      // Wake now and then to notice a stop request or a file over its time.
+      for (;;) {
+        if (s.done.count(s.next_to_write) > 0) break;
+        if (s.stopped() && s.next_to_take <= s.next_to_write) break;
+        if (timeout) {
+          const auto running = s.running.find(s.next_to_write);
+          if (running != s.running.end() &&
+              Clock::now() - running->second > *timeout) {
+            // Give up on it: its worker stops at its next check (or is left
+            // behind), and a new worker keeps the batch at full strength.
+            s.cancelled[s.next_to_write] = true;
+            s.running.erase(running);
+            Done late;
+            late.error = Error{ErrorCode::kLimitExceeded,
+                               "took longer than --timeout " +
+                                   Seconds(options.timeout_seconds) +
+                                   " s: stopped"};
+            late.output =
+                s.serialize_error(paths[s.next_to_write], *late.error);
+            s.done.emplace(s.next_to_write, std::move(late));
+            ++stats.timed_out;
+            ++s.stuck;
+            start_worker();
+            break;
+          }
+        }
+        s.changed.wait_for(lock, std::chrono::milliseconds(100));
       }
-      auto found = done.find(next_to_write);
-      if (found == done.end()) break;  // stopped before this file started
+      auto found = s.done.find(s.next_to_write);
+      if (found == s.done.end()) break;  // stopped before this file started
       result = std::move(found->second);
-      done.erase(found);
+      s.done.erase(found);
     }
     if (result.error && options.on_error)
-      options.on_error(paths[next_to_write], *result.error);
+      options.on_error(paths[s.next_to_write], *result.error);
     ++stats.files;
     stats.failed += result.error ? 1 : 0;
     stats.bytes += result.bytes;
     stats.indicators += result.indicators;
     const bool written = write(result.output);
     {
-      std::lock_guard<std::mutex> lock(mutex);
-      ++next_to_write;
-      if (!written) stop_workers = true;
+      std::lock_guard<std::mutex> lock(s.mutex);
+      ++s.next_to_write;
+      if (!written) s.stop_workers = true;
     }
-    changed.notify_all();
+    s.changed.notify_all();
     if (!written) {
       stats.output_closed = true;
       break;
     }
-    stats.seconds = std::chrono::duration<double>(
-                        std::chrono::steady_clock::now() - started)
-                        .count();
+    stats.seconds =
+        std::chrono::duration<double>(Clock::now() - started).count();
     if (options.on_progress) options.on_progress(stats, paths.size());
   }
   {
-    std::lock_guard<std::mutex> lock(mutex);
-    stop_workers = true;
+    std::unique_lock<std::mutex> lock(s.mutex);
+    s.stop_workers = true;
+    s.changed.notify_all();
+    // Every worker ends after its current file, except one still busy with a
+    // file given up on: wait for the others, and leave that one behind.
+    s.changed.wait(lock, [&] { return s.workers_running == s.stuck; });
+    stats.abandoned = s.stuck;
   }
-  changed.notify_all();
-  for (std::thread& thread : threads) thread.join();
-  stats.interrupted = stopped() && stats.files < paths.size();
+  for (std::thread& thread : threads) {
+    if (stats.abandoned == 0) {
+      thread.join();
+    } else {
+      thread.detach();
+    }
+  }
+  stats.interrupted = s.stopped() && stats.files < paths.size();
   stats.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
-          .count();
+      std::chrono::duration<double>(Clock::now() - started).count();
   return stats;
 }
 

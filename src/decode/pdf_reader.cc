@@ -338,6 +338,11 @@ Result<Document> ReadPdf(std::string_view bytes, const DecodeOptions& options) {
   std::vector<std::vector<PdfLine>> pages;
   bool any_text = false;
   for (int index = 0; index < page_count; ++index) {
+    if (options.cancelled != nullptr && options.cancelled->load()) {
+      return Error{ErrorCode::kLimitExceeded,
+                   "stopped at page " + std::to_string(index + 1) +
+                       ": over the time limit"};
+    }
     std::unique_ptr<poppler::page> page(pdf->create_page(index));
     if (page == nullptr) {
       pages.emplace_back();

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Resource limits and the rest of the bad-input suite, end to end: each
+limit gives one clear line and exit status 2 (an error record in a batch),
+quickly, without a crash.
+
+Run by CTest:  python3 tests/cli/test_limits.py --binary build/dev/lawreport --root .
+Container limits (zip bombs, entries, pages, DTDs, nesting) are in
+test_formats.py; in-process pathological inputs in tests/unit/hardening_test.cc.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+BINARY = None
+ROOT = None
+
+
+def run(*args):
+    return subprocess.run([BINARY, *args], capture_output=True, timeout=300)
+
+
+def sample_path():
+    return os.path.join(ROOT, 'data', 'samples', 'rongan-2023.txt')
+
+
+class LimitsTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix='lawreport-limits-')
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def write(self, name, data):
+        path = os.path.join(self.tmp, name)
+        with open(path, 'wb') as f:
+            f.write(data)
+        return path
+
+    def assert_one_error(self, result, path, message):
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stdout, b'')
+        lines = result.stderr.decode().splitlines()
+        self.assertEqual(len(lines), 1, lines)
+        self.assertTrue(lines[0].startswith(f'lawreport: {path}: '), lines[0])
+        self.assertIn(message, lines[0])
+
+    def test_a_50_mb_line_is_refused_by_the_line_limit(self):
+        piece = '受理行政许可事项43601件，'.encode()
+        path = self.write('one-line.txt', piece * (50 * 1024 * 1024 // len(piece) + 1))
+        size = os.path.getsize(path)
+        self.assertGreater(size, 50 * 1024 * 1024)
+        self.assert_one_error(run('extract', path), path,
+                              f'line 1 is {size} bytes long, over the limit of 16777216 '
+                              '(raise it with --max-line-bytes)')
+
+    def test_input_size_limit(self):
+        self.assert_one_error(run('extract', '--max-bytes', '1000', sample_path()),
+                              sample_path(), 'over the limit of 1000 bytes')
+
+    def test_mixed_encodings_are_refused_not_guessed(self):
+        path = self.write('mixed.txt', '一、总体情况\n受理行政许可事项43601件。\n'.encode() +
+                          '办结率99.74%。\n'.encode('gbk'))
+        self.assert_one_error(run('extract', path), path,
+                              'not UTF-8 (bad byte at offset 55) nor GB18030')
+        # Named, either encoding is still held to every byte.
+        self.assert_one_error(run('extract', '--encoding', 'UTF-8', path), path,
+                              'not valid UTF-8 text: bad byte at offset 55')
+
+    def test_timeout_gives_up_on_a_file_and_keeps_the_rest(self):
+        # "-" reads stdin, left open and silent here: a file that never
+        # finishes, whatever the machine's speed.
+        out_path = os.path.join(self.tmp, 'out.jsonl')
+        err_path = os.path.join(self.tmp, 'err.txt')
+        with open(out_path, 'wb') as out, open(err_path, 'wb') as err:
+            process = subprocess.Popen(
+                [BINARY, 'extract', '--timeout', '1', '-j', '1', '--format', 'jsonl',
+                 '-', sample_path()], stdin=subprocess.PIPE, stdout=out, stderr=err)
+            try:
+                status = process.wait(timeout=120)
+            finally:
+                process.stdin.close()
+                if process.poll() is None:
+                    process.kill()
+        with open(out_path, encoding='utf-8') as f:
+            records = [json.loads(line) for line in f]
+        with open(err_path, encoding='utf-8') as f:
+            stderr = f.read().splitlines()
+        self.assertEqual(status, 2, stderr)
+        self.assertEqual([r['source']['path'] for r in records], ['-', sample_path()])
+        self.assertEqual(records[0]['error'], 'took longer than --timeout 1 s: stopped')
+        self.assertEqual(len(records[1]['indicators']), 90)
+        self.assertEqual(stderr[0], 'lawreport: -: took longer than --timeout 1 s: stopped')
+        self.assertIn('2 files, 90 indicators, 1 failed', stderr[-1])
+
+    def test_a_slow_file_is_stopped_at_its_next_check(self):
+        line = '受理行政许可事项43601件，办结43486件，办结率99.74%。\n'
+        big = self.write('big.txt', ('一、总体情况\n' + line * 100000).encode())
+        # One file: no record, one line on stderr, as for any bad input.
+        self.assert_one_error(run('extract', '--timeout', '0.001', big), big,
+                              'took longer than --timeout 0.001 s: stopped')
+
+    def test_limits_are_listed_in_help(self):
+        help_text = run('extract', '--help').stdout.decode()
+        for option in ('--max-bytes', '--max-unzipped-bytes', '--max-zip-entries',
+                       '--max-pages', '--max-line-bytes', '--timeout', '--format-in',
+                       '--no-boilerplate-strip'):
+            self.assertIn(option, help_text)
+
+
+def main():
+    global BINARY, ROOT
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--binary', required=True)
+    parser.add_argument('--root', required=True)
+    args, rest = parser.parse_known_args()
+    BINARY = os.path.abspath(args.binary)
+    ROOT = os.path.abspath(args.root)
+    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
+
+
+if __name__ == '__main__':
+    main()
