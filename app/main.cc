@@ -9,6 +9,8 @@
 // Exit status: 0 ok, 1 findings (check), 2 bad input or usage. Data goes to
 // stdout, diagnostics to stderr.
 #include <CLI/CLI.hpp>
+#include <malloc.h>
+
 #include <csignal>
 #include <cstdio>
 
@@ -21,6 +23,13 @@
 #include "lawreport/report.h"
 
 int main(int argc, char** argv) {
+  // Every report allocates, then frees, buffers of its own size. By default
+  // glibc hands large ones back to the kernel after each file (munmap, or
+  // madvise when trimming a thread's heap) and the next file faults them in
+  // again, which cost about a tenth of a batch's time; keep them instead.
+  // Peak memory is still bounded by the largest files in flight.
+  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
   // A closed pipe shows up as EPIPE from write, handled in WriteStdout.
   std::signal(SIGPIPE, SIG_IGN);
 

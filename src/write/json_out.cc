@@ -1,6 +1,8 @@
 #include "write/json_out.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace lawreport::write_internal {
 
@@ -58,6 +60,22 @@ void JsonOut::Quoted(std::string_view text) {
   }();
   std::size_t plain = 0;  // start of the run not yet copied
   for (std::size_t i = 0; i < text.size(); ++i) {
+    // Skip eight bytes at a time while none is below 0x20, '"' or '\\'
+    // (the usual SWAR tests for a zero byte and a byte below n).
+    while (i + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+      constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+      const std::uint64_t quote = word ^ (kOnes * '"');
+      const std::uint64_t backslash = word ^ (kOnes * '\\');
+      const std::uint64_t special = ((word - kOnes * 0x20) & ~word) |
+                                    ((quote - kOnes) & ~quote) |
+                                    ((backslash - kOnes) & ~backslash);
+      if ((special & kHigh) != 0) break;
+      i += 8;
+    }
+    if (i >= text.size()) break;
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (!kEscape[c]) continue;
     out_.append(text.substr(plain, i - plain));

@@ -40,6 +40,17 @@ TEST(Utf8Test, DecodeAndAppendRoundTrip) {
 
 TEST(Utf8Test, CountCharsAndTrim) {
   EXPECT_EQ(CountChars("融安县2023"), 7u);
+  // Counted eight bytes at a time, then byte by byte: every length and
+  // alignment agrees with a plain count.
+  const std::string mixed = "受理行政许可事项43601件，办结率99.74％。𠀀é";
+  for (std::size_t begin = 0; begin < mixed.size(); ++begin) {
+    for (std::size_t end = begin; end <= mixed.size(); ++end) {
+      const std::string_view piece = std::string_view(mixed).substr(begin, end - begin);
+      std::size_t plain = 0;
+      for (const char c : piece) plain += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      ASSERT_EQ(CountChars(piece), plain) << begin << " " << end;
+    }
+  }
   EXPECT_EQ(TrimSpaces("  一、总体  "), "一、总体");
   EXPECT_EQ(PreviousBoundary("融安", 6), 3u);
 }

@@ -52,5 +52,28 @@ TEST(JsonOutTest, EscapesAndNumbers) {
   EXPECT_EQ(parsed[2], 12000);
 }
 
+// The escape scan skips eight bytes at a time: every special byte must be
+// found wherever it falls in a word, and bytes ≥ 0x80 never look special.
+TEST(JsonOutTest, EscapesAtEveryOffset) {
+  const std::string filler = "融安县办结率99.74%abcdefgh";
+  for (const char special : {'"', '\\', '\n', '\x1F', '\x00'}) {
+    for (std::size_t at = 0; at <= filler.size(); ++at) {
+      if (at < filler.size() &&
+          (static_cast<unsigned char>(filler[at]) & 0xC0) == 0x80)
+        continue;  // inside a character
+      std::string text = filler;
+      text.insert(at, 1, special);
+      JsonOut out(-1);
+      out.String(text);
+      const std::string json = out.Take();
+      EXPECT_EQ(nlohmann::json::parse(json), text) << at;
+      EXPECT_EQ(json.find('\n'), std::string::npos);
+    }
+  }
+  JsonOut out(-1);
+  out.String("\xE3\x80\x80\xEF\xBC\x82\xC2\xA0\xE2\x80\x9C" "0123456789");
+  EXPECT_EQ(out.Take(), "\"\xE3\x80\x80\xEF\xBC\x82\xC2\xA0\xE2\x80\x9C" "0123456789\"");
+}
+
 }  // namespace
 }  // namespace lawreport::write_internal
