@@ -3,12 +3,15 @@
 // How the main content is found (unless --no-boilerplate-strip):
 //  1. Every element gets a paragraph score: the characters of text it holds
 //     directly or through paragraph-like children (<p>, <span>, a <div> with
-//     no blocks inside …), not counting link text (menus and link lists are
-//     links) nor text inside nested containers. The report's paragraphs sit
+//     no blocks inside, a table without nested tables …), not counting link
+//     text (menus and link lists are links) nor text inside nested
+//     containers. The report's paragraphs sit
 //     side by side in one block, so that block scores highest; a footer's
 //     three short lines or a menu of links cannot compete.
 //  2. Elements whose id or class names navigation, footers, breadcrumbs,
-//     share bars or sidebars (nav, menu, footer, crumb, share …) never win.
+//     share bars or sidebars (nav, menu, footer, bottom, crumb, share …)
+//     never win, and paragraphs in site-footer wording (ICP备, 网站标识码,
+//     主办单位, 版权所有, 本网站 …) do not count.
 //  3. The article title usually sits outside that block (an <h1> above it):
 //     the nearest <h1>–<h3>, or element whose id or class says "title",
 //     before the block with 8–120 characters of non-link text is put first.
@@ -97,10 +100,22 @@ bool NamesBoilerplate(const xmlNode* node) {
       Lowercase(Attribute(node, "id") + " " + Attribute(node, "class"));
   if (names.size() <= 1) return false;
   for (const char* word :
-       {"nav", "menu", "footer", "foot", "crumb", "share", "sidebar",
-        "copyright", "banner", "related", "friendlink", "login", "search",
-        "toolbar", "topbar", "weizhi", "position", "location"}) {
+       {"nav", "menu", "footer", "foot", "bottom", "dibu", "crumb", "share",
+        "sidebar", "copyright", "banquan", "banner", "related", "friendlink",
+        "login", "search", "toolbar", "topbar", "weizhi", "position",
+        "location"}) {
     if (names.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Site-footer wording: a paragraph saying who runs the site, its licence
+// numbers or its copyright is not report text, however long.
+bool IsSiteFooterText(std::string_view text) {
+  for (const std::string_view marker :
+       {"ICP备", "网站标识码", "公网安备", "主办单位", "承办单位", "版权所有",
+        "Copyright", "本网站"}) {
+    if (text.find(marker) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -161,10 +176,10 @@ class HtmlReader {
     for (xmlNode* child = node->children; child; child = child->next) {
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
         if (in_link || child->content == nullptr) continue;
-        const std::size_t chars =
-            VisibleChars(reinterpret_cast<const char*>(child->content));
+        const char* content = reinterpret_cast<const char*>(child->content);
+        const std::size_t chars = VisibleChars(content);
         stats.text += chars;
-        stats.paragraph += chars;
+        if (!IsSiteFooterText(content)) stats.paragraph += chars;
         continue;
       }
       if (child->type != XML_ELEMENT_NODE) continue;
@@ -175,9 +190,14 @@ class HtmlReader {
       stats.text += inner.text;
       if (IsBlock(tag) && tag != "br" && tag != "hr") stats.has_block = true;
       stats.has_block = stats.has_block || inner.has_block;
-      const bool paragraph_like = !(IsContainerTag(tag) && inner.has_block);
-      if (paragraph_like && !NamesBoilerplate(child))
+      // A table of figures is report content, as much as a paragraph is: an
+      // open-government report is mostly tables.
+      const bool paragraph_like = !(IsContainerTag(tag) && inner.has_block) ||
+                                  (tag == "table" && !HasNestedTable(child));
+      if (paragraph_like && !NamesBoilerplate(child) &&
+          !(tag == "p" && IsSiteFooterText(TextOf(child)))) {
         stats.paragraph += inner.text;
+      }
     }
     stats_[node] = stats;
     order_.push_back(node);

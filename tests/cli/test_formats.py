@@ -234,6 +234,29 @@ class FormatsTest(unittest.TestCase):
                 prose = [i for i in document['indicators'] if not i['cell']]
                 self.assertEqual(prose[0]['label'], '主动公开政府信息')
 
+    def test_a_table_report_inside_a_web_page(self):
+        # An open-government report is mostly tables: the content block must
+        # still win over a footer with more prose than the report has.
+        with open(fixture('open-gov-tables.html'), encoding='utf-8') as f:
+            page = f.read()
+        body = page[page.index('<body>') + 6:page.index('</body>')]
+        footer = '<div>' + ('<p>主办单位：某某县人民政府办公室　承办单位：某某县大数据发展中心'
+                            '　地址：某某县人民路1号　邮编：545400　联系电话：0772-8123456'
+                            '　网站标识码：4502240001　备案号：桂ICP备12345678号-1'
+                            '　桂公网安备45022402000123号　访问量：987654次</p>'
+                            '<p>本网站由某某县人民政府办公室主办，未经许可不得复制、转载或链接本网站'
+                            '内容，建议使用1920×1080分辨率浏览本网站以获得最佳浏览效果。</p>') * 5 + '</div>'
+        wrapped = ('<html><head><meta charset="utf-8"></head><body><div class="nav"><ul>' +
+                   ''.join(f'<li><a href="/{n}">栏目{n}</a></li>' for n in range(30)) +
+                   '</ul></div><div class="main"><div id="zoom">' + body +
+                   '</div></div>' + footer + '</body></html>')
+        document = self.extract(self.write('wrapped.html', wrapped))
+        cells = [i for i in document['indicators'] if i['cell']]
+        self.assertEqual(len(cells), 108)
+        self.assertNotIn(987654, [i['value'] for i in document['indicators']])
+        self.assertEqual(document['document']['title'],
+                         '某某县人民政府2023年政府信息公开工作年度报告')
+
     # --- damaged, hostile and mislabelled containers ---------------------------
 
     def test_damaged_containers_fail_cleanly(self):
