@@ -58,6 +58,7 @@ std::atomic<bool> g_stop{false};
 // writing what is done; a second one ends the process at once.
 void OnSignal(int signal) {
   if (g_stop.exchange(true)) {
+    Output::RemoveTemporaryFromSignalHandler();
     std::signal(signal, SIG_DFL);
     std::raise(signal);
   }
@@ -173,26 +174,38 @@ int RunExtract(const ExtractOptions& options) {
     progress.Update(stats, total);
   };
 
-  Output output(options.output);
-  if (!output.Open()) {
-    std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
-    return kExitBadInput;
-  }
-  if (csv && !output.Write(CsvHeader())) return CommitOrFail(output);
-
+  // Handlers go in before the output file exists and come out after it is
+  // renamed into place, so no signal finds a temporary file unaccounted for.
   g_stop = false;
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
+  const auto restore_signals = [] {
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+  };
+  Output output(options.output);
+  if (!output.Open()) {
+    restore_signals();
+    std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
+    return kExitBadInput;
+  }
+  if (csv && !output.Write(CsvHeader())) {
+    const int status = CommitOrFail(output);
+    restore_signals();
+    return status;
+  }
+
   const BatchStats stats =
       RunBatch(*inputs, batch,
                [&output](std::string_view data) { return output.Write(data); });
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
   progress.Finish();
 
-  if (stats.output_closed && output.closed())
+  if (stats.output_closed && output.closed()) {
+    restore_signals();
     return EndBatch(kExitOk, stats);  // `| head`: quietly
+  }
   const int committed = CommitOrFail(output);
+  restore_signals();
   if (!options.quiet) {
     const double megabytes = static_cast<double>(stats.bytes) / 1e6;
     std::fprintf(

@@ -3,18 +3,34 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
 
 namespace lawreport::cli {
+namespace {
+
+// The temporary file being written, for the signal handler; points into
+// the Output's own string, which outlives it being set here.
+std::atomic<const char*> g_temporary{nullptr};
+
+}  // namespace
+
+void Output::RemoveTemporaryFromSignalHandler() {
+  if (const char* temporary = g_temporary.exchange(nullptr))
+    ::unlink(temporary);
+}
 
 Output::Output(std::string path) : path_(std::move(path)) {}
 
 Output::~Output() {
   if (file_ != nullptr && file_ != stdout) std::fclose(file_);
-  if (!temporary_.empty() && !committed_) ::unlink(temporary_.c_str());
+  if (!temporary_.empty()) {
+    g_temporary.store(nullptr);
+    if (!committed_) ::unlink(temporary_.c_str());
+  }
 }
 
 bool Output::Open() {
@@ -33,6 +49,7 @@ bool Output::Open() {
     return false;
   }
   temporary_ = name.data();
+  g_temporary.store(temporary_.c_str());
   // mkstemp makes the file private (0600); the result should get the
   // permissions any new file gets here (0666 less the umask).
   const mode_t mask = ::umask(0);
@@ -82,6 +99,9 @@ bool Output::Commit() {
     return false;
   }
   committed_ = true;
+  // Cleared after the rename: a signal between the two finds no file to
+  // remove, which is harmless; the other order could leave one behind.
+  g_temporary.store(nullptr);
   return true;
 }
 

@@ -25,6 +25,11 @@ class Output {
   // Flushes; for a file, syncs and renames it into place.
   bool Commit();
 
+  // Removes the temporary file of the Output being written, if any. Safe in
+  // a signal handler: a second Ctrl-C ends the process without running
+  // destructors, and must not leave "out.jsonl.tmp.XXXXXX" behind.
+  static void RemoveTemporaryFromSignalHandler();
+
   bool closed() const { return closed_; }
   const std::string& error() const { return error_; }
   const std::string& path() const { return path_; }

@@ -54,7 +54,11 @@ Result<std::vector<std::string>> ExpandInputs(const InputSelection& selection) {
         if (error)
           return Error{ErrorCode::kUnreadable,
                        path + ": cannot list: " + error.message()};
+        // A link inside a folder is not followed: a downloaded archive
+        // unpacked into the folder could otherwise name any file on the
+        // machine. A file named on the command line is read as given.
         std::error_code type_error;
+        if (it->is_symlink(type_error)) continue;
         if (it->is_regular_file(type_error) && HasReportExtension(it->path()) &&
             MatchesGlob(selection.glob, it->path().string())) {
           found.push_back(it->path().string());

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "lawreport/canonical.h"
+#include "util/terminal.h"
 #include "write/csv_field.h"
 #include "write/json_out.h"
 
@@ -264,6 +265,7 @@ std::string DiffText(const std::vector<DiffRow>& rows,
     }
     out += line + "\n";
   }
+  NeutralizeControls(out);
   return out;
 }
 

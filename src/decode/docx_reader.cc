@@ -172,6 +172,12 @@ Result<XmlDoc> ParseXml(const std::string& content, const char* name) {
     return Error{ErrorCode::kDamaged,
                  std::string("a damaged DOCX: ") + name + " is not well-formed XML"};
   }
+  // The same for a DTD the byte check missed (a part in UTF-16).
+  if (doc->intSubset != nullptr || doc->extSubset != nullptr) {
+    xmlFreeDoc(doc);
+    return Error{ErrorCode::kDamaged, std::string("DOCX part ") + name +
+                                          " declares a DTD: refused"};
+  }
   return XmlDoc(doc);
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "lawreport/write.h"
+#include "util/terminal.h"
 #include "write/finding_json.h"
 
 namespace lawreport {
@@ -139,6 +140,7 @@ std::string WriteCheckText(const std::vector<CheckedFile>& files, bool strict) {
     }
   }
   out += Summary(Count(files)) + "\n";
+  NeutralizeControls(out);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "lawreport/write.h"
+#include "util/terminal.h"
 #include "util/utf8.h"
 
 namespace lawreport {
@@ -65,6 +66,7 @@ std::string WriteOutlineTree(const Report& report) {
     out += "[appendix] " + part.title + "  " +
            LineRange(part.line, part.end_line) + "\n";
   }
+  NeutralizeControls(out);
   return out;
 }
 

@@ -8,10 +8,13 @@ line on stderr of the form `lawreport: PATH: problem`.
 import argparse
 import json
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
 import unittest
 
@@ -349,6 +352,167 @@ class CommandLineTest(unittest.TestCase):
         self.assertLess(len(lines), 60)
         for line in lines:
             json.loads(line)  # every record written is whole
+
+    # Interrupting a batch. The first SIGINT or SIGTERM stops dispatching; the
+    # files in flight finish and are written, in input order, then the summary
+    # line and exit status 130. With -o the temporary file is renamed into
+    # place only then, so the target never exists half-written.
+
+    def make_batch(self, count=60, repeat=20):
+        """count copies of the sample, each `repeat` times over so one takes a noticeable time."""
+        batch = os.path.join(self.tmp, 'batch')
+        os.mkdir(batch)
+        with open(sample_path(), 'rb') as f:
+            data = f.read() * repeat
+        paths = []
+        for i in range(count):
+            path = os.path.join(batch, f'r{i:03}.txt')
+            with open(path, 'wb') as f:
+                f.write(data)
+            paths.append(path)
+        return batch, paths
+
+    def temporary_files(self, target):
+        directory, name = os.path.split(target)
+        return sorted(n for n in os.listdir(directory) if n.startswith(name + '.tmp'))
+
+    def wait_for_first_record(self, process, target):
+        """Until the temporary file beside target holds one whole line; target must not exist meanwhile."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            self.assertFalse(os.path.exists(target), 'the target appeared before the run ended')
+            self.assertIsNone(process.poll(), 'the run ended before its first record was written')
+            for name in self.temporary_files(target):
+                try:
+                    with open(os.path.join(os.path.dirname(target), name), 'rb') as f:
+                        if b'\n' in f.read():
+                            return
+                except FileNotFoundError:
+                    pass
+            time.sleep(0.01)
+        self.fail('no record written within 60 s')
+
+    def assert_finished_records(self, output, stderr, inputs):
+        """output: whole JSON documents, one a line, for the first inputs in order, as many as the summary counts."""
+        text = output.decode()
+        self.assertTrue(text.endswith('\n'), 'the last record is cut short')
+        records = [json.loads(line) for line in text.splitlines()]  # each line is whole
+        self.assertGreaterEqual(len(records), 1)
+        self.assertLess(len(records), len(inputs), 'the run was not interrupted')
+        self.assertEqual([r['source']['path'] for r in records], inputs[:len(records)])
+        self.assertTrue(all('indicators' in r and 'error' not in r for r in records))
+        summary = stderr.decode().splitlines()[-1]
+        self.assertRegex(summary, r'^lawreport: \d+ files, \d+ indicators, 0 failed, [0-9.]+ MB in [0-9.]+ s '
+                                  r'\([0-9.]+ MB/s\); interrupted, the rest not processed$')
+        self.assertEqual(int(re.match(r'lawreport: (\d+) files', summary).group(1)), len(records))
+
+    def test_sigterm_stops_a_batch_like_sigint(self):
+        batch, inputs = self.make_batch()
+        statuses = {}
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            for to_file in (True, False):
+                with self.subTest(signal=sig.name, output='-o FILE' if to_file else 'stdout'):
+                    target = os.path.join(self.tmp, f'{sig.name}.jsonl')
+                    args = [BINARY, 'extract', '-j', '2', *(['-o', target] if to_file else []), batch]
+                    # stderr to a file, so that stdout can be read through one
+                    # buffered reader (communicate() would skip what readline()
+                    # buffered).
+                    with tempfile.TemporaryFile() as errors:
+                        process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=errors)
+                        try:
+                            if to_file:
+                                self.wait_for_first_record(process, target)
+                            else:
+                                first = process.stdout.readline()
+                                self.assertTrue(first.endswith(b'\n'), 'no record before the end')
+                            process.send_signal(sig)
+                            stdout = process.stdout.read()
+                            process.wait(timeout=60)
+                        finally:
+                            if process.poll() is None:
+                                process.kill()
+                            process.wait()
+                            process.stdout.close()
+                        errors.seek(0)
+                        stderr = errors.read()
+                    statuses[(sig, to_file)] = process.returncode
+                    self.assertEqual(process.returncode, 130, stderr.decode())
+                    if to_file:
+                        self.assertEqual(stdout, b'')
+                        self.assertEqual(self.temporary_files(target), [])
+                        with open(target, 'rb') as f:
+                            output = f.read()
+                    else:
+                        output = first + stdout
+                    self.assert_finished_records(output, stderr, inputs)
+        # SIGTERM (what `timeout`, systemd and batch schedulers send) ends a run
+        # exactly as Ctrl-C does.
+        self.assertEqual({statuses[(signal.SIGTERM, f)] for f in (True, False)},
+                         {statuses[(signal.SIGINT, f)] for f in (True, False)})
+
+    def assert_no_file_or_complete_file(self, target, process, stdout, stderr, inputs):
+        self.assertEqual(self.temporary_files(target), [], 'a temporary file was left behind')
+        self.assertEqual(stdout, b'')
+        if not os.path.exists(target):
+            # Only when the signal came before the run set up its handlers.
+            self.assertEqual(process.returncode, -signal.SIGTERM, stderr.decode())
+            return
+        with open(target, 'rb') as f:
+            text = f.read().decode()
+        self.assertTrue(text == '' or text.endswith('\n'), 'the last record is cut short')
+        records = [json.loads(line) for line in text.splitlines()]
+        self.assertEqual([r['source']['path'] for r in records], inputs[:len(records)])
+        if process.returncode == 0:
+            self.assertEqual(len(records), len(inputs))
+        else:
+            self.assertEqual(process.returncode, 130, stderr.decode())
+            summary = stderr.decode().splitlines()[-1]
+            self.assertEqual(int(re.match(r'lawreport: (\d+) files', summary).group(1)), len(records))
+
+    def test_interrupted_output_file_is_never_partial(self):
+        batch, inputs = self.make_batch(count=30)
+        target = os.path.join(self.tmp, 'out.jsonl')
+        # A signal at any moment: while starting, while listing, while the
+        # first files run, once records are written.
+        for delay in (0, 0.005, 0.02, 0.05, 0.1, 0.3, 'first record'):
+            with self.subTest(delay=delay):
+                if os.path.exists(target):
+                    os.unlink(target)
+                process = subprocess.Popen([BINARY, 'extract', '-j', '2', '-o', target, batch],
+                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                try:
+                    if delay == 'first record':
+                        self.wait_for_first_record(process, target)
+                    else:
+                        time.sleep(delay)
+                    process.send_signal(signal.SIGTERM)
+                    stdout, stderr = process.communicate(timeout=60)
+                finally:
+                    if process.poll() is None:
+                        process.kill()
+                        process.communicate()
+                self.assert_no_file_or_complete_file(target, process, stdout, stderr, inputs)
+
+    # The second SIGINT or SIGTERM ends the process at once, without
+    # destructors; the handler removes the temporary file itself.
+    def test_second_signal_leaves_no_temporary_file(self):
+        # Larger files, so that the run is still finishing the files in flight
+        # when the second signal comes.
+        batch, inputs = self.make_batch(count=30, repeat=40)
+        target = os.path.join(self.tmp, 'out.jsonl')
+        process = subprocess.Popen([BINARY, 'extract', '-j', '2', '-o', target, batch],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            self.wait_for_first_record(process, target)
+            process.send_signal(signal.SIGTERM)
+            time.sleep(0.01)
+            process.send_signal(signal.SIGTERM)
+            stdout, stderr = process.communicate(timeout=60)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+        self.assert_no_file_or_complete_file(target, process, stdout, stderr, inputs)
 
     def test_closed_pipe_exits_quietly(self):
         process = subprocess.Popen([BINARY, 'extract', '-j', '2', self.corpus_dir(), self.corpus_dir()],

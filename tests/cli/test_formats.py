@@ -318,6 +318,14 @@ class FormatsTest(unittest.TestCase):
                   '2006/main"><w:body><w:p><w:r><w:t>&c;&x;</w:t></w:r></w:p></w:body>'
                   '</w:document>')
         self.assert_fails(self.docx('laughs.docx', laughs), 'declares a DTD: refused')
+        # In UTF-16 the bytes "<!DOCTYPE" do not appear; the parsed part
+        # is checked too.
+        utf16 = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w:document '
+                 '[<!ENTITY a "受理行政许可事项43601件">]><w:document xmlns:w="http://'
+                 'schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+                 '<w:t>&a;</w:t></w:r></w:p></w:body></w:document>')
+        self.assert_fails(self.docx('dtd16.docx', utf16.encode('utf-16')),
+                          'declares a DTD: refused')
 
     def test_pdf_page_and_line_limits(self):
         self.assert_fails(fixture('rongan-2023.pdf'), 'PDF has 9 pages, over the limit of 2',

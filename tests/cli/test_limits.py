@@ -105,6 +105,33 @@ class LimitsTest(unittest.TestCase):
         self.assert_one_error(run('extract', '--timeout', '0.001', big), big,
                               'took longer than --timeout 0.001 s: stopped')
 
+    def test_links_inside_a_folder_are_not_followed(self):
+        secret = self.write('secret.txt', '一、机密\n受理行政许可事项99999件。\n'.encode())
+        folder = os.path.join(self.tmp, 'reports')
+        os.mkdir(folder)
+        shutil.copy(sample_path(), os.path.join(folder, 'a.txt'))
+        os.symlink(secret, os.path.join(folder, 'b.txt'))
+        result = run('extract', '-q', '--format', 'jsonl', folder)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+        self.assertEqual([os.path.basename(r['source']['path']) for r in records], ['a.txt'])
+        # Named on the command line, a link is the user's choice and is read.
+        named = run('extract', os.path.join(folder, 'b.txt'))
+        self.assertEqual(json.loads(named.stdout)['indicators'][0]['value'], 99999)
+
+    def test_control_characters_never_reach_the_terminal(self):
+        path = self.write('escape.txt', '融安县2023年法治政府建设年度报告\n一、总体\x1b]0;pwned\x07情况\n'
+                          '受理\x1b[2J行政许可事项43601件，办结43486件，办结率99.74%。\n'.encode())
+        for command in (['outline', path], ['check', '--format', 'text', path],
+                        ['diff', path, path]):
+            with self.subTest(command=command[0]):
+                result = run(*command)
+                self.assertNotIn(b'\x1b', result.stdout)
+                self.assertNotIn(b'\x07', result.stdout)
+        # Data formats keep the text exact (JSON escapes it).
+        document = json.loads(run('extract', path).stdout)
+        self.assertEqual(document['sections'][0]['title'], '总体\x1b]0;pwned\x07情况')
+
     def test_limits_are_listed_in_help(self):
         help_text = run('extract', '--help').stdout.decode()
         for option in ('--max-bytes', '--max-unzipped-bytes', '--max-zip-entries',
