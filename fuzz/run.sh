@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the fuzz preset (clang, libFuzzer, ASan, UBSan) and runs every
 # libFuzzer target built in build/fuzz/fuzz/ (each fuzz_* executable), two at
-# a time (FUZZ_JOBS=N to change).
+# a time (FUZZ_JOBS=N to change; FUZZ_TARGETS="fuzz_html fuzz_pdf" for some).
 #   fuzz/run.sh [SECONDS]           the long run: each target SECONDS (default 600)
 #   fuzz/run.sh --smoke [SECONDS]   CI's smoke test: each target SECONDS (default 20)
 # Seeds: fuzz_decode and fuzz_pipeline get the corpus reports and the sample,
@@ -66,7 +66,11 @@ seeds_for() {
 
 targets=""
 for binary in build/fuzz/fuzz/fuzz_*; do
-  [ -f "$binary" ] && [ -x "$binary" ] && targets="$targets ${binary##*/}"
+  [ -f "$binary" ] && [ -x "$binary" ] || continue
+  # FUZZ_TARGETS="fuzz_html fuzz_pdf" runs only those.
+  case " ${FUZZ_TARGETS:-${binary##*/}} " in
+    *" ${binary##*/} "*) targets="$targets ${binary##*/}" ;;
+  esac
 done
 if [ -z "$targets" ]; then
   echo "fuzz/run.sh: no fuzz_* targets in build/fuzz/fuzz/" >&2

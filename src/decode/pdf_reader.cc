@@ -15,6 +15,9 @@
 //    the next page begins, so each figure knows its page.
 // Limits: at most max_pages pages; an encrypted PDF needs its password and
 // is refused; a PDF with no text layer (a scan) is refused.
+//
+// This file is the module liblawreport_pdf.so (see pdf_module.h): it is
+// the only code that links poppler.
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
@@ -27,7 +30,7 @@
 #include <string>
 #include <vector>
 
-#include "decode/readers.h"
+#include "decode/pdf_module.h"
 #include "util/utf8.h"
 
 namespace lawreport::decode_internal {
@@ -248,7 +251,7 @@ double Percentile(std::vector<double> values, double fraction) {
 }
 
 void Reflow(const std::vector<std::vector<PdfLine>>& pages,
-            Document& document) {
+            std::vector<PdfParagraph>& paragraphs) {
   std::vector<double> lefts, rights, heights;
   for (const auto& lines : pages) {
     for (const PdfLine& line : lines) {
@@ -276,7 +279,7 @@ void Reflow(const std::vector<std::vector<PdfLine>>& pages,
   const PdfLine* previous = nullptr;
   const auto flush = [&] {
     if (!paragraph.empty())
-      document.AddPagedParagraph(std::move(paragraph), std::move(marks));
+      paragraphs.push_back({std::move(paragraph), std::move(marks)});
     paragraph.clear();
     marks.clear();
   };
@@ -305,9 +308,9 @@ void Reflow(const std::vector<std::vector<PdfLine>>& pages,
 
 void IgnorePopplerMessage(const std::string&, void*) {}
 
-}  // namespace
-
-Result<Document> ReadPdf(std::string_view bytes, const DecodeOptions& options) {
+Result<std::vector<PdfParagraph>> ReadPdfText(
+    std::string_view bytes, int max_pages,
+    const std::atomic<bool>* cancelled) {
   static std::once_flag quiet;
   std::call_once(quiet, [] {
     poppler::set_debug_error_function(IgnorePopplerMessage, nullptr);
@@ -328,17 +331,17 @@ Result<Document> ReadPdf(std::string_view bytes, const DecodeOptions& options) {
                  "an encrypted PDF: it cannot be read without its password"};
   }
   const int page_count = pdf->pages();
-  if (page_count > options.max_pages) {
+  if (page_count > max_pages) {
     return Error{ErrorCode::kLimitExceeded,
                  "PDF has " + std::to_string(page_count) +
                      " pages, over the limit of " +
-                     std::to_string(options.max_pages) +
+                     std::to_string(max_pages) +
                      " (raise it with --max-pages)"};
   }
   std::vector<std::vector<PdfLine>> pages;
   bool any_text = false;
   for (int index = 0; index < page_count; ++index) {
-    if (options.cancelled != nullptr && options.cancelled->load()) {
+    if (cancelled != nullptr && cancelled->load()) {
       return Error{ErrorCode::kLimitExceeded,
                    "stopped at page " + std::to_string(index + 1) +
                        ": over the time limit"};
@@ -357,9 +360,25 @@ Result<Document> ReadPdf(std::string_view bytes, const DecodeOptions& options) {
                  "do OCR"};
   }
   DropPageFurniture(pages);
-  Document document;
-  Reflow(pages, document);
-  return document;
+  std::vector<PdfParagraph> paragraphs;
+  Reflow(pages, paragraphs);
+  return paragraphs;
 }
 
+}  // namespace
 }  // namespace lawreport::decode_internal
+
+extern "C" __attribute__((visibility("default"))) void lawreport_read_pdf(
+    const char* data, std::size_t size, int max_pages,
+    const std::atomic<bool>* cancelled,
+    lawreport::decode_internal::PdfText* out) {
+  using lawreport::decode_internal::ReadPdfText;
+  auto read = ReadPdfText(std::string_view(data, size), max_pages, cancelled);
+  if (read) {
+    out->paragraphs = std::move(*read);
+  } else {
+    out->error = read.error();
+  }
+}
+
+
