@@ -255,9 +255,13 @@ const Entry* MatchAt(const std::vector<Entry>& entries,
   const std::string_view rest = text.substr(offset);
   if (rest.empty()) return nullptr;
   for (const Entry& entry : entries) {
-    if ((entry.*field)[0] != rest[0])
-      continue;  // most entries differ in the first byte
-    if (utf8::StartsWith(rest, entry.*field)) return &entry;
+    const std::string& word = entry.*field;
+    // Most entries differ in the first character; Chinese ones share their
+    // first byte, so the first three are compared before the whole word.
+    if (word[0] != rest[0] || word.size() > rest.size()) continue;
+    if (word.size() >= 3 && (word[1] != rest[1] || word[2] != rest[2]))
+      continue;
+    if (utf8::StartsWith(rest, word)) return &entry;
   }
   return nullptr;
 }

@@ -71,14 +71,17 @@ void Append(std::string& out, char32_t cp) {
 std::size_t CountChars(std::string_view text) {
   // Eight bytes at a time: a continuation byte is 10xxxxxx, so bit 7 set and
   // bit 6 (moved up to bit 7 by the shift) clear.
+  // The flags are summed by a multiply rather than a popcount, which
+  // without -mpopcnt is a library call.
   constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   std::size_t count = 0;
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
     std::uint64_t word;
     std::memcpy(&word, text.data() + i, sizeof word);
-    const std::uint64_t continuation = word & ~(word << 1) & kHighBits;
-    count += 8 - static_cast<std::size_t>(__builtin_popcountll(continuation));
+    const std::uint64_t continuation = (word & ~(word << 1) & kHighBits) >> 7;
+    count += 8 - static_cast<std::size_t>((continuation * kOnes) >> 56);
   }
   for (; i < text.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
