@@ -1,5 +1,8 @@
 #include "numbers/chinese_number.h"
 
+#include <array>
+#include <cstdint>
+
 #include <string>
 #include <vector>
 
@@ -8,7 +11,7 @@
 namespace lawreport::numbers_internal {
 namespace {
 
-std::optional<int> Digit(char32_t cp) {
+constexpr std::optional<int> Digit(char32_t cp) {
   switch (cp) {
     case U'零':
     case U'〇':
@@ -144,8 +147,22 @@ bool IsChineseNumeralChar(char32_t cp) {
 }
 
 bool StartsChineseNumeral(char32_t cp) {
-  return (Digit(cp) && cp != U'零') || cp == U'十' || cp == U'拾' ||
-         cp == U'廿' || cp == U'卅';
+  // Called for every character the numbers scanner passes: one bit per
+  // code point of U+3000–U+9FFF, where every such character lies, built
+  // from the same definition at compile time.
+  constexpr char32_t kFirst = 0x3000, kLast = 0xA000;
+  static constexpr auto kStarts = [] {
+    std::array<std::uint64_t, (kLast - kFirst) / 64> bits{};
+    for (char32_t c = kFirst; c < kLast; ++c) {
+      if ((Digit(c) && c != U'零') || c == U'十' || c == U'拾' || c == U'廿' ||
+          c == U'卅') {
+        bits[(c - kFirst) / 64] |= std::uint64_t{1} << ((c - kFirst) % 64);
+      }
+    }
+    return bits;
+  }();
+  if (cp < kFirst || cp >= kLast) return false;
+  return (kStarts[(cp - kFirst) / 64] >> ((cp - kFirst) % 64)) & 1;
 }
 
 std::optional<ChineseNumber> ParseChineseNumber(std::string_view text) {
