@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "util/utf8.h"
+
 namespace lawreport::numbers_internal {
 namespace {
 
@@ -54,6 +58,20 @@ TEST(ChineseNumberTest, WhichCharactersOpenANumeral) {
   EXPECT_FALSE(StartsChineseNumeral(U'百'));  // 百姓
   EXPECT_FALSE(StartsChineseNumeral(U'万'));  // 万众
   EXPECT_FALSE(StartsChineseNumeral(U'零'));
+  // Exactly these open a numeral: every digit ParseChineseNumber reads but
+  // 零, and the tens; nothing else in the whole BMP.
+  const std::u32string openers = U"〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾廿卅";
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    ASSERT_EQ(StartsChineseNumeral(cp),
+              openers.find(cp) != std::u32string::npos)
+        << static_cast<unsigned>(cp);
+  }
+  for (const char32_t cp : openers) {
+    if (cp == U'十' || cp == U'拾' || cp == U'廿' || cp == U'卅') continue;
+    std::string digit;
+    utf8::Append(digit, cp);
+    EXPECT_TRUE(ParseChineseNumber(digit)) << digit;
+  }
 }
 
 }  // namespace
