@@ -69,7 +69,9 @@ std::optional<int> SmallUnit(char32_t cp) {
 std::optional<long long> ParseSection(const std::vector<char32_t>& chars) {
   if (chars.empty()) return std::nullopt;
   long long total = 0;
-  std::optional<int> pending;  // a digit waiting for its unit
+  // A digit waiting for its unit; -1 for none. (A plain int: GCC's -O2
+  // flow analysis mistakes an optional<int> here for uninitialized.)
+  int pending = -1;
   int last_unit = 10000;
   for (std::size_t i = 0; i < chars.size(); ++i) {
     const char32_t c = chars[i];
@@ -80,30 +82,30 @@ std::optional<long long> ParseSection(const std::vector<char32_t>& chars) {
       continue;
     }
     if (const auto digit = Digit(c)) {
-      if (pending) return std::nullopt;  // two digits in a row: "五零"
+      if (pending >= 0) return std::nullopt;  // two digits in a row: "五零"
       if (*digit == 0) {
         if (total == 0) return std::nullopt;  // a leading 零
         continue;  // 零 holds an empty place: 一百零五
       }
-      pending = digit;
+      pending = *digit;
       continue;
     }
     if (const auto unit = SmallUnit(c)) {
       if (*unit >= last_unit) return std::nullopt;
-      if (pending) {
-        total += *pending * *unit;
+      if (pending >= 0) {
+        total += pending * *unit;
       } else if (*unit == 10) {
         total += 10;  // 十一, 一百十
       } else {
         return std::nullopt;  // 百 and 千 need a digit
       }
-      pending.reset();
+      pending = -1;
       last_unit = *unit;
       continue;
     }
     return std::nullopt;
   }
-  if (pending) total += *pending;
+  if (pending >= 0) total += pending;
   return total;
 }
 
