@@ -7,33 +7,18 @@ Run by CTest:  python3 tests/cli/test_formats.py --binary build/dev/lawreport --
 The fixtures are in tests/fixtures/formats (see its README.md for how
 make_fixtures.sh made each one).
 """
-import argparse
 import csv
 import io
 import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
-import unittest
 import zipfile
 from decimal import Decimal
 
-BINARY = None
-ROOT = None
-
-
-def run(*args, stdin=None):
-    return subprocess.run([BINARY, *args], input=stdin, capture_output=True, timeout=120)
+from cli_support import Paths, ScratchTest, main, run, sample_path
 
 
 def fixture(name):
-    return os.path.join(ROOT, 'tests', 'fixtures', 'formats', name)
-
-
-def sample_path():
-    return os.path.join(ROOT, 'data', 'samples', 'rongan-2023.txt')
+    return os.path.join(Paths.root, 'tests', 'fixtures', 'formats', name)
 
 
 def walk(sections):
@@ -42,32 +27,14 @@ def walk(sections):
         yield from walk(section['children'])
 
 
-class FormatsTest(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix='lawreport-formats-')
-
-    def tearDown(self):
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def write(self, name, data):
-        path = os.path.join(self.tmp, name)
-        with open(path, 'wb') as f:
-            f.write(data if isinstance(data, bytes) else data.encode('utf-8'))
-        return path
-
+class FormatsTest(ScratchTest):
     def extract(self, path, *extra):
         result = run('extract', *extra, path)
         self.assertEqual(result.returncode, 0, result.stderr.decode())
         return json.loads(result.stdout)
 
     def assert_fails(self, path, message, *extra):
-        result = run('extract', *extra, path)
-        self.assertEqual(result.returncode, 2, result.stdout[:200])
-        self.assertEqual(result.stdout, b'')
-        lines = result.stderr.decode().splitlines()
-        self.assertEqual(len(lines), 1, lines)
-        self.assertTrue(lines[0].startswith(f'lawreport: {path}: '), lines[0])
-        self.assertIn(message, lines[0])
+        self.assert_one_error(run('extract', *extra, path), path, message)
 
     # --- the same report in four containers ------------------------------
 
@@ -357,17 +324,6 @@ class FormatsTest(unittest.TestCase):
         rows = list(csv.DictReader(io.StringIO(pdf.stdout.decode(), newline='')))
         self.assertEqual(rows[0]['page'], '1')
         self.assertEqual(rows[0]['table'], '')
-
-
-def main():
-    global BINARY, ROOT
-    parser = argparse.ArgumentParser()
-    parser.add_argument('--binary', required=True)
-    parser.add_argument('--root', required=True)
-    args, rest = parser.parse_known_args()
-    BINARY = os.path.abspath(args.binary)
-    ROOT = os.path.abspath(args.root)
-    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
 
 
 if __name__ == '__main__':

@@ -7,49 +7,15 @@ Run by CTest:  python3 tests/cli/test_limits.py --binary build/dev/lawreport --r
 Container limits (zip bombs, entries, pages, DTDs, nesting) are in
 test_formats.py; in-process pathological inputs in tests/unit/hardening_test.cc.
 """
-import argparse
 import json
 import os
 import shutil
 import subprocess
-import sys
-import tempfile
-import time
-import unittest
 
-BINARY = None
-ROOT = None
+from cli_support import Paths, ScratchTest, main, run, sample_path
 
 
-def run(*args):
-    return subprocess.run([BINARY, *args], capture_output=True, timeout=300)
-
-
-def sample_path():
-    return os.path.join(ROOT, 'data', 'samples', 'rongan-2023.txt')
-
-
-class LimitsTest(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix='lawreport-limits-')
-
-    def tearDown(self):
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def write(self, name, data):
-        path = os.path.join(self.tmp, name)
-        with open(path, 'wb') as f:
-            f.write(data)
-        return path
-
-    def assert_one_error(self, result, path, message):
-        self.assertEqual(result.returncode, 2)
-        self.assertEqual(result.stdout, b'')
-        lines = result.stderr.decode().splitlines()
-        self.assertEqual(len(lines), 1, lines)
-        self.assertTrue(lines[0].startswith(f'lawreport: {path}: '), lines[0])
-        self.assertIn(message, lines[0])
-
+class LimitsTest(ScratchTest):
     def test_a_50_mb_line_is_refused_by_the_line_limit(self):
         piece = '受理行政许可事项43601件，'.encode()
         path = self.write('one-line.txt', piece * (50 * 1024 * 1024 // len(piece) + 1))
@@ -79,7 +45,7 @@ class LimitsTest(unittest.TestCase):
         err_path = os.path.join(self.tmp, 'err.txt')
         with open(out_path, 'wb') as out, open(err_path, 'wb') as err:
             process = subprocess.Popen(
-                [BINARY, 'extract', '--timeout', '1', '-j', '1', '--format', 'jsonl',
+                [Paths.binary, 'extract', '--timeout', '1', '-j', '1', '--format', 'jsonl',
                  '-', sample_path()], stdin=subprocess.PIPE, stdout=out, stderr=err)
             try:
                 status = process.wait(timeout=120)
@@ -138,17 +104,6 @@ class LimitsTest(unittest.TestCase):
                        '--max-pages', '--max-line-bytes', '--timeout', '--format-in',
                        '--no-boilerplate-strip'):
             self.assertIn(option, help_text)
-
-
-def main():
-    global BINARY, ROOT
-    parser = argparse.ArgumentParser()
-    parser.add_argument('--binary', required=True)
-    parser.add_argument('--root', required=True)
-    args, rest = parser.parse_known_args()
-    BINARY = os.path.abspath(args.binary)
-    ROOT = os.path.abspath(args.root)
-    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
 
 
 if __name__ == '__main__':
