@@ -141,12 +141,7 @@ Result<Transcoded> Transcode(std::string_view bytes,
           std::to_string(gb_bad) + "); name the encoding with --encoding"};
 }
 
-std::string Lowercase(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
+using utf8::AsciiLowercase;
 
 // The first bytes after a BOM and white space, lowercased.
 std::string Head(std::string_view bytes) {
@@ -154,7 +149,7 @@ std::string Head(std::string_view bytes) {
   if (utf8::StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return "";
-  return Lowercase(text.substr(first));
+  return AsciiLowercase(text.substr(first));
 }
 
 bool LooksLikeHtml(std::string_view bytes) {
@@ -190,7 +185,7 @@ std::string Extension(std::string_view path) {
   if (dot == std::string_view::npos ||
       (slash != std::string_view::npos && dot < slash))
     return "";
-  return Lowercase(path.substr(dot + 1));
+  return AsciiLowercase(path.substr(dot + 1));
 }
 
 // The format to read `bytes` as, or why it cannot be read.

@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "decode/libxml.h"
 #include "decode/readers.h"
 #include "util/chinese_numeral.h"
 #include "util/utf8.h"
@@ -138,8 +139,6 @@ struct XmlDocFree {
 };
 using XmlDoc = std::unique_ptr<xmlDoc, XmlDocFree>;
 
-void IgnoreXmlError(void*, const char*, ...) {}
-
 Result<XmlDoc> ParseXml(const std::string& content, const char* name) {
   // Office never writes a DTD; one in a part can only be an attack
   // (entity expansion, external entities).
@@ -147,7 +146,6 @@ Result<XmlDoc> ParseXml(const std::string& content, const char* name) {
     return Error{ErrorCode::kDamaged, std::string("DOCX part ") + name +
                                           " declares a DTD: refused"};
   }
-  xmlSetGenericErrorFunc(nullptr, IgnoreXmlError);
   struct ContextFree {
     void operator()(xmlParserCtxtPtr c) const { xmlFreeParserCtxt(c); }
   };
@@ -160,9 +158,7 @@ Result<XmlDoc> ParseXml(const std::string& content, const char* name) {
       nullptr,
       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
           XML_PARSE_COMPACT);
-  const xmlError* last = xmlCtxtGetLastError(context.get());
-  if (last != nullptr && last->message != nullptr &&
-      std::strstr(last->message, "Excessive depth") != nullptr) {
+  if (HitDepthLimit(context.get())) {
     if (doc != nullptr) xmlFreeDoc(doc);
     return Error{ErrorCode::kLimitExceeded,
                  std::string("DOCX part ") + name + " nests elements deeper than " +
@@ -655,8 +651,7 @@ class BodyReader {
 }  // namespace
 
 Result<Document> ReadDocx(std::string_view bytes, const DecodeOptions& options) {
-  static std::once_flag initialized;
-  std::call_once(initialized, [] { xmlInitParser(); });
+  PrepareLibxml();
   Result<Archive> archive = Archive::Open(bytes, options);
   if (!archive) return archive.error();
   archive->set_limit(options.max_unzipped_bytes);

@@ -31,18 +31,14 @@
 #include <vector>
 
 #include "decode/encoding.h"
+#include "decode/libxml.h"
 #include "decode/readers.h"
 #include "util/utf8.h"
 
 namespace lawreport::decode_internal {
 namespace {
 
-std::string Lowercase(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
+using utf8::AsciiLowercase;
 
 bool IsOneOf(std::string_view tag, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), tag) != set.end();
@@ -97,7 +93,7 @@ std::string Attribute(const xmlNode* node, const char* name) {
 
 bool NamesBoilerplate(const xmlNode* node) {
   const std::string names =
-      Lowercase(Attribute(node, "id") + " " + Attribute(node, "class"));
+      AsciiLowercase(Attribute(node, "id") + " " + Attribute(node, "class"));
   if (names.size() <= 1) return false;
   for (const char* word :
        {"nav", "menu", "footer", "foot", "bottom", "dibu", "crumb", "share",
@@ -122,7 +118,7 @@ bool IsSiteFooterText(std::string_view text) {
 
 bool NamesTitle(const xmlNode* node) {
   const std::string names =
-      Lowercase(Attribute(node, "id") + " " + Attribute(node, "class"));
+      AsciiLowercase(Attribute(node, "id") + " " + Attribute(node, "class"));
   return names.find("title") != std::string::npos ||
          names.find("biaoti") != std::string::npos;
 }
@@ -394,7 +390,7 @@ class HtmlReader {
 };
 
 std::optional<std::string> DeclaredCharset(std::string_view bytes) {
-  const std::string head = Lowercase(bytes.substr(0, 4096));
+  const std::string head = AsciiLowercase(bytes.substr(0, 4096));
   std::size_t position = 0;
   while ((position = head.find("<meta", position)) != std::string::npos) {
     std::size_t end = head.find('>', position);
@@ -481,12 +477,10 @@ Result<Transcoded> TranscodeHtml(std::string_view bytes,
                "GB18030; name the encoding with --encoding"};
 }
 
-void IgnoreXmlError(void*, const char*, ...) {}
-
 }  // namespace
 
 std::string WebCharsetToConverter(std::string_view label) {
-  const std::string lower = Lowercase(label);
+  const std::string lower = AsciiLowercase(label);
   if (lower == "gb2312" || lower == "gbk" || lower == "x-gbk" ||
       lower == "gb18030" || lower == "cp936" || lower == "gb_2312-80" ||
       lower == "euc-cn" || lower == "windows-936") {
@@ -499,12 +493,10 @@ std::string WebCharsetToConverter(std::string_view label) {
 
 Result<HtmlDocument> ReadHtml(std::string_view bytes,
                               const DecodeOptions& options) {
-  static std::once_flag initialized;
-  std::call_once(initialized, [] { xmlInitParser(); });
   Result<Transcoded> transcoded = TranscodeHtml(bytes, options);
   if (!transcoded) return transcoded.error();
 
-  xmlSetGenericErrorFunc(nullptr, IgnoreXmlError);
+  PrepareLibxml();
   const int parse_options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                             HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                             HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
@@ -523,11 +515,7 @@ Result<HtmlDocument> ReadHtml(std::string_view bytes,
     void operator()(htmlDocPtr d) const { xmlFreeDoc(d); }
   };
   std::unique_ptr<xmlDoc, DocFree> owned(doc);
-  // libxml2 stops reading (keeping what it has) past its depth limit; a
-  // silently shortened report would be worse than none.
-  const xmlError* last = xmlCtxtGetLastError(context.get());
-  if (last != nullptr && last->message != nullptr &&
-      std::strstr(last->message, "Excessive depth") != nullptr) {
+  if (HitDepthLimit(context.get())) {
     return Error{ErrorCode::kLimitExceeded,
                  "HTML elements nested deeper than " +
                      std::to_string(kMaxMarkupDepth) + " levels"};

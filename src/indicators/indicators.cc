@@ -834,13 +834,22 @@ class Extractor {
     return *found->id;
   }
 
-  void EmitTableFigure(const Mention& m,
-                       const indicators_internal::TableFigure& figure) {
+  // An indicator placed at m's number: section, line, column and the
+  // number's range, which every kind of figure shares.
+  Indicator PlacedAt(const Mention& m, std::size_t section_offset) const {
     Indicator indicator;
-    indicator.section = SectionAt(figure.begin);
+    indicator.section = SectionAt(section_offset);
     const SourcePosition position = text_.PositionOf(m.number_begin);
     indicator.line = position.line;
     indicator.column = position.column;
+    indicator.value_begin = m.number_begin;
+    indicator.value_end = m.end;
+    return indicator;
+  }
+
+  void EmitTableFigure(const Mention& m,
+                       const indicators_internal::TableFigure& figure) {
+    Indicator indicator = PlacedAt(m, figure.begin);
     indicator.start = figure.begin;
     indicator.end = figure.end;
     indicator.text = std::string(text_.SourceOf(figure.begin, figure.end));
@@ -852,18 +861,12 @@ class Extractor {
     indicator.qualifier = figure.qualifier;
     indicator.rule = "table";
     indicator.cell = figure.cell;
-    indicator.value_begin = m.number_begin;
-    indicator.value_end = m.end;
     indicators_.push_back(std::move(indicator));
   }
 
   void Emit(const Mention& m, const Label& label,
             const std::string& rule_suffix) {
-    Indicator indicator;
-    indicator.section = SectionAt(m.number_begin);
-    const SourcePosition position = text_.PositionOf(m.number_begin);
-    indicator.line = position.line;
-    indicator.column = position.column;
+    Indicator indicator = PlacedAt(m, m.number_begin);
     if (label.after) {
       indicator.start = m.qualifier_begin;
       indicator.end = label.end;
@@ -897,8 +900,6 @@ class Extractor {
       indicator.kind = UnitKind::kChange;
     }
     indicator.rule = m.rule + rule_suffix;
-    indicator.value_begin = m.number_begin;
-    indicator.value_end = m.end;
     indicators_.push_back(std::move(indicator));
   }
 

@@ -68,6 +68,14 @@ void Append(std::string& out, char32_t cp) {
   }
 }
 
+std::string AsciiLowercase(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
 std::size_t CountChars(std::string_view text) {
   // Eight bytes at a time: a continuation byte is 10xxxxxx, so bit 7 set and
   // bit 6 (moved up to bit 7 by the shift) clear.

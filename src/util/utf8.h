@@ -52,6 +52,10 @@ std::size_t CountChars(std::string_view text);
 // Offset of the code point that starts before `offset` (offset > 0).
 std::size_t PreviousBoundary(std::string_view text, std::size_t offset);
 
+// ASCII letters lowered, every other byte kept: tag names, charset labels,
+// file extensions.
+std::string AsciiLowercase(std::string_view text);
+
 // Trims ASCII spaces (normalized text has only " " as a space).
 std::string_view TrimSpaces(std::string_view text);
 

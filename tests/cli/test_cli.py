@@ -469,6 +469,28 @@ class CommandLineTest(unittest.TestCase):
             summary = stderr.decode().splitlines()[-1]
             self.assertEqual(int(re.match(r'lawreport: (\d+) files', summary).group(1)), len(records))
 
+    def interrupt_batch(self, batch, target, inputs, delay, signals):
+        """Runs `extract -o target` over batch, sends SIGTERM `signals` times
+        (10 ms apart) after `delay` seconds or once the first record is
+        written, and checks the file is absent or whole."""
+        process = subprocess.Popen([BINARY, 'extract', '-j', '2', '-o', target, batch],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            if delay == 'first record':
+                self.wait_for_first_record(process, target)
+            else:
+                time.sleep(delay)
+            for n in range(signals):
+                if n:
+                    time.sleep(0.01)
+                process.send_signal(signal.SIGTERM)
+            stdout, stderr = process.communicate(timeout=60)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+        self.assert_no_file_or_complete_file(target, process, stdout, stderr, inputs)
+
     def test_interrupted_output_file_is_never_partial(self):
         batch, inputs = self.make_batch(count=30)
         target = os.path.join(self.tmp, 'out.jsonl')
@@ -478,20 +500,7 @@ class CommandLineTest(unittest.TestCase):
             with self.subTest(delay=delay):
                 if os.path.exists(target):
                     os.unlink(target)
-                process = subprocess.Popen([BINARY, 'extract', '-j', '2', '-o', target, batch],
-                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-                try:
-                    if delay == 'first record':
-                        self.wait_for_first_record(process, target)
-                    else:
-                        time.sleep(delay)
-                    process.send_signal(signal.SIGTERM)
-                    stdout, stderr = process.communicate(timeout=60)
-                finally:
-                    if process.poll() is None:
-                        process.kill()
-                        process.communicate()
-                self.assert_no_file_or_complete_file(target, process, stdout, stderr, inputs)
+                self.interrupt_batch(batch, target, inputs, delay, signals=1)
 
     # The second SIGINT or SIGTERM ends the process at once, without
     # destructors; the handler removes the temporary file itself.
@@ -500,19 +509,7 @@ class CommandLineTest(unittest.TestCase):
         # when the second signal comes.
         batch, inputs = self.make_batch(count=30, repeat=40)
         target = os.path.join(self.tmp, 'out.jsonl')
-        process = subprocess.Popen([BINARY, 'extract', '-j', '2', '-o', target, batch],
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        try:
-            self.wait_for_first_record(process, target)
-            process.send_signal(signal.SIGTERM)
-            time.sleep(0.01)
-            process.send_signal(signal.SIGTERM)
-            stdout, stderr = process.communicate(timeout=60)
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.communicate()
-        self.assert_no_file_or_complete_file(target, process, stdout, stderr, inputs)
+        self.interrupt_batch(batch, target, inputs, 'first record', signals=2)
 
     def test_closed_pipe_exits_quietly(self):
         process = subprocess.Popen([BINARY, 'extract', '-j', '2', self.corpus_dir(), self.corpus_dir()],
