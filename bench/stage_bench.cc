@@ -1,11 +1,13 @@
 // Per-stage cost on the bundled sample: decode (bytes → Text), outline
-// (Text → Outline), numbers (Text → Mention[]), indicators, check and the
-// JSON writer. Whole-process throughput belongs in
-// the batch benchmarks; these isolate the stages so a regression points at one.
+// (Text → Outline), numbers (Text → Mention[]), indicators, the canonical
+// mapping, check and the JSON writer. Whole-process throughput belongs in the
+// batch benchmarks; these isolate the stages so a regression points at one.
 #include <benchmark/benchmark.h>
+#include <malloc.h>
 
 #include <cstdlib>
 
+#include "lawreport/canonical.h"
 #include "lawreport/check.h"
 #include "lawreport/decode.h"
 #include "lawreport/indicators.h"
@@ -80,6 +82,18 @@ void BM_Indicators(benchmark::State& state) {
 }
 BENCHMARK(BM_Indicators);
 
+void BM_Canonical(benchmark::State& state) {
+  const lawreport::Report& report = SampleReport();
+  std::vector<lawreport::Indicator> indicators = report.indicators;
+  for (auto _ : state) {
+    lawreport::MapCanonical(report.text, indicators);
+    benchmark::DoNotOptimize(indicators);
+  }
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+}
+BENCHMARK(BM_Canonical);
+
 void BM_Check(benchmark::State& state) {
   const lawreport::Report& report = SampleReport();
   for (auto _ : state) {
@@ -114,4 +128,15 @@ BENCHMARK(BM_WriteJson);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// The same allocator setting as app/main.cc: without it glibc hands freed
+// pages back after each iteration and faults them in again, and the figures
+// measure the kernel rather than the stage.
+int main(int argc, char** argv) {
+  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
