@@ -7,6 +7,7 @@
 #include <string>
 
 #include "decode/encoding.h"
+#include "decode/formats_module.h"
 #include "decode/readers.h"
 #include "util/sha256.h"
 #include "util/utf8.h"
@@ -15,6 +16,8 @@ namespace lawreport {
 namespace {
 
 using decode_internal::ConversionFailure;
+using decode_internal::Formats;
+using decode_internal::FormatsModule;
 
 // The decoded UTF-8: converted text when a conversion ran, else a view of
 // the input itself, so a UTF-8 report (nearly all of them) is not copied.
@@ -38,7 +41,9 @@ Error CannotDecode(const std::string& encoding, std::size_t offset) {
 // back to any reported offset so it points into the file as given.
 Result<Transcoded> Convert(std::string_view bytes, const std::string& encoding,
                            std::size_t skip, bool bom) {
-  auto converted = decode_internal::ConvertToUtf8(bytes.substr(skip), encoding);
+  Result<const FormatsModule*> formats = Formats(encoding + " text");
+  if (!formats) return formats.error();
+  auto converted = (*formats)->convert_to_utf8(bytes.substr(skip), encoding);
   if (auto* failure = std::get_if<ConversionFailure>(&converted)) {
     if (failure->unknown_encoding) {
       return Error{ErrorCode::kUnknownEncoding,
@@ -81,7 +86,9 @@ std::string GuessBomlessUtf16(std::string_view bytes) {
   const std::size_t units = bytes.size() / 2;
   if (odd_nuls * 20 >= units && even_nuls * 50 <= odd_nuls) return "UTF-16LE";
   if (even_nuls * 20 >= units && odd_nuls * 50 <= even_nuls) return "UTF-16BE";
-  if (auto detected = decode_internal::DetectCharset(bytes)) {
+  Result<const FormatsModule*> formats = Formats("UTF-16 text");
+  if (!formats) return "";
+  if (auto detected = (*formats)->detect_charset(bytes)) {
     if (detected->name == "UTF-16LE" || detected->name == "UTF-16BE")
       return detected->name;
   }
@@ -129,7 +136,9 @@ Result<Transcoded> Transcode(std::string_view bytes,
   if (utf8_bad == std::string_view::npos)
     return Transcoded{std::nullopt, bytes, "UTF-8", false};
 
-  auto gb18030 = decode_internal::ConvertToUtf8(bytes, "GB18030");
+  Result<const FormatsModule*> formats = Formats("GB18030 text");
+  if (!formats) return formats.error();
+  auto gb18030 = (*formats)->convert_to_utf8(bytes, "GB18030");
   if (auto* text = std::get_if<std::string>(&gb18030)) {
     return Transcoded{std::move(*text), {}, "GB18030", false};
   }
@@ -324,18 +333,23 @@ Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options,
   Result<DecodedText> decoded = Error{ErrorCode::kEmpty, ""};
   switch (*format) {
     case InputFormat::kHtml: {
+      Result<const FormatsModule*> formats = Formats("HTML");
+      if (!formats) return formats.error();
       Result<decode_internal::HtmlDocument> html =
-          decode_internal::ReadHtml(bytes, options);
+          (*formats)->read_html(bytes, options);
       if (!html) return html.error();
       decoded = FromDocument(std::move(html->document), "html",
                              html->encoding.c_str(), options);
       if (decoded) decoded->source.bom = html->bom;
       break;
     }
-    case InputFormat::kDocx:
-      decoded = FromDocument(decode_internal::ReadDocx(bytes, options), "docx",
+    case InputFormat::kDocx: {
+      Result<const FormatsModule*> formats = Formats("DOCX");
+      if (!formats) return formats.error();
+      decoded = FromDocument((*formats)->read_docx(bytes, options), "docx",
                              "UTF-8", options);
       break;
+    }
     case InputFormat::kPdf:
       decoded = FromDocument(decode_internal::ReadPdf(bytes, options), "pdf",
                              "PDF", options);

@@ -1,27 +1,14 @@
 // ReadPdf: opens the PDF module on first use (see pdf_module.h for why it
 // is a module) and turns what it read into a Document.
-#include <dlfcn.h>
-#include <unistd.h>
-
-#include <climits>
-#include <mutex>
 #include <string>
 #include <vector>
 
+#include "decode/module_loader.h"
 #include "decode/pdf_module.h"
 #include "decode/readers.h"
 
 namespace lawreport::decode_internal {
 namespace {
-
-std::string ExecutableDirectory() {
-  std::vector<char> buffer(PATH_MAX + 1);
-  const ssize_t length = ::readlink("/proc/self/exe", buffer.data(), PATH_MAX);
-  if (length <= 0) return "";
-  std::string path(buffer.data(), static_cast<std::size_t>(length));
-  const std::size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
 
 struct Module {
   ReadPdfFunction read = nullptr;
@@ -30,33 +17,15 @@ struct Module {
 
 const Module& LoadModule() {
   static const Module module = [] {
-    Module loaded;
-    std::vector<std::string> candidates;
-    const std::string here = ExecutableDirectory();
-    if (!here.empty()) {
-      candidates.push_back(here + "/" + kPdfModuleName);
-      candidates.push_back(here + "/../lib/lawreport/" + kPdfModuleName);
-    }
 #ifdef LAWREPORT_PDF_MODULE_BUILD_PATH
-    candidates.push_back(LAWREPORT_PDF_MODULE_BUILD_PATH);
+    const char* build_path = LAWREPORT_PDF_MODULE_BUILD_PATH;
+#else
+    const char* build_path = nullptr;
 #endif
-    for (const std::string& candidate : candidates) {
-      if (::access(candidate.c_str(), R_OK) != 0) continue;
-      void* handle = ::dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
-      if (handle == nullptr) {
-        loaded.problem = ::dlerror();
-        continue;
-      }
-      loaded.read =
-          reinterpret_cast<ReadPdfFunction>(::dlsym(handle, kReadPdfSymbol));
-      if (loaded.read != nullptr) return loaded;
-      loaded.problem = candidate + " has no " + kReadPdfSymbol;
-    }
-    if (loaded.problem.empty()) {
-      loaded.problem = std::string(kPdfModuleName) +
-                       " is not installed beside the lawreport executable";
-    }
-    return loaded;
+    const OpenedModule opened =
+        OpenModule(kPdfModuleName, kReadPdfSymbol, build_path);
+    return Module{reinterpret_cast<ReadPdfFunction>(opened.entry),
+                  opened.problem};
   }();
   return module;
 }

@@ -1,6 +1,8 @@
 #include "write/json_out.h"
 
+#include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 
@@ -37,9 +39,14 @@ void JsonOut::Close(char bracket) {
 }
 
 void JsonOut::Key(std::string_view key) {
+  assert(std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '_';
+  }));
   BeforeValue();
-  Quoted(key);
-  out_.append(indent_ < 0 ? ":" : ": ");
+  out_.push_back('"');
+  out_.append(key);
+  out_.append(indent_ < 0 ? "\":" : "\": ");
   after_key_ = true;
 }
 

@@ -28,7 +28,12 @@ class JsonOut {
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
+  // Keys are the schema's names (ASCII letters, digits, '_'), written as
+  // they are: no key needs an escape, and skipping the scan matters when a
+  // report's output has thousands of them.
   void Key(std::string_view key);
+  // Room for the whole document, so it is not copied as it grows.
+  void Reserve(std::size_t bytes) { out_.reserve(bytes); }
 
   void String(std::string_view text);
   void Int(std::int64_t value);

@@ -149,6 +149,12 @@ void WriteOutlineFields(JsonOut& out, const Report& report) {
   out.EndArray();
 }
 
+// The output is about three times the report's text (the paragraphs once,
+// the indicators with their sentences); four leaves room for indentation.
+std::size_t ExpectedJsonBytes(const Report& report) {
+  return 4 * report.text.source().size() + 4096;
+}
+
 }  // namespace
 
 std::string WriteErrorJson(const std::string& path,
@@ -167,6 +173,7 @@ std::string WriteErrorJson(const std::string& path,
 
 std::string WriteOutlineJson(const Report& report, const JsonOptions& options) {
   JsonOut out(options.indent);
+  out.Reserve(ExpectedJsonBytes(report));
   out.BeginObject();
   WriteOutlineFields(out, report);
   out.EndObject();
@@ -175,6 +182,7 @@ std::string WriteOutlineJson(const Report& report, const JsonOptions& options) {
 
 std::string WriteExtractJson(const Report& report, const JsonOptions& options) {
   JsonOut out(options.indent);
+  out.Reserve(ExpectedJsonBytes(report));
   out.BeginObject();
   WriteOutlineFields(out, report);
   out.Key("indicators");

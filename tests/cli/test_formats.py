@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import subprocess
 import zipfile
 from decimal import Decimal
 
@@ -223,6 +224,23 @@ class FormatsTest(ScratchTest):
         self.assertNotIn(987654, [i['value'] for i in document['indicators']])
         self.assertEqual(document['document']['title'],
                          '某某县人民政府2023年政府信息公开工作年度报告')
+
+    # --- the readers are modules ------------------------------------------------
+
+    def test_the_executable_starts_without_the_readers_libraries(self):
+        # ICU, libxml2, libzip and poppler load only when an input needs them
+        # (src/decode/formats_module.h): a UTF-8 report must not pay for them
+        # at every start.
+        listed = subprocess.run(['ldd', Paths.binary], capture_output=True, text=True)
+        self.assertEqual(listed.returncode, 0, listed.stderr)
+        for library in ('libicu', 'libxml2', 'libzip', 'libpoppler'):
+            self.assertNotIn(library, listed.stdout)
+        # …and the modules give them when a report needs them.
+        for name, encoding in (('rongan-2023.gbk.html', 'GB18030'),
+                               ('rongan-2023.numbered.docx', 'UTF-8')):
+            self.assertEqual(self.extract(fixture(name))['source']['encoding'], encoding)
+        gbk = self.write('gbk.txt', '融安县法治政府建设'.encode('gb18030'))
+        self.assertEqual(self.extract(gbk)['source']['encoding'], 'GB18030')
 
     # --- damaged, hostile and mislabelled containers ---------------------------
 
