@@ -126,6 +126,20 @@ void BM_WriteJson(benchmark::State& state) {
 }
 BENCHMARK(BM_WriteJson);
 
+// What a batch writes: one line per report (--format jsonl).
+void BM_WriteJsonLines(benchmark::State& state) {
+  const lawreport::Report& report = SampleReport();
+  lawreport::JsonOptions options;
+  options.indent = -1;
+  for (auto _ : state) {
+    auto json = lawreport::WriteExtractJson(report, options);
+    benchmark::DoNotOptimize(json);
+  }
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+}
+BENCHMARK(BM_WriteJsonLines);
+
 }  // namespace
 
 // The same allocator setting as app/main.cc: without it glibc hands freed

@@ -1,59 +1,11 @@
 #include "write/json_out.h"
 
-#include <algorithm>
 #include <array>
-#include <cassert>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 
 namespace lawreport::write_internal {
-
-void JsonOut::NewLine() {
-  if (indent_ < 0) return;
-  out_.push_back('\n');
-  out_.append(empty_.size() * static_cast<std::size_t>(indent_), ' ');
-}
-
-void JsonOut::BeforeValue() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (empty_.empty()) return;
-  if (!empty_.back()) out_.push_back(',');
-  empty_.back() = false;
-  NewLine();
-}
-
-void JsonOut::Open(char bracket) {
-  BeforeValue();
-  out_.push_back(bracket);
-  empty_.push_back(true);
-}
-
-void JsonOut::Close(char bracket) {
-  const bool was_empty = empty_.back();
-  empty_.pop_back();
-  if (!was_empty) NewLine();
-  out_.push_back(bracket);
-}
-
-void JsonOut::Key(std::string_view key) {
-  assert(std::all_of(key.begin(), key.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || c == '_';
-  }));
-  BeforeValue();
-  out_.push_back('"');
-  out_.append(key);
-  out_.append(indent_ < 0 ? "\":" : "\": ");
-  after_key_ = true;
-}
-
-void JsonOut::String(std::string_view text) {
-  BeforeValue();
-  Quoted(text);
-}
 
 void JsonOut::Quoted(std::string_view text) {
   out_.push_back('"');
@@ -115,7 +67,9 @@ void JsonOut::Quoted(std::string_view text) {
 
 void JsonOut::Int(std::int64_t value) {
   BeforeValue();
-  out_.append(std::to_string(value));
+  char digits[24];
+  const auto written = std::to_chars(digits, digits + sizeof digits, value);
+  out_.append(digits, written.ptr);
 }
 
 void JsonOut::Number(const Decimal& value) {
@@ -133,9 +87,5 @@ void JsonOut::Bool(bool value) {
   out_.append(value ? "true" : "false");
 }
 
-void JsonOut::Null() {
-  BeforeValue();
-  out_.append("null");
-}
 
 }  // namespace lawreport::write_internal

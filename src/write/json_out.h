@@ -10,6 +10,8 @@
 #ifndef LAWREPORT_WRITE_JSON_OUT_H_
 #define LAWREPORT_WRITE_JSON_OUT_H_
 
+#include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -70,18 +72,66 @@ class JsonOut {
   std::string Take() { return std::move(out_); }
 
  private:
-  void Open(char bracket);
-  void Close(char bracket);
-  void BeforeValue();
+  // The small members below run once or more per field, tens of thousands
+  // of times per report; they are inline so that a field costs a few
+  // appends rather than a chain of calls.
+  void Open(char bracket) {
+    BeforeValue();
+    out_.push_back(bracket);
+    empty_.push_back(1);
+  }
+  void Close(char bracket) {
+    const bool was_empty = empty_.back() != 0;
+    empty_.pop_back();
+    if (!was_empty) NewLine();
+    out_.push_back(bracket);
+  }
+  void BeforeValue() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (empty_.empty()) return;
+    if (empty_.back() == 0) out_.push_back(',');
+    empty_.back() = 0;
+    NewLine();
+  }
+  void NewLine() {
+    if (indent_ < 0) return;
+    out_.push_back('\n');
+    out_.append(empty_.size() * static_cast<std::size_t>(indent_), ' ');
+  }
   void Quoted(
       std::string_view text);  // a string with its escapes, no separator
-  void NewLine();
 
   int indent_;
   std::string out_;
-  std::vector<bool> empty_;  // per open container: nothing written in it yet
+  // Per open container, 1 while nothing is written in it yet.
+  std::vector<unsigned char> empty_;
   bool after_key_ = false;
 };
+
+inline void JsonOut::Key(std::string_view key) {
+  assert(std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '_';
+  }));
+  BeforeValue();
+  out_.push_back('"');
+  out_.append(key);
+  out_.append(indent_ < 0 ? "\":" : "\": ");
+  after_key_ = true;
+}
+
+inline void JsonOut::String(std::string_view text) {
+  BeforeValue();
+  Quoted(text);
+}
+
+inline void JsonOut::Null() {
+  BeforeValue();
+  out_.append("null");
+}
 
 }  // namespace lawreport::write_internal
 
