@@ -23,8 +23,13 @@ Error TooLarge(std::uint64_t size, std::uint64_t max_bytes, bool at_least) {
 }
 
 // Reads until EOF or max_bytes + 1 bytes, whichever comes first.
-Result<std::string> ReadAll(int fd, std::uint64_t max_bytes) {
+// `expected` is the size stat reported (0 for a pipe): the string gets its
+// room at once instead of growing, and copying itself, as it fills.
+Result<std::string> ReadAll(int fd, std::uint64_t max_bytes,
+                            std::uint64_t expected = 0) {
   std::string bytes;
+  if (expected > 0 && expected <= max_bytes)
+    bytes.reserve(static_cast<std::size_t>(expected));
   char buffer[1 << 16];
   while (true) {
     const ssize_t got = ::read(fd, buffer, sizeof buffer);
@@ -73,7 +78,10 @@ Result<std::string> ReadInput(const std::string& path,
     return Error{ErrorCode::kUnreadable,
                  std::string("cannot open: ") + std::strerror(errno)};
   }
-  Result<std::string> bytes = ReadAll(fd, max_bytes);
+  Result<std::string> bytes =
+      ReadAll(fd, max_bytes,
+              S_ISREG(info.st_mode) ? static_cast<std::uint64_t>(info.st_size)
+                                    : 0);
   ::close(fd);
   return bytes;
 }
