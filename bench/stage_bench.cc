@@ -1,11 +1,13 @@
 // Per-stage cost on the bundled sample: decode (bytes → Text), outline
 // (Text → Outline), numbers (Text → Mention[]), indicators, the canonical
-// mapping, check and the JSON writer. Whole-process throughput belongs in the
-// batch benchmarks; these isolate the stages so a regression points at one.
+// mapping, check, the JSON writer and the SHA-256 of each input.
+// Whole-process throughput belongs in the batch benchmarks; these isolate the
+// stages so a regression points at one.
 #include <benchmark/benchmark.h>
 #include <malloc.h>
 
 #include <cstdlib>
+#include <string>
 
 #include "lawreport/canonical.h"
 #include "lawreport/check.h"
@@ -15,6 +17,7 @@
 #include "lawreport/outline.h"
 #include "lawreport/report.h"
 #include "lawreport/write.h"
+#include "util/sha256.h"
 
 namespace {
 
@@ -139,6 +142,31 @@ void BM_WriteJsonLines(benchmark::State& state) {
       static_cast<int64_t>(state.iterations() * SampleBytes().size()));
 }
 BENCHMARK(BM_WriteJsonLines);
+
+// source.sha256 of the sample, and of a 1 MB input, where the per-call cost
+// no longer matters and the figure is the hash's throughput.
+void HashBytes(benchmark::State& state, const std::string& bytes) {
+  for (auto _ : state) {
+    auto hex = lawreport::Sha256Hex(bytes);
+    benchmark::DoNotOptimize(hex);
+  }
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * bytes.size()));
+}
+
+void BM_Sha256(benchmark::State& state) { HashBytes(state, SampleBytes()); }
+BENCHMARK(BM_Sha256);
+
+void BM_Sha256_1MB(benchmark::State& state) {
+  static const std::string megabyte = [] {
+    std::string bytes;
+    while (bytes.size() < 1000000) bytes += SampleBytes();
+    bytes.resize(1000000);
+    return bytes;
+  }();
+  HashBytes(state, megabyte);
+}
+BENCHMARK(BM_Sha256_1MB);
 
 }  // namespace
 

@@ -5,8 +5,6 @@ find_package(ICU 70 REQUIRED COMPONENTS uc i18n data)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 2.1 REQUIRED)
 find_package(PkgConfig REQUIRED)
-# SHA-256 of every input (source.sha256), from libssl-dev's libcrypto.
-find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto)
 
 find_package(re2 CONFIG QUIET)
 if(TARGET re2::re2)

@@ -6,7 +6,7 @@ set -eu
 
 PACKAGES="
   cmake ninja-build g++ make pkg-config
-  libicu-dev libre2-dev nlohmann-json3-dev libcli11-dev libssl-dev
+  libicu-dev libre2-dev nlohmann-json3-dev libcli11-dev
   libxml2-dev libzip-dev libpoppler-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-jsonschema
