@@ -1,7 +1,15 @@
 // Mapping indicators to the canonical catalogue (see canonical.h).
+//
+// Speed: an indicator is asked only about the rules for its unit, and one
+// scan of its label (a RegexSet of those rules' label patterns) names the
+// rules whose label fits; only they are asked the rest. Patterns are compiled
+// when first needed, once per distinct text, so a process mapping one report
+// compiles little. The result is the same as asking every rule in turn.
 #include "lawreport/canonical.h"
 
-#include <memory>
+#include <deque>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,12 +20,100 @@
 namespace lawreport {
 namespace {
 
+constexpr std::string_view kCatalogueFile = "../canonical/indicators.tsv";
+
+// A catalogue pattern compiled when a rule first needs it: most exclusions
+// and contexts are never asked in a process that maps one report, and
+// compiling them all up front was most of the catalogue's first-use cost.
+// Every pattern is still parsed when the catalogue is read (see Rules()), so
+// a bad one stops the program there, not when first used.
+class LazyRegex {
+ public:
+  LazyRegex(std::string_view pattern, int line)
+      : pattern_(pattern), line_(line) {}
+  LazyRegex(const LazyRegex&) = delete;
+  LazyRegex& operator=(const LazyRegex&) = delete;
+
+  const std::string& pattern() const { return pattern_; }
+
+  // Batch mode maps reports on several threads: call_once compiles once and
+  // publishes the result to all of them.
+  bool PartialMatch(std::string_view text) const {
+    std::call_once(compiled_, [this] {
+      regex_.emplace(pattern_);
+      // It parsed when the catalogue was read, so only a pattern too large
+      // for RE2's memory budget fails here; still the catalogue's fault.
+      if (!regex_->ok())
+        lexicon::BadLexicon(kCatalogueFile, line_, regex_->error());
+    });
+    return regex_->PartialMatch(text);
+  }
+
+ private:
+  std::string pattern_;
+  int line_;
+  mutable std::once_flag compiled_;
+  mutable std::optional<Regex> regex_;
+};
+
+// Label patterns parsed (so checked) when added and compiled together when
+// first matched, by whichever thread comes first.
+class LazyRegexSet {
+ public:
+  std::optional<std::string> Add(std::string_view pattern) {
+    return set_.Add(pattern);
+  }
+  // False when the set cannot answer (too large to compile, or RE2 gave up):
+  // the caller asks each pattern on its own.
+  bool Match(std::string_view text, std::vector<int>& found) const {
+    std::call_once(compiled_, [this] { compiled_ok_ = set_.Compile(); });
+    return compiled_ok_ && set_.Match(text, found);
+  }
+
+ private:
+  mutable RegexSet set_;
+  mutable std::once_flag compiled_;
+  mutable bool compiled_ok_ = false;
+};
+
 struct Rule {
   CanonicalEntry entry;
   std::vector<std::string> units;
   std::vector<std::string> kinds;
-  std::unique_ptr<Regex> label, not_label, context;
-  std::string label_pattern, context_pattern;
+  // Shared with every rule of the same pattern text ("行政复议" is the
+  // context of twelve). `label` is asked through UnitRules::labels; its own
+  // regex only when the set cannot answer. not_label and context may be null.
+  const LazyRegex* label = nullptr;
+  const LazyRegex* not_label = nullptr;
+  const LazyRegex* context = nullptr;
+};
+
+// The rules that accept one unit, with their label patterns as one set. A
+// set of a few patterns builds its matcher faster than one of all of them
+// (each state of RE2's DFA follows every pattern), and a unit no report has
+// shown yet costs nothing.
+struct UnitRules {
+  explicit UnitRules(std::string_view unit_name) : unit(unit_name) {}
+  std::string unit;
+  std::vector<std::size_t> rules;  // indices in Catalogue::rules
+  LazyRegexSet labels;             // rules[i]'s label pattern under index i
+};
+
+struct Catalogue {
+  std::vector<Rule> rules;
+  // deques: their elements hold once_flags, which neither copy nor move, and
+  // rules point at them.
+  std::deque<LazyRegex> patterns;  // each distinct pattern text once
+  // One entry per unit some rule accepts. Most indicators (万元, 个百分点, …)
+  // fit none and are skipped at once.
+  std::deque<UnitRules> units;
+
+  const UnitRules* RulesFor(std::string_view unit) const {
+    for (const UnitRules& entry : units) {
+      if (entry.unit == unit) return &entry;
+    }
+    return nullptr;
+  }
 };
 
 std::vector<std::string> SplitBars(std::string_view text) {
@@ -34,42 +130,6 @@ std::vector<std::string> SplitBars(std::string_view text) {
   return parts;
 }
 
-std::unique_ptr<Regex> Compile(const lexicon::TsvRow& row,
-                               std::string_view column) {
-  const std::string_view pattern = row.Get(column);
-  if (pattern.empty()) return nullptr;
-  auto regex = std::make_unique<Regex>(pattern);
-  if (!regex->ok())
-    lexicon::BadLexicon("../canonical/indicators.tsv", row.line(),
-                        regex->error());
-  return regex;
-}
-
-const std::vector<Rule>& Rules() {
-  static const std::vector<Rule> rules = [] {
-    std::vector<Rule> loaded;
-    for (const lexicon::TsvRow& row : lexicon::ReadTsv("indicators.tsv")) {
-      Rule rule;
-      rule.entry = {std::string(row.Get("id")), std::string(row.Get("name")),
-                    std::string(row.Get("units")), std::string(row.Get("kind")),
-                    std::string(row.Get("definition"))};
-      rule.units = SplitBars(row.Get("units"));
-      rule.kinds = SplitBars(row.Get("kind"));
-      rule.label = Compile(row, "label");
-      rule.not_label = Compile(row, "not_label");
-      rule.context = Compile(row, "context");
-      if (!rule.label)
-        lexicon::BadLexicon("../canonical/indicators.tsv", row.line(),
-                            "label is required");
-      rule.label_pattern = std::string(row.Get("label"));
-      rule.context_pattern = std::string(row.Get("context"));
-      loaded.push_back(std::move(rule));
-    }
-    return loaded;
-  }();
-  return rules;
-}
-
 bool Contains(const std::vector<std::string>& list, std::string_view item) {
   for (const std::string& entry : list) {
     if (entry == item) return true;
@@ -77,12 +137,76 @@ bool Contains(const std::vector<std::string>& list, std::string_view item) {
   return false;
 }
 
+const Catalogue& Rules() {
+  static const Catalogue catalogue = [] {
+    Catalogue loaded;
+    // Only parsed, never compiled: checks each exclusion and context pattern
+    // now, at a fraction of the cost of compiling it.
+    RegexSet parse_check;
+    const auto check = [](const lexicon::TsvRow& row,
+                          std::optional<std::string> error) {
+      if (error) lexicon::BadLexicon(kCatalogueFile, row.line(), *error);
+    };
+    // The shared LazyRegex of this pattern text; parse-checked when first
+    // seen unless `checked_elsewhere` (labels, checked by their unit's set).
+    const auto intern = [&](const lexicon::TsvRow& row, std::string_view column,
+                            bool checked_elsewhere) -> const LazyRegex* {
+      const std::string_view pattern = row.Get(column);
+      if (pattern.empty()) return nullptr;
+      for (const LazyRegex& known : loaded.patterns) {
+        if (known.pattern() == pattern) return &known;
+      }
+      if (!checked_elsewhere) check(row, parse_check.Add(pattern));
+      return &loaded.patterns.emplace_back(pattern, row.line());
+    };
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("indicators.tsv")) {
+      const std::size_t index = loaded.rules.size();
+      Rule& rule = loaded.rules.emplace_back();
+      rule.entry = {std::string(row.Get("id")), std::string(row.Get("name")),
+                    std::string(row.Get("units")), std::string(row.Get("kind")),
+                    std::string(row.Get("definition"))};
+      rule.units = SplitBars(row.Get("units"));
+      rule.kinds = SplitBars(row.Get("kind"));
+      if (row.Get("label").empty())
+        lexicon::BadLexicon(kCatalogueFile, row.line(), "label is required");
+      for (const std::string& unit : rule.units) {
+        UnitRules* entry_for_unit = nullptr;
+        for (UnitRules& known : loaded.units) {
+          if (known.unit == unit) entry_for_unit = &known;
+        }
+        UnitRules& entry = entry_for_unit != nullptr
+                               ? *entry_for_unit
+                               : loaded.units.emplace_back(unit);
+        entry.rules.push_back(index);
+        check(row, entry.labels.Add(row.Get("label")));
+      }
+      // A rule with no unit is never asked, but its label is still checked.
+      rule.label = intern(row, "label", !rule.units.empty());
+      rule.not_label = intern(row, "not_label", false);
+      rule.context = intern(row, "context", false);
+    }
+    return loaded;
+  }();
+  return catalogue;
+}
+
+// The last `bytes` bytes of `view`, or fewer so as to start on a character.
+std::string_view LastBytes(std::string_view view, std::size_t bytes) {
+  if (view.size() <= bytes) return view;
+  std::size_t cut = view.size() - bytes;
+  while (cut < view.size() &&
+         (static_cast<unsigned char>(view[cut]) & 0xC0) == 0x80) {
+    ++cut;
+  }
+  return view.substr(cut);
+}
+
 }  // namespace
 
 const std::vector<CanonicalEntry>& CanonicalCatalogue() {
   static const std::vector<CanonicalEntry> catalogue = [] {
     std::vector<CanonicalEntry> entries;
-    for (const Rule& rule : Rules()) entries.push_back(rule.entry);
+    for (const Rule& rule : Rules().rules) entries.push_back(rule.entry);
     return entries;
   }();
   return catalogue;
@@ -96,52 +220,60 @@ const CanonicalEntry* FindCanonical(const std::string& id) {
 }
 
 void MapCanonical(const Text& text, std::vector<Indicator>& indicators) {
+  const Catalogue& catalogue = Rules();
   const std::string_view normalized = text.normalized();
+  std::vector<int> label_matches;
   for (Indicator& indicator : indicators) {
+    // Only the rules for its unit can accept it.
+    const UnitRules* unit_rules = catalogue.RulesFor(indicator.unit);
+    if (unit_rules == nullptr) continue;
     // The paragraph up to the number: "收到行政复议申请31件，其中受理" for 27.
-    const Line& line =
-        text.lines()[static_cast<std::size_t>(indicator.line - 1)];
-    std::string_view context =
-        normalized.substr(line.begin, indicator.value_begin > line.begin
-                                          ? indicator.value_begin - line.begin
-                                          : 0);
-    // What a paragraph is about stands near its figures: the last 300 or so
-    // characters are enough, and a report joined into one line stays linear.
-    constexpr std::size_t kMaxContextBytes = 900;
-    const auto last = [](std::string_view view, std::size_t bytes) {
-      if (view.size() <= bytes) return view;
-      std::size_t cut = view.size() - bytes;
-      while (cut < view.size() &&
-             (static_cast<unsigned char>(view[cut]) & 0xC0) == 0x80) {
-        ++cut;
-      }
-      return view.substr(cut);
+    const auto context = [&] {
+      const Line& line =
+          text.lines()[static_cast<std::size_t>(indicator.line - 1)];
+      // What a paragraph is about stands near its figures: the last 300 or
+      // so characters are enough, and a report joined into one line stays
+      // linear.
+      constexpr std::size_t kMaxContextBytes = 900;
+      return LastBytes(
+          normalized.substr(line.begin, indicator.value_begin > line.begin
+                                            ? indicator.value_begin - line.begin
+                                            : 0),
+          kMaxContextBytes);
     };
-    context = last(context, kMaxContextBytes);
-    // "先后跨越3万亿元、3.5万亿元台阶": a milestone passed, not the figure
-    // itself. It stands right before the number.
-    static const Regex kMilestone(
-        R"((?:跨越|跨过|迈上|迈过|跃上|站上|跃升至|突破)[^,，。;；]{0,2}$)");
-    if (kMilestone.PartialMatch(last(context, 30))) continue;
+    // One scan of the label names the rules whose label pattern it matches;
+    // only those are asked the rest. Should the set not answer, every rule
+    // for the unit asks its own label pattern.
+    const bool scanned =
+        unit_rules->labels.Match(indicator.label, label_matches);
+    const std::size_t candidates =
+        scanned ? label_matches.size() : unit_rules->rules.size();
     const Rule* match = nullptr;
     int matches = 0;
-    for (const Rule& rule : Rules()) {
-      if (!Contains(rule.units, indicator.unit)) continue;
+    for (std::size_t i = 0; i < candidates; ++i) {
+      const std::size_t in_unit =
+          scanned ? static_cast<std::size_t>(label_matches[i]) : i;
+      const Rule& rule = catalogue.rules[unit_rules->rules[in_unit]];
       if (!rule.kinds.empty() &&
           !Contains(rule.kinds, UnitKindName(indicator.kind)))
         continue;
-      if (!rule.label->PartialMatch(indicator.label)) continue;
+      if (!scanned && !rule.label->PartialMatch(indicator.label)) continue;
       if (rule.not_label && rule.not_label->PartialMatch(indicator.label))
         continue;
-      if (rule.context && !rule.context->PartialMatch(context)) continue;
+      if (rule.context && !rule.context->PartialMatch(context())) continue;
       match = &rule;
       ++matches;
     }
     if (matches != 1) continue;  // none, or ambiguous: no mapping
+    // "先后跨越3万亿元、3.5万亿元台阶": a milestone passed, not the figure
+    // itself. It stands right before the number. Asked last: only an
+    // indicator that would map needs it.
+    static const Regex kMilestone(
+        R"((?:跨越|跨过|迈上|迈过|跃上|站上|跃升至|突破)[^,，。;；]{0,2}$)");
+    if (kMilestone.PartialMatch(LastBytes(context(), 30))) continue;
     indicator.canonical = match->entry.id;
-    std::string why = "label ~ " + match->label_pattern;
-    if (!match->context_pattern.empty())
-      why += "; context ~ " + match->context_pattern;
+    std::string why = "label ~ " + match->label->pattern();
+    if (match->context) why += "; context ~ " + match->context->pattern();
     indicator.canonical_rule = why;
   }
 }

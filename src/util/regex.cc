@@ -1,17 +1,25 @@
 #include "util/regex.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 
 namespace lawreport {
+namespace {
 
-Regex::Regex(std::string_view pattern) {
+RE2::Options Options() {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingUTF8);
   options.set_log_errors(false);
+  return options;
+}
+
+}  // namespace
+
+Regex::Regex(std::string_view pattern) {
   re_ = std::make_unique<re2::RE2>(
-      re2::StringPiece(pattern.data(), pattern.size()), options);
+      re2::StringPiece(pattern.data(), pattern.size()), Options());
 }
 
 Regex::~Regex() = default;
@@ -64,6 +72,46 @@ std::vector<std::pair<std::size_t, std::size_t>> Regex::FindAll(
 bool Regex::PartialMatch(std::string_view text) const {
   return ok() &&
          RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re_);
+}
+
+struct RegexSet::Impl {
+  // Unanchored, with the options a Regex has: a member matches where
+  // Regex::PartialMatch would.
+  RE2::Set set{Options(), RE2::UNANCHORED};
+  bool compiled = false;
+};
+
+RegexSet::RegexSet() : impl_(std::make_unique<Impl>()) {}
+RegexSet::~RegexSet() = default;
+RegexSet::RegexSet(RegexSet&&) noexcept = default;
+RegexSet& RegexSet::operator=(RegexSet&&) noexcept = default;
+
+std::optional<std::string> RegexSet::Add(std::string_view pattern) {
+  std::string error;
+  if (impl_->set.Add(re2::StringPiece(pattern.data(), pattern.size()),
+                     &error) < 0) {
+    return error.empty() ? std::string("invalid pattern") : error;
+  }
+  return std::nullopt;
+}
+
+bool RegexSet::Compile() {
+  impl_->compiled = impl_->set.Compile();
+  return impl_->compiled;
+}
+
+bool RegexSet::Match(std::string_view text, std::vector<int>& found) const {
+  found.clear();
+  if (!impl_->compiled) return false;
+  RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+  if (!impl_->set.Match(re2::StringPiece(text.data(), text.size()), &found,
+                        &error) &&
+      error.kind != RE2::Set::kNoError) {
+    found.clear();
+    return false;
+  }
+  std::sort(found.begin(), found.end());
+  return true;
 }
 
 }  // namespace lawreport

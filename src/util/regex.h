@@ -3,6 +3,12 @@
 //
 //   Regex marker(R"(\(([一二三四五六七八九十]+)\))");
 //   marker.MatchPrefix("(十二)健全…") → Match{length=8, group="十二"}
+//
+// RegexSet asks many patterns about one text in a single scan:
+//
+//   RegexSet labels;  labels.Add("行政复议");  labels.Add("^受理");
+//   labels.Compile();
+//   labels.Match("受理行政复议申请", found) → found = {0, 1}
 #ifndef LAWREPORT_UTIL_REGEX_H_
 #define LAWREPORT_UTIL_REGEX_H_
 
@@ -45,6 +51,33 @@ class Regex {
 
  private:
   std::unique_ptr<re2::RE2> re_;
+};
+
+// Which of many patterns occur in a text, each as Regex::PartialMatch would
+// say, found in one pass: a rule table asks one question per text instead of
+// one per rule, and pays RE2's per-call setup and locking once.
+class RegexSet {
+ public:
+  RegexSet();
+  ~RegexSet();
+  RegexSet(RegexSet&&) noexcept;
+  RegexSet& operator=(RegexSet&&) noexcept;
+
+  // Adds a pattern under the next index (0, 1, …). Returns the parser's
+  // error, and adds nothing, when the pattern is not valid.
+  std::optional<std::string> Add(std::string_view pattern);
+  // After the last Add; false when the patterns are too large to compile.
+  bool Compile();
+  // Sets `found` to the indices of the patterns found in `text`, ascending.
+  // False when RE2 gave up (its DFA ran out of memory) or the set is not
+  // compiled: `found` is then empty and means nothing, and the caller asks
+  // each pattern on its own.
+  bool Match(std::string_view text, std::vector<int>& found) const;
+
+ private:
+  // RE2::Set is nested in RE2, so it cannot be declared here without re2.h.
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace lawreport

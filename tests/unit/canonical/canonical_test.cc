@@ -5,11 +5,16 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string>
+#include <thread>
 #include <tuple>
+#include <vector>
 
 #include "lawreport/panel.h"
 #include "lawreport/report.h"
+#include "lexicon/lexicon.h"
 #include "test_support.h"
+#include "util/regex.h"
 
 namespace lawreport {
 namespace {
@@ -151,6 +156,106 @@ TEST(CanonicalTest, ConservativeRules) {
             (std::vector<std::string>{"economy.gdp_growth", "-"}));
   EXPECT_EQ(map("地区生产总值突破3万亿元、达3.6万亿元。"),
             (std::vector<std::string>{"-", "economy.gdp"}));
+}
+
+// Each indicator's canonical id ("-" for none), in text order.
+std::vector<std::string> MappedIds(std::string_view text) {
+  Result<Report> report = ProcessBytes(text, "inline.txt", {});
+  EXPECT_TRUE(report);
+  std::vector<std::string> ids;
+  if (!report) return ids;
+  for (const Indicator& i : report->indicators)
+    ids.push_back(i.canonical.value_or("-"));
+  return ids;
+}
+
+struct MappingCase {
+  std::string text;
+  std::vector<std::string> ids;
+};
+
+// One row per rule family: units shared by several rules (件, %), a rule
+// with two units (名|人), exclusions, contexts, and two rules claiming one
+// label. Mapping asks only the rules for an indicator's unit and only those
+// whose label pattern the one label scan found, so each row also checks that
+// shortcut against the catalogue's meaning.
+const std::vector<MappingCase>& MappingCases() {
+  static const std::vector<MappingCase> cases = {
+      {"全县共有人民调解员520人，调处矛盾纠纷300件，调结285件，调结率95%。",
+       {"mediation.mediators", "mediation.handled", "mediation.settled",
+        "mediation.settlement_rate"}},
+      {"人民调解员300名。", {"mediation.mediators"}},
+      {"办理行政复议案件12件，其中维持8件，撤销2件，驳回1件，终止1件。",
+       {"reconsideration.received", "reconsideration.upheld",
+        "reconsideration.revoked", "reconsideration.rejected",
+        "reconsideration.terminated"}},
+      // 未 excludes concluded.
+      {"行政复议案件办结10件，未办结2件。",
+       {"reconsideration.concluded", "-"}},
+      {"全年办理行政处罚案件1500件，免予处罚案件30件。",
+       {"enforcement.penalty_cases", "enforcement.exempt_cases"}},
+      {"行政应诉案件20件，败诉2件，败诉率10%，行政机关负责人出庭应诉率100%。",
+       {"litigation.cases", "litigation.lost", "litigation.loss_rate",
+        "litigation.head_appearance_rate"}},
+      {"全年清理规范性文件40件，废止6件，继续有效34件。",
+       {"normative.cleaned_up", "normative.repealed", "normative.retained"}},
+      {"全市配备法律顾问的单位120个，法律顾问300名，公职律师45名。",
+       {"legal.bodies_with_advisers", "legal.advisers",
+        "legal.public_lawyers"}},
+      {"全年粮食总产量35万吨，城镇新增就业1.2万人。",
+       {"agriculture.grain_output", "jobs.new_urban"}},
+      {"居民消费价格上涨2.1%。", {"prices.cpi_growth"}},
+      {"收到人大代表建议42件，政协提案25件，满意率100%。",
+       {"npc.suggestions", "cppcc.proposals", "npc_cppcc.satisfaction"}},
+      // Two rules claim each of these labels: neither maps.
+      {"提供法律咨询并出具法律意见书30件。", {"-"}},
+      {"人大代表建议和政协提案共50件。", {"-"}},
+  };
+  return cases;
+}
+
+TEST(CanonicalTest, MapsEachRuleFamily) {
+  for (const MappingCase& c : MappingCases()) {
+    EXPECT_EQ(MappedIds(c.text), c.ids) << c.text;
+  }
+}
+
+// Batch mode maps reports on several threads, and the catalogue's patterns
+// compile on first use: threads that all start cold must agree with the
+// table. (ctest runs each test in its own process, so this one starts cold.)
+TEST(CanonicalTest, ThreadsMappingAtFirstUseAgree) {
+  std::vector<std::vector<std::vector<std::string>>> results(4);
+  std::vector<std::thread> threads;
+  for (auto& result : results) {
+    threads.emplace_back([&result] {
+      for (const MappingCase& c : MappingCases())
+        result.push_back(MappedIds(c.text));
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const auto& result : results) {
+    ASSERT_EQ(result.size(), MappingCases().size());
+    for (std::size_t i = 0; i < result.size(); ++i)
+      EXPECT_EQ(result[i], MappingCases()[i].ids) << MappingCases()[i].text;
+  }
+}
+
+// Patterns are parsed when the catalogue is read but compiled only when a
+// rule is first asked; this compiles every one, so a pattern RE2 rejects
+// fails the suite, whichever reports happen to reach its rule.
+TEST(CanonicalTest, EveryCataloguePatternCompiles) {
+  int patterns = 0;
+  for (const lexicon::TsvRow& row : lexicon::ReadTsv("indicators.tsv")) {
+    EXPECT_FALSE(row.Get("label").empty()) << "line " << row.line();
+    for (const char* column : {"label", "not_label", "context"}) {
+      if (row.Get(column).empty()) continue;
+      const Regex regex(row.Get(column));
+      EXPECT_TRUE(regex.ok()) << "line " << row.line() << " " << column
+                              << ": " << regex.error();
+      ++patterns;
+    }
+  }
+  EXPECT_GE(patterns, 100);
 }
 
 TEST(CanonicalTest, DiffOfTwoYears) {
