@@ -25,8 +25,9 @@ constexpr std::string_view kCatalogueFile = "../canonical/indicators.tsv";
 // A catalogue pattern compiled when a rule first needs it: most exclusions
 // and contexts are never asked in a process that maps one report, and
 // compiling them all up front was most of the catalogue's first-use cost.
-// Every pattern is still parsed when the catalogue is read (see Rules()), so
-// a bad one stops the program there, not when first used.
+// The catalogue is compiled into the binary, so a bad pattern is a build's
+// fault: the test EveryCataloguePatternCompiles compiles each one, and one
+// that still fails here stops the program with its line.
 class LazyRegex {
  public:
   LazyRegex(std::string_view pattern, int line)
@@ -41,8 +42,6 @@ class LazyRegex {
   bool PartialMatch(std::string_view text) const {
     std::call_once(compiled_, [this] {
       regex_.emplace(pattern_);
-      // It parsed when the catalogue was read, so only a pattern too large
-      // for RE2's memory budget fails here; still the catalogue's fault.
       if (!regex_->ok())
         lexicon::BadLexicon(kCatalogueFile, line_, regex_->error());
     });
@@ -140,23 +139,18 @@ bool Contains(const std::vector<std::string>& list, std::string_view item) {
 const Catalogue& Rules() {
   static const Catalogue catalogue = [] {
     Catalogue loaded;
-    // Only parsed, never compiled: checks each exclusion and context pattern
-    // now, at a fraction of the cost of compiling it.
-    RegexSet parse_check;
     const auto check = [](const lexicon::TsvRow& row,
                           std::optional<std::string> error) {
       if (error) lexicon::BadLexicon(kCatalogueFile, row.line(), *error);
     };
-    // The shared LazyRegex of this pattern text; parse-checked when first
-    // seen unless `checked_elsewhere` (labels, checked by their unit's set).
-    const auto intern = [&](const lexicon::TsvRow& row, std::string_view column,
-                            bool checked_elsewhere) -> const LazyRegex* {
+    // The shared LazyRegex of this pattern text.
+    const auto intern = [&](const lexicon::TsvRow& row,
+                            std::string_view column) -> const LazyRegex* {
       const std::string_view pattern = row.Get(column);
       if (pattern.empty()) return nullptr;
       for (const LazyRegex& known : loaded.patterns) {
         if (known.pattern() == pattern) return &known;
       }
-      if (!checked_elsewhere) check(row, parse_check.Add(pattern));
       return &loaded.patterns.emplace_back(pattern, row.line());
     };
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("indicators.tsv")) {
@@ -180,10 +174,9 @@ const Catalogue& Rules() {
         entry.rules.push_back(index);
         check(row, entry.labels.Add(row.Get("label")));
       }
-      // A rule with no unit is never asked, but its label is still checked.
-      rule.label = intern(row, "label", !rule.units.empty());
-      rule.not_label = intern(row, "not_label", false);
-      rule.context = intern(row, "context", false);
+      rule.label = intern(row, "label");
+      rule.not_label = intern(row, "not_label");
+      rule.context = intern(row, "context");
     }
     return loaded;
   }();
