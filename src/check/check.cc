@@ -199,6 +199,14 @@ class Checker {
   void FindSentences() {
     int depth = 0;
     for (std::size_t pos = 0; pos < n_.size();) {
+      // Of the characters below only 。 is not ASCII, and it starts with the
+      // byte E3; the rest of the text is stepped over a byte at a time
+      // without decoding (a continuation byte is never E3 or ASCII).
+      const unsigned char lead = static_cast<unsigned char>(n_[pos]);
+      if (lead >= 0x80 && lead != 0xE3) {
+        ++pos;
+        continue;
+      }
       const utf8::CodePoint cp = utf8::Decode(n_, pos);
       if (cp.value == U'。' || cp.value == U'!' || cp.value == U'?' ||
           cp.value == U';' || cp.value == U'\n') {

@@ -1,5 +1,6 @@
 // The normalized form and the map back to the source (see text.h).
 #include <algorithm>
+#include <array>
 
 #include "lawreport/text.h"
 #include "util/utf8.h"
@@ -40,6 +41,18 @@ char32_t NormalizeChar(char32_t cp) {
   if (cp < 0x20 || cp == 0x7F) return U' ';
   return cp;
 }
+
+// How the run copier in AppendLine treats a byte: copied as it is, a lead
+// byte whose character must be looked at, or a control byte or DEL, which
+// always changes.
+enum class RunByte : unsigned char { kPlain, kCheck, kStop };
+constexpr auto kRunByte = [] {
+  std::array<RunByte, 256> table{};
+  for (int byte = 0; byte < 0x20; ++byte) table[byte] = RunByte::kStop;
+  table[0x7F] = RunByte::kStop;
+  for (const int lead : {0xC2, 0xE2, 0xE3, 0xEF}) table[lead] = RunByte::kCheck;
+  return table;
+}();
 
 }  // namespace
 
@@ -102,26 +115,42 @@ void Text::AppendLine(std::string_view source_line) {
     if (source_.size() - checkpoints_.back().source >= kCheckpointBytes) {
       checkpoints_.push_back({source_.size(), chars});
     }
-    // A run of characters normalization leaves alone is copied whole: every
-    // change starts with a control byte, DEL, or the lead bytes C2, E2, E3, EF.
+    // A run of characters normalization leaves alone is copied whole. Every
+    // change starts with a control byte, DEL, or the lead bytes C2, E2, E3,
+    // EF; a character with such a lead byte that normalizes to itself (、。
+    // “” and the other Chinese punctuation, which are E3 and E2 sequences)
+    // is tested in place and the run goes on, so a run ends only at a
+    // character that changes. Characters are counted on the way (a byte that
+    // is not a continuation byte starts one), not by a second pass.
     std::size_t run = offset;
-    while (run < source_line.size() && run - offset < kCheckpointBytes) {
+    std::size_t run_chars = 0;
+    const std::size_t limit =
+        std::min(source_line.size(), offset + kCheckpointBytes);
+    while (run < limit) {
       const unsigned char byte = static_cast<unsigned char>(source_line[run]);
-      if (byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 ||
-          byte == 0xE3 || byte == 0xEF)
-        break;
-      ++run;
+      if (kRunByte[byte] == RunByte::kPlain) {
+        run_chars += (byte & 0xC0) != 0x80;
+        ++run;
+        continue;
+      }
+      if (kRunByte[byte] == RunByte::kStop) break;
+      const utf8::CodePoint cp = utf8::Decode(source_line, run);
+      if (NormalizeChar(cp.value) != cp.value) break;
+      ++run_chars;
+      run += cp.length;
     }
-    // Stop the run on a character boundary.
-    while (run > offset && run < source_line.size() &&
+    // End the run on a character boundary: a run cut by the length limit
+    // takes the rest of the character it is in (continuation bytes, which
+    // count no character).
+    while (run < source_line.size() &&
            (static_cast<unsigned char>(source_line[run]) & 0xC0) == 0x80) {
-      --run;
+      ++run;
     }
     if (run > offset) {
       const std::string_view plain = source_line.substr(offset, run - offset);
       source_.append(plain);
       normalized_.append(plain);
-      chars += utf8::CountChars(plain);
+      chars += run_chars;
       offset = run;
       continue;
     }
@@ -157,8 +186,39 @@ std::size_t Text::SourceOffset(std::size_t normalized_offset) const {
 }
 
 std::string_view Text::SourceOf(std::size_t begin, std::size_t end) const {
-  const std::size_t source_begin = SourceOffset(begin);
-  const std::size_t source_end = std::max(source_begin, SourceOffset(end));
+  if (anchors_.empty() || end < begin) {
+    const std::size_t source_begin = SourceOffset(begin);
+    const std::size_t source_end = std::max(source_begin, SourceOffset(end));
+    return std::string_view(source_).substr(source_begin,
+                                            source_end - source_begin);
+  }
+  // SourceOffset of both ends; the ranges asked for are mostly a few words,
+  // so the anchor of `end` is looked for forward from that of `begin`,
+  // a few steps before a binary search of the rest.
+  const auto by_normalized = [](std::size_t offset, const Anchor& anchor) {
+    return offset < anchor.normalized;
+  };
+  const auto after_begin = std::upper_bound(anchors_.begin(), anchors_.end(),
+                                            begin, by_normalized);
+  auto after_end = after_begin;
+  constexpr int kForwardSteps = 4;
+  for (int step = 0; after_end != anchors_.end() &&
+                     after_end->normalized <= end;
+       ++step, ++after_end) {
+    if (step == kForwardSteps) {
+      after_end =
+          std::upper_bound(after_end, anchors_.end(), end, by_normalized);
+      break;
+    }
+  }
+  const auto source_at = [&](auto after, std::size_t offset) {
+    const Anchor& anchor = *(after - 1);
+    return std::min(source_.size(),
+                    anchor.source + (offset - anchor.normalized));
+  };
+  const std::size_t source_begin = source_at(after_begin, begin);
+  const std::size_t source_end =
+      std::max(source_begin, source_at(after_end, end));
   return std::string_view(source_).substr(source_begin,
                                           source_end - source_begin);
 }

@@ -41,8 +41,58 @@ struct TrimWord {
   std::string not_before;  // characters that keep a leading word (共同)
 };
 
+// The characters the fixed terms are written with. A match holds only
+// characters its pattern names, so it lies inside one run of these
+// characters; such a run, searched alone, yields exactly the matches a
+// search of the whole text finds in it. `known` is false when a pattern
+// uses anything that matches characters it does not name (".", escapes,
+// negated classes, flags, anchors): the whole text is then searched.
+struct Alphabet {
+  bool known = false;
+  std::vector<char32_t> chars;  // sorted
+
+  bool Contains(char32_t cp) const {
+    return std::binary_search(chars.begin(), chars.end(), cp);
+  }
+};
+
+Alphabet ReadAlphabet(const std::vector<std::string>& patterns) {
+  Alphabet alphabet;
+  for (const std::string& pattern : patterns) {
+    for (const std::string_view beyond : {".", "\\", "^", "$", "(?i", "(?s",
+                                          "(?m", "(?U", "(?P"}) {
+      if (pattern.find(beyond) != std::string::npos) return {};
+    }
+    for (std::size_t pos = 0; pos < pattern.size();) {
+      const utf8::CodePoint cp = utf8::Decode(pattern, pos);
+      if (cp.value == utf8::kReplacement) return {};
+      pos += cp.length;
+      // A range in a class ("0-9", "①-⑳") names every character in it.
+      if (pos + 1 < pattern.size() && pattern[pos] == '-' &&
+          pattern[pos + 1] != ']') {
+        const utf8::CodePoint last = utf8::Decode(pattern, pos + 1);
+        if (last.value < cp.value || last.value - cp.value > 0x400) return {};
+        for (char32_t c = cp.value; c <= last.value; ++c)
+          alphabet.chars.push_back(c);
+        pos += 1 + last.length;
+        continue;
+      }
+      // Syntax characters ("(", "[", "+", "|") are taken too: harmless, a
+      // larger alphabet only makes longer runs.
+      alphabet.chars.push_back(cp.value);
+    }
+  }
+  std::sort(alphabet.chars.begin(), alphabet.chars.end());
+  alphabet.chars.erase(
+      std::unique(alphabet.chars.begin(), alphabet.chars.end()),
+      alphabet.chars.end());
+  alphabet.known = true;
+  return alphabet;
+}
+
 struct Vocabulary {
   std::vector<Regex> fixed_terms;
+  Alphabet fixed_alphabet;
   std::vector<ChangeWord> change_words;  // longest first
   std::vector<TrimWord> leading, trailing;
 };
@@ -53,14 +103,17 @@ const Vocabulary& Words() {
     // One alternation of every term: the text is scanned once, not once per
     // term.
     std::string alternation;
+    std::vector<std::string> patterns;
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("fixed_terms.tsv")) {
       const Regex pattern(row.Get("pattern"));
       if (!pattern.ok())
         lexicon::BadLexicon("fixed_terms.tsv", row.line(), pattern.error());
       if (!alternation.empty()) alternation += "|";
       alternation += "(?:" + std::string(row.Get("pattern")) + ")";
+      patterns.emplace_back(row.Get("pattern"));
     }
     v.fixed_terms.emplace_back(alternation);
+    v.fixed_alphabet = ReadAlphabet(patterns);
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("change_words.tsv")) {
       v.change_words.push_back(
           {std::string(row.Get("word")),
@@ -204,9 +257,7 @@ class Extractor {
     });
     appendix_begin_ =
         outline_.appendix.empty() ? n_.size() : outline_.appendix.front().begin;
-    for (const Regex& term : Words().fixed_terms) {
-      for (const auto& span : term.FindAll(n_)) fixed_spans_.push_back(span);
-    }
+    FindFixedSpans();
     std::sort(fixed_spans_.begin(), fixed_spans_.end());
     fixed_max_end_ = RunningMaxEnd(fixed_spans_);
     FindEnclosedSpans();
@@ -333,6 +384,65 @@ class Extractor {
     return after == sections_.begin() ? nullptr : &*(after - 1);
   }
 
+  // The fixed terms ("十四五", "二十大") matched only around the mentions,
+  // not over the whole text: a fixed span matters only where it overlaps a
+  // mention (IsIndicator). Around each mention the window reaches out to the
+  // ends of the runs of fixed-term characters it touches (see Alphabet), so
+  // the window holds exactly the matches a whole-text search finds there.
+  void FindFixedSpans() {
+    const Vocabulary& words = Words();
+    const auto search = [&](std::size_t begin, std::size_t end) {
+      for (const Regex& term : words.fixed_terms) {
+        for (const auto& [b, e] : term.FindAll(n_.substr(begin, end - begin)))
+          fixed_spans_.push_back({begin + b, begin + e});
+      }
+    };
+    const Alphabet& alphabet = words.fixed_alphabet;
+    if (!alphabet.known) {
+      search(0, n_.size());
+      return;
+    }
+    std::size_t window_begin = 0;
+    std::size_t window_end = 0;
+    bool open = false;
+    for (const Mention& m : mentions_) {
+      // Back from the mention to the start of its run, but not past the
+      // open window: reaching it joins the two.
+      std::size_t begin = std::min(m.begin, n_.size());
+      if (!open || begin < window_begin || begin > window_end) {
+        const std::size_t floor = open && begin > window_end ? window_end : 0;
+        while (begin > floor) {
+          const std::size_t previous = utf8::PreviousBoundary(n_, begin);
+          if (!alphabet.Contains(utf8::Decode(n_, previous).value)) break;
+          begin = previous;
+        }
+      }
+      // Windows a few words apart are searched as one: a regex call costs
+      // more than the bytes between them, and the joined window's ends are
+      // still ends of runs.
+      constexpr std::size_t kJoinGap = 64;
+      if (open && (begin < window_begin || begin > window_end + kJoinGap)) {
+        search(window_begin, window_end);
+        open = false;
+      }
+      if (!open) {
+        window_begin = begin;
+        window_end = begin;
+        open = true;
+      }
+      // On from the mention's end (or the window's, when further) to the end
+      // of the run there.
+      std::size_t end = std::max(window_end, std::min(m.end, n_.size()));
+      while (end < n_.size()) {
+        const utf8::CodePoint cp = utf8::Decode(n_, end);
+        if (!alphabet.Contains(cp.value)) break;
+        end += cp.length;
+      }
+      window_end = end;
+    }
+    if (open) search(window_begin, window_end);
+  }
+
   // Spans inside 《》, “”, ‘’, 〔〕, ﹝﹞, 【】, [] or 「」, found in one pass.
   // Brackets do not cross lines, and an unclosed quote closes at the sentence
   // end, so one stray “ does not hide a paragraph.
@@ -343,6 +453,16 @@ class Extractor {
       opened.clear();
     };
     for (std::size_t pos = 0; pos < n_.size();) {
+      // Every character below is "[", "]", "\n" or starts with the byte E2,
+      // E3 or EF; the ideographs between them (lead bytes E4–E9) and other
+      // ASCII are stepped over without decoding. Skipping byte by byte is
+      // safe: a continuation byte never equals one of those bytes.
+      const unsigned char lead = static_cast<unsigned char>(n_[pos]);
+      if (lead != '[' && lead != ']' && lead != '\n' && lead != 0xE2 &&
+          lead != 0xE3 && lead != 0xEF) {
+        ++pos;
+        continue;
+      }
       const utf8::CodePoint cp = utf8::Decode(n_, pos);
       switch (cp.value) {
         case U'《':

@@ -1,8 +1,5 @@
 #include "numbers/chinese_number.h"
 
-#include <array>
-#include <cstdint>
-
 #include <string>
 #include <vector>
 
@@ -146,25 +143,6 @@ std::optional<long long> ParseInteger(const std::vector<char32_t>& chars) {
 bool IsChineseNumeralChar(char32_t cp) {
   return Digit(cp) || SmallUnit(cp) || cp == U'万' || cp == U'亿' ||
          cp == U'廿' || cp == U'卅' || cp == U'点';
-}
-
-bool StartsChineseNumeral(char32_t cp) {
-  // Called for every character the numbers scanner passes: one bit per
-  // code point of U+3000–U+9FFF, where every such character lies. The
-  // characters are Digit's (零 aside: 零 opens no number) and the tens.
-  constexpr char32_t kFirst = 0x3000, kLast = 0xA000;
-  static constexpr auto kStarts = [] {
-    constexpr char32_t kOpeners[] = {
-        U'〇', U'一', U'壹', U'二', U'两', U'贰', U'三', U'叁', U'四',
-        U'肆', U'五', U'伍', U'六', U'陆', U'七', U'柒', U'八', U'捌',
-        U'九', U'玖', U'十', U'拾', U'廿', U'卅'};
-    std::array<std::uint64_t, (kLast - kFirst) / 64> bits{};
-    for (const char32_t c : kOpeners)
-      bits[(c - kFirst) / 64] |= std::uint64_t{1} << ((c - kFirst) % 64);
-    return bits;
-  }();
-  if (cp < kFirst || cp >= kLast) return false;
-  return (kStarts[(cp - kFirst) / 64] >> ((cp - kFirst) % 64)) & 1;
 }
 
 std::optional<ChineseNumber> ParseChineseNumber(std::string_view text) {

@@ -70,10 +70,90 @@ struct QualifierEntry {
   Qualifier qualifier;
 };
 
+// The words of one list, longest first, and the entries that may start at
+// a text position looked up by its first two bytes. MatchAt runs at every
+// number for every list; the index leaves a handful of candidates (the
+// units share their first byte by the dozen but hardly ever their first
+// two) where a scan of the whole list compared each word.
+template <typename Entry>
+class WordList {
+ public:
+  explicit WordList(std::string Entry::*word) : word_(word) {}
+
+  void Add(Entry entry) { entries_.push_back(std::move(entry)); }
+
+  // Sorts longest first (stable: among words of one length the file's order
+  // decides) and builds the index. Call once, after the last Add.
+  void Finish() {
+    std::stable_sort(entries_.begin(), entries_.end(),
+                     [&](const Entry& a, const Entry& b) {
+                       return (a.*word_).size() > (b.*word_).size();
+                     });
+    // Counting sort of the entry numbers by key; within a key they stay in
+    // longest-first order.
+    std::vector<std::vector<std::size_t>> buckets(kKeys);
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      const std::string& word = entries_[i].*word_;
+      if (word.empty()) continue;  // an empty word never matched
+      const auto b0 = static_cast<unsigned char>(word[0]);
+      if (word.size() >= 2 || b0 < 0x80) {
+        const auto b1 =
+            word.size() >= 2 ? static_cast<unsigned char>(word[1]) : 0;
+        buckets[Key(b0, static_cast<unsigned char>(b1))].push_back(i);
+      } else {
+        // A lone non-ASCII byte matches whatever byte follows it.
+        for (unsigned char b1 = 0; b1 < 64; ++b1)
+          buckets[Key(b0, b1)].push_back(i);
+      }
+    }
+    bucket_begin_.reserve(kKeys + 1);
+    for (const std::vector<std::size_t>& bucket : buckets) {
+      bucket_begin_.push_back(candidates_.size());
+      candidates_.insert(candidates_.end(), bucket.begin(), bucket.end());
+    }
+    bucket_begin_.push_back(candidates_.size());
+  }
+
+  // The longest entry whose word starts at `offset`.
+  const Entry* MatchAt(std::string_view text, std::size_t offset) const {
+    if (offset >= text.size()) return nullptr;
+    const std::string_view rest = text.substr(offset);
+    const auto b0 = static_cast<unsigned char>(rest[0]);
+    const auto b1 = rest.size() >= 2 ? static_cast<unsigned char>(rest[1]) : 0;
+    const std::size_t key = Key(b0, static_cast<unsigned char>(b1));
+    for (std::size_t k = bucket_begin_[key]; k < bucket_begin_[key + 1]; ++k) {
+      const Entry& entry = entries_[candidates_[k]];
+      if (utf8::StartsWith(rest, entry.*word_)) return &entry;
+    }
+    return nullptr;
+  }
+
+ private:
+  // ASCII words are told apart by their one first byte; a UTF-8 lead byte
+  // by the low six bits of it and of the next byte, the bits that differ
+  // between characters. Keys may collide (C3 and E3 give the same); the
+  // candidates are compared whole, so a collision costs a compare, not a
+  // wrong match.
+  static std::size_t Key(unsigned char b0, unsigned char b1) {
+    if (b0 < 0x80) return b0;
+    return 0x80 + ((static_cast<std::size_t>(b0 & 0x3F) << 6) | (b1 & 0x3F));
+  }
+  static constexpr std::size_t kKeys = 0x80 + 64 * 64;
+
+  std::string Entry::*word_;
+  std::vector<Entry> entries_;
+  std::vector<std::size_t> bucket_begin_;    // kKeys + 1 offsets
+  // Entry numbers (not pointers, so a WordList may be moved) by key,
+  // longest first within each key.
+  std::vector<std::size_t> candidates_;
+};
+
 struct Vocabulary {
-  std::vector<UnitEntry> units;  // longest first
-  std::vector<ScaleEntry> scales;
-  std::vector<QualifierEntry> before, after_number, after_unit;
+  WordList<UnitEntry> units{&UnitEntry::written};
+  WordList<ScaleEntry> scales{&ScaleEntry::word};
+  WordList<QualifierEntry> after_number{&QualifierEntry::word},
+      after_unit{&QualifierEntry::word};
+  std::vector<QualifierEntry> before;  // longest first; matched backwards
 };
 
 using lexicon::BadLexicon;
@@ -110,17 +190,16 @@ const Vocabulary& Words() {
       const std::string written(row.Get("unit"));
       const std::string base =
           row.Get("base").empty() ? written : std::string(row.Get("base"));
-      v.units.push_back(
-          {written, base, ParseKind(row.Get("kind"), row.line())});
+      v.units.Add({written, base, ParseKind(row.Get("kind"), row.line())});
     }
-    LongestFirst(v.units, &UnitEntry::written);
+    v.units.Finish();
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("scale_words.tsv")) {
       const std::optional<int> power = ParseArabic(row.Get("power"));
       if (!power)
         BadLexicon("scale_words.tsv", row.line(), "power must be a number");
-      v.scales.push_back({std::string(row.Get("word")), *power});
+      v.scales.Add({std::string(row.Get("word")), *power});
     }
-    LongestFirst(v.scales, &ScaleEntry::word);
+    v.scales.Finish();
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("qualifiers.tsv")) {
       QualifierEntry entry{std::string(row.Get("word")),
                            ParseQualifier(row.Get("qualifier"), row.line())};
@@ -128,17 +207,17 @@ const Vocabulary& Words() {
       if (position == "before") {
         v.before.push_back(entry);
       } else if (position == "after_number") {
-        v.after_number.push_back(entry);
+        v.after_number.Add(entry);
       } else if (position == "after_unit") {
-        v.after_unit.push_back(entry);
+        v.after_unit.Add(entry);
       } else {
         BadLexicon("qualifiers.tsv", row.line(),
                    "position must be before, after_number or after_unit");
       }
     }
     LongestFirst(v.before, &QualifierEntry::word);
-    LongestFirst(v.after_number, &QualifierEntry::word);
-    LongestFirst(v.after_unit, &QualifierEntry::word);
+    v.after_number.Finish();
+    v.after_unit.Finish();
     return v;
   }();
   return vocabulary;
@@ -158,19 +237,17 @@ struct Numeral {
 };
 
 std::optional<Numeral> ReadArabic(std::string_view text, std::size_t offset) {
-  std::string digits;
   std::size_t pos = offset;
   bool grouped = false;
   int integer_digits = 0;
   while (pos < text.size()) {
     if (IsDigit(text[pos])) {
-      digits.push_back(text[pos]);
       ++integer_digits;
       ++pos;
       continue;
     }
     // "1,186": a comma followed by exactly three digits groups thousands.
-    if (text[pos] == ',' && !digits.empty() && pos + 3 < text.size() &&
+    if (text[pos] == ',' && integer_digits > 0 && pos + 3 < text.size() &&
         IsDigit(text[pos + 1]) && IsDigit(text[pos + 2]) &&
         IsDigit(text[pos + 3]) &&
         (pos + 4 >= text.size() || !IsDigit(text[pos + 4]))) {
@@ -180,7 +257,7 @@ std::optional<Numeral> ReadArabic(std::string_view text, std::size_t offset) {
     }
     break;
   }
-  if (digits.empty()) return std::nullopt;
+  if (integer_digits == 0) return std::nullopt;
   if (pos + 1 < text.size() && text[pos] == '.' && IsDigit(text[pos + 1])) {
     std::size_t end = pos + 1;
     while (end < text.size() && IsDigit(text[end])) ++end;
@@ -191,14 +268,22 @@ std::optional<Numeral> ReadArabic(std::string_view text, std::size_t offset) {
         (utf8::StartsWith(fraction, "19") ||
          utf8::StartsWith(fraction, "20")) &&
         utf8::StartsWith(text.substr(end), "年");
-    if (!year_after_list_number) {
-      digits.push_back('.');
-      digits.append(fraction);
-      pos = end;
-    }
+    if (!year_after_list_number) pos = end;
   }
+  // The numeral is its text as written, digits and at most one ".", once the
+  // grouping commas are gone; only a grouped number needs a copy.
   // Leading zeros beyond a single "0" are codes ("0771"), still numbers here.
-  const std::optional<Decimal> value = Decimal::Parse(digits);
+  const std::string_view written = text.substr(offset, pos - offset);
+  std::optional<Decimal> value;
+  if (grouped) {
+    std::string digits;
+    for (const char c : written) {
+      if (c != ',') digits.push_back(c);
+    }
+    value = Decimal::Parse(digits);
+  } else {
+    value = Decimal::Parse(written);
+  }
   if (!value) return std::nullopt;
   return Numeral{*value, pos, false, false, grouped, false, integer_digits};
 }
@@ -248,24 +333,6 @@ std::optional<Numeral> ReadNumeral(std::string_view text, std::size_t offset) {
   return std::nullopt;
 }
 
-template <typename Entry>
-const Entry* MatchAt(const std::vector<Entry>& entries,
-                     std::string Entry::*field, std::string_view text,
-                     std::size_t offset) {
-  const std::string_view rest = text.substr(offset);
-  if (rest.empty()) return nullptr;
-  for (const Entry& entry : entries) {
-    const std::string& word = entry.*field;
-    // Most entries differ in the first character; Chinese ones share their
-    // first byte, so the first three are compared before the whole word.
-    if (word[0] != rest[0] || word.size() > rest.size()) continue;
-    if (word.size() >= 3 && (word[1] != rest[1] || word[2] != rest[2]))
-      continue;
-    if (utf8::StartsWith(rest, word)) return &entry;
-  }
-  return nullptr;
-}
-
 bool IsRangeConnector(std::string_view text, std::size_t offset,
                       std::size_t* length) {
   for (const std::string_view connector :
@@ -277,6 +344,15 @@ bool IsRangeConnector(std::string_view text, std::size_t offset,
   }
   return false;
 }
+
+// The characters a mention may start at besides ASCII digits: those that
+// open a Chinese numeral, and the scale words 百千万亿 (百分之, and "超千亿元"
+// after a qualifier), in one set, so most characters cost one bit test.
+constexpr numbers_internal::CjkCharSet kOpensMention = [] {
+  numbers_internal::CjkCharSet set(numbers_internal::kNumeralOpeners);
+  for (const char32_t scale : {U'百', U'千', U'万', U'亿'}) set.Add(scale);
+  return set;
+}();
 
 class Scanner {
  public:
@@ -293,9 +369,7 @@ class Scanner {
         continue;
       }
       const utf8::CodePoint cp = utf8::Decode(normalized_, offset);
-      if (byte >= 0x80 && !numbers_internal::StartsChineseNumeral(cp.value) &&
-          cp.value != U'百' && cp.value != U'千' && cp.value != U'万' &&
-          cp.value != U'亿') {
+      if (byte >= 0x80 && !kOpensMention.Contains(cp.value)) {
         offset += cp.length;
         continue;
       }
@@ -305,7 +379,7 @@ class Scanner {
         mentions_.push_back(std::move(*mention));
         continue;
       }
-      offset += utf8::Decode(normalized_, offset).length;
+      offset += cp.length;
     }
     return std::move(mentions_);
   }
@@ -353,10 +427,10 @@ class Scanner {
       // "750余万人次": 余 may stand before the scale word too.
       std::size_t scale_at = pos;
       const QualifierEntry* early =
-          MatchAt(words.after_number, &QualifierEntry::word, normalized_, pos);
+          words.after_number.MatchAt(normalized_, pos);
       if (early) scale_at += early->word.size();
       if (const ScaleEntry* scale =
-              MatchAt(words.scales, &ScaleEntry::word, normalized_, scale_at)) {
+              words.scales.MatchAt(normalized_, scale_at)) {
         mention.value = mention.value.Scaled(scale->power);
         pos = scale_at + scale->word.size();
         mention.rule = "arabic_scaled";
@@ -368,12 +442,11 @@ class Scanner {
       mention.rule = "scale_word";
       scaled = true;
     }
-    if (const QualifierEntry* q = MatchAt(
-            words.after_number, &QualifierEntry::word, normalized_, pos)) {
+    if (const QualifierEntry* q = words.after_number.MatchAt(normalized_, pos)) {
       // "280余次", "4万余件": only when a unit follows, so "多" in "3个多部门"
       // stays.
       const std::size_t after = pos + q->word.size();
-      if (MatchAt(words.units, &UnitEntry::written, normalized_, after)) {
+      if (words.units.MatchAt(normalized_, after)) {
         mention.qualifier = q->qualifier;
         pos = after;
       }
@@ -388,8 +461,7 @@ class Scanner {
         std::size_t upper_end = upper->end;
         Decimal upper_value = upper->value;
         if (!upper->chinese) {
-          if (const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word,
-                                                normalized_, upper_end)) {
+          if (const ScaleEntry* scale = words.scales.MatchAt(normalized_, upper_end)) {
             upper_value = upper_value.Scaled(scale->power);
             upper_end += scale->word.size();
             if (mention.rule != "arabic_scaled")
@@ -418,8 +490,7 @@ class Scanner {
       mention.rule = "chinese_tenths";
       pos += std::string_view("成").size();
       mention.unit_end = pos;
-    } else if (const UnitEntry* unit = MatchAt(words.units, &UnitEntry::written,
-                                               normalized_, pos)) {
+    } else if (const UnitEntry* unit = words.units.MatchAt(normalized_, pos)) {
       mention.unit = unit->base;
       mention.kind = unit->kind;
       mention.unit_known = true;
@@ -429,12 +500,10 @@ class Scanner {
       if (mention.kind != UnitKind::kNone && pos < normalized_.size() &&
           normalized_[pos] == '/') {
         std::size_t denominator = pos + 1;
-        if (const ScaleEntry* scale = MatchAt(words.scales, &ScaleEntry::word,
-                                              normalized_, denominator)) {
+        if (const ScaleEntry* scale = words.scales.MatchAt(normalized_, denominator)) {
           denominator += scale->word.size();
         }
-        if (const UnitEntry* per = MatchAt(words.units, &UnitEntry::written,
-                                           normalized_, denominator)) {
+        if (const UnitEntry* per = words.units.MatchAt(normalized_, denominator)) {
           denominator += per->written.size();
           mention.unit +=
               std::string(normalized_.substr(pos, denominator - pos));
@@ -466,8 +535,7 @@ class Scanner {
       mention.kind = UnitKind::kCount;
     }
     if (mention.kind != UnitKind::kNone) {
-      if (const QualifierEntry* q = MatchAt(
-              words.after_unit, &QualifierEntry::word, normalized_, pos)) {
+      if (const QualifierEntry* q = words.after_unit.MatchAt(normalized_, pos)) {
         if (mention.qualifier == Qualifier::kNone)
           mention.qualifier = q->qualifier;
         pos += q->word.size();
@@ -504,11 +572,11 @@ class Scanner {
     }
     if (!after_qualifier) return std::nullopt;
     const ScaleEntry* scale =
-        MatchAt(words.scales, &ScaleEntry::word, normalized_, offset);
+        words.scales.MatchAt(normalized_, offset);
     if (!scale) return std::nullopt;
     const std::size_t end = offset + scale->word.size();
     const UnitEntry* unit =
-        MatchAt(words.units, &UnitEntry::written, normalized_, end);
+        words.units.MatchAt(normalized_, end);
     if (!unit || unit->kind == UnitKind::kNone) return std::nullopt;
     Numeral numeral;
     numeral.value = Decimal::FromInt(1).Scaled(scale->power);

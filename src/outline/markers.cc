@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lexicon/lexicon.h"
@@ -15,17 +16,117 @@ namespace {
 
 enum class Numeral { kChinese, kArabic, kCircled };
 
+// The characters a pattern's match can open with, as ranges of code points
+// ("第(…)部分" → 第; "\( *(…)" → "("), read off the pattern text so that a
+// unit opening with another character skips the rule without running the
+// regex: MatchMarker is asked at every sentence start of a long line. Empty
+// (`known` false) when the pattern is beyond this small reading, and the
+// rule is then always tried. The reading is conservative: it gives up on
+// alternation, any group or first atom that may be skipped (?, *, {0,…}),
+// flags, and escapes other than escaped punctuation.
+struct FirstChars {
+  bool known = false;
+  std::vector<std::pair<char32_t, char32_t>> ranges;
+
+  bool MayOpen(std::string_view unit) const {
+    if (!known) return true;
+    if (unit.empty()) return false;
+    const char32_t cp = utf8::Decode(unit, 0).value;
+    for (const auto& [first, last] : ranges) {
+      if (cp >= first && cp <= last) return true;
+    }
+    return false;
+  }
+};
+
+FirstChars ReadFirstChars(std::string_view pattern) {
+  FirstChars unknown;
+  if (pattern.find('|') != std::string_view::npos) return unknown;
+  for (const std::string_view optional_group : {")?", ")*", "){0", "){,"}) {
+    if (pattern.find(optional_group) != std::string_view::npos) return unknown;
+  }
+  std::size_t pos = 0;
+  // Into the groups the pattern opens with: "(" and "(?:".
+  while (pos < pattern.size() && pattern[pos] == '(') {
+    if (pattern.substr(pos, 3) == "(?:") {
+      pos += 3;
+    } else if (pattern.substr(pos, 2) == "(?") {
+      return unknown;  // flags or a named group
+    } else {
+      ++pos;
+    }
+  }
+  if (pos >= pattern.size()) return unknown;
+  FirstChars found;
+  found.known = true;
+  std::size_t atom_end = 0;
+  const char c = pattern[pos];
+  if (c == '\\') {
+    if (pos + 1 >= pattern.size()) return unknown;
+    const char escaped = pattern[pos + 1];
+    const bool punctuation = escaped > ' ' && escaped < 0x7F &&
+                             !(escaped >= '0' && escaped <= '9') &&
+                             !(escaped >= 'A' && escaped <= 'Z') &&
+                             !(escaped >= 'a' && escaped <= 'z') &&
+                             escaped != '_';
+    if (!punctuation) return unknown;  // \d, \p{…}, \x…
+    found.ranges.push_back({char32_t(escaped), char32_t(escaped)});
+    atom_end = pos + 2;
+  } else if (c == '[') {
+    std::size_t at = pos + 1;
+    if (at >= pattern.size() || pattern[at] == '^' || pattern[at] == ']')
+      return unknown;
+    while (at < pattern.size() && pattern[at] != ']') {
+      if (pattern[at] == '\\' || pattern[at] == '[') return unknown;
+      const utf8::CodePoint first = utf8::Decode(pattern, at);
+      at += first.length;
+      char32_t last = first.value;
+      if (at + 1 < pattern.size() && pattern[at] == '-' &&
+          pattern[at + 1] != ']') {
+        if (pattern[at + 1] == '\\' || pattern[at + 1] == '[') return unknown;
+        const utf8::CodePoint to = utf8::Decode(pattern, at + 1);
+        at += 1 + to.length;
+        last = to.value;
+      }
+      if (first.value == utf8::kReplacement || last == utf8::kReplacement ||
+          last < first.value)
+        return unknown;
+      found.ranges.push_back({first.value, last});
+    }
+    if (at >= pattern.size()) return unknown;
+    atom_end = at + 1;
+  } else if (c == '.' || c == '^' || c == '$' || c == ')' || c == '*' ||
+             c == '+' || c == '?' || c == '{' || c == ']') {
+    return unknown;
+  } else {
+    const utf8::CodePoint cp = utf8::Decode(pattern, pos);
+    if (cp.value == utf8::kReplacement) return unknown;
+    found.ranges.push_back({cp.value, cp.value});
+    atom_end = pos + cp.length;
+  }
+  // The first atom itself must be there: not "a?", "a*", "a{0,2}".
+  if (atom_end < pattern.size()) {
+    const std::string_view after = pattern.substr(atom_end);
+    if (after[0] == '?' || after[0] == '*' || after.substr(0, 2) == "{0" ||
+        after.substr(0, 2) == "{,")
+      return unknown;
+  }
+  return found;
+}
+
 struct MarkerRule {
   int level;
   std::string style;
   Regex pattern;
   Numeral numeral;
   std::string not_before;
+  FirstChars first_chars;
 };
 
 struct LengthLimitedRule {
   Regex pattern;
   std::size_t max_chars;
+  FirstChars first_chars;
 };
 
 using lexicon::BadLexicon;
@@ -68,7 +169,8 @@ const std::vector<MarkerRule>& MarkerRules() {
       }
       loaded.push_back({*level, std::string(row.Get("style")),
                         Compile(kFile, row, row.Get("pattern")), kind,
-                        std::string(row.Get("not_before"))});
+                        std::string(row.Get("not_before")),
+                        ReadFirstChars(row.Get("pattern"))});
     }
     return loaded;
   }();
@@ -79,7 +181,8 @@ std::vector<LengthLimitedRule> LoadLengthLimited(std::string_view file) {
   std::vector<LengthLimitedRule> loaded;
   for (const lexicon::TsvRow& row : lexicon::ReadTsv(file)) {
     loaded.push_back({Compile(file, row, row.Get("pattern")),
-                      ParseSize(file, row, row.Get("max_chars"))});
+                      ParseSize(file, row, row.Get("max_chars")),
+                      ReadFirstChars(row.Get("pattern"))});
   }
   return loaded;
 }
@@ -100,6 +203,7 @@ std::optional<int> ReadNumeral(Numeral numeral, std::string_view text) {
 
 std::optional<Marker> MatchMarker(std::string_view unit) {
   for (const MarkerRule& rule : MarkerRules()) {
+    if (!rule.first_chars.MayOpen(unit)) continue;
     const std::optional<Regex::Match> match = rule.pattern.MatchPrefix(unit);
     if (!match) continue;
     const std::string_view rest = unit.substr(match->length);
@@ -121,6 +225,7 @@ std::optional<RunIn> MatchRunIn(std::string_view unit) {
   static const std::vector<LengthLimitedRule> rules =
       LoadLengthLimited("run_in_enumerators.tsv");
   for (const LengthLimitedRule& rule : rules) {
+    if (!rule.first_chars.MayOpen(unit)) continue;
     const std::optional<Regex::Match> match = rule.pattern.MatchPrefix(unit);
     if (!match) continue;
     const std::optional<int> ordinal = ParseChineseOrdinal(match->group);

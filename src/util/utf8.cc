@@ -36,14 +36,37 @@ CodePoint DecodeSlow(std::string_view text, std::size_t offset) {
 }
 
 std::size_t FirstInvalid(std::string_view bytes) {
+  // Every input file is checked whole, so the two common cases are taken
+  // without decoding: ASCII, eight bytes at a time once one is seen (a run
+  // of them is likely), and three-byte sequences whose lead byte rules out
+  // overlongs and surrogates (E1–EC, EE, EF: every CJK ideograph and
+  // punctuation mark), which need only two continuation bytes. Everything
+  // else is decoded as before.
+  const auto byte = [&](std::size_t i) {
+    return static_cast<unsigned char>(bytes[i]);
+  };
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+  const std::size_t size = bytes.size();
   std::size_t offset = 0;
-  while (offset < bytes.size()) {
-    const unsigned char lead = static_cast<unsigned char>(bytes[offset]);
+  while (offset < size) {
+    const unsigned char lead = byte(offset);
     if (lead < 0x80) {
       ++offset;
+      while (offset + 8 <= size) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes.data() + offset, sizeof word);
+        if (word & kHighBits) break;
+        offset += 8;
+      }
       continue;
     }
-    const CodePoint cp = Decode(bytes, offset);
+    if (((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) &&
+        offset + 2 < size && (byte(offset + 1) & 0xC0) == 0x80 &&
+        (byte(offset + 2) & 0xC0) == 0x80) {
+      offset += 3;
+      continue;
+    }
+    const CodePoint cp = DecodeSlow(bytes, offset);
     if (cp.value == kReplacement && cp.length == 1) return offset;
     offset += cp.length;
   }

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <iterator>
+#include <string>
+#include <string_view>
+
 namespace lawreport::utf8 {
 namespace {
 
@@ -22,9 +27,42 @@ TEST(Utf8Test, FirstInvalid) {
       {"\xF4\x90\x80\x80", 0},  // above U+10FFFF
       {"融\xE5\xAE", 3},        // truncated at the end
       {"\xF0\x9F\x98\x80ok", std::string::npos},
+      {"\xE0\x80\xAF", 0},                     // overlong three bytes
+      {"\xED\x9F\xBF\xEF\xBF\xBD", std::string::npos},  // U+D7FF, U+FFFD
+      {"abcdefghijklmnopq\xFF", 17},              // after a run of ASCII
+      {"abcdefgh融ijklmnopqrstu\x80vw", 24},
   };
   for (const InvalidCase& c : cases) {
     EXPECT_EQ(FirstInvalid(c.bytes), c.first_invalid) << c.bytes;
+  }
+}
+
+// FirstInvalid's shortcuts agree with decoding every character.
+TEST(Utf8Test, FirstInvalidAgreesWithDecoding) {
+  const auto by_decoding = [](std::string_view bytes) {
+    for (std::size_t offset = 0; offset < bytes.size();) {
+      const CodePoint cp = DecodeSlow(bytes, offset);
+      if (cp.value == kReplacement && cp.length == 1) return offset;
+      offset += cp.length;
+    }
+    return std::string_view::npos;
+  };
+  // Pieces that make up valid and invalid text, joined in pseudo-random
+  // order (a fixed linear congruential sequence, so the test is repeatable).
+  const std::string_view pieces[] = {"a",        "0123456789", "融",
+                                     "（",       "\xC2\xA0",   "\xF0\x9F\x98\x80",
+                                     "\xED\xA0\x80", "\xE0\xA0\x80", "\xE0\x80\x80",
+                                     "\x80",     "\xE5\xAE",   "\xFF"};
+  std::uint32_t state = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(state % 24);
+    for (int i = 0; i < length; ++i) {
+      state = state * 1103515245u + 12345u;
+      text += pieces[(state >> 16) % std::size(pieces)];
+    }
+    state = state * 1103515245u + 12345u;
+    EXPECT_EQ(FirstInvalid(text), by_decoding(text)) << text;
   }
 }
 
