@@ -218,12 +218,13 @@ BatchStats RunBatch(const std::vector<std::string>& paths,
   // worker busy while one slow file holds up the ordered output.
   s.window = jobs * 4;
   s.stop = options.stop;
-  const std::optional<Clock::duration> timeout =
-      options.timeout_seconds > 0
-          ? std::optional<Clock::duration>(
-                std::chrono::duration_cast<Clock::duration>(
-                    std::chrono::duration<double>(options.timeout_seconds)))
-          : std::nullopt;
+  // No limit is the longest duration (a plain value: GCC 12 warns falsely
+  // about an optional one).
+  const bool has_timeout = options.timeout_seconds > 0;
+  const Clock::duration timeout =
+      has_timeout ? std::chrono::duration_cast<Clock::duration>(
+                        std::chrono::duration<double>(options.timeout_seconds))
+                  : Clock::duration::max();
 
   std::vector<std::thread> threads;
   const auto start_worker = [&] {
@@ -242,10 +243,10 @@ BatchStats RunBatch(const std::vector<std::string>& paths,
       for (;;) {
         if (s.done.count(s.next_to_write) > 0) break;
         if (s.stopped() && s.next_to_take <= s.next_to_write) break;
-        if (timeout) {
+        if (has_timeout) {
           const auto running = s.running.find(s.next_to_write);
           if (running != s.running.end() &&
-              Clock::now() - running->second > *timeout) {
+              Clock::now() - running->second > timeout) {
             // Give up on it: its worker stops at its next check (or is left
             // behind), and a new worker keeps the batch at full strength.
             s.cancelled[s.next_to_write] = true;

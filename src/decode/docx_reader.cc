@@ -313,7 +313,13 @@ std::string FormatNumber(int value, const std::string& format) {
       utf8::Append(out, static_cast<char32_t>(0xFF10 + (digit - '0')));
     return out;
   }
-  if (format == "decimalZero" && value < 10) return "0" + std::to_string(value);
+  if (format == "decimalZero" && value < 10) {
+    // Not "0" + to_string(value): GCC 12 warns falsely (-Wrestrict) about
+    // that concatenation.
+    std::string padded = std::to_string(value);
+    padded.insert(padded.begin(), '0');
+    return padded;
+  }
   if (format == "lowerRoman") return Roman(value, false);
   if (format == "upperRoman") return Roman(value, true);
   if (format == "lowerLetter") return Letters(value, false);

@@ -330,19 +330,13 @@ class CommandLineTest(unittest.TestCase):
         self.assertIn('cannot create', result.stderr.decode())
 
     def test_interrupt_keeps_what_is_finished(self):
-        import signal
-        import time
-        batch = os.path.join(self.tmp, 'batch')
-        os.mkdir(batch)
-        with open(sample_path(), 'rb') as f:
-            data = f.read() * 20
-        for i in range(60):
-            with open(os.path.join(batch, f'r{i:03}.txt'), 'wb') as f:
-                f.write(data)
+        batch, _ = self.make_batch()
         target = os.path.join(self.tmp, 'out.jsonl')
         process = subprocess.Popen([BINARY, 'extract', '-j', '1', '-o', target, batch],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        time.sleep(1.0)
+        # Interrupted once a record is written, not after a fixed time: a
+        # faster build would otherwise finish the batch first.
+        self.wait_for_first_record(process, target)
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
         self.assertEqual(process.returncode, 130, stderr.decode())
