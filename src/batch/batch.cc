@@ -141,6 +141,11 @@ struct Shared {
   std::size_t next_to_take = 0;
   std::size_t next_to_write = 0;
   std::size_t window = 1;
+  // The writer is woken once this many results wait (or when nothing more
+  // is coming soon), not for every file: each wake-up is a system call on
+  // the worker's path and a context switch, a few per cent of a batch of
+  // small reports.
+  std::size_t wake_batch = 1;
   bool stop_workers = false;
   const std::atomic<bool>* stop = nullptr;
   std::size_t workers_running = 0;
@@ -189,9 +194,17 @@ void Work(const std::shared_ptr<Shared>& shared) {
         --s.stuck;
       } else {
         s.done.emplace(index, std::move(result));
-        // The writer waits only for the next file in order; one finished
-        // ahead of it is picked up when that one is.
-        writer_needs_it = index == s.next_to_write;
+        // The writer waits for the next file in order. It is woken when
+        // that one is done and either enough results wait, or the window is
+        // full (workers would wait too), or no file is left to start. In
+        // the worst case it finds the results at its next look, every
+        // 100 ms.
+        writer_needs_it =
+            s.done.count(s.next_to_write) > 0 &&
+            (s.done.size() >= s.wake_batch ||
+             s.next_to_take >= s.next_to_write + s.window ||
+             s.next_to_take >= s.paths.size() || s.stop_workers ||
+             s.stopped());
       }
     }
     if (writer_needs_it) s.result_ready.notify_one();
@@ -216,7 +229,8 @@ BatchStats RunBatch(const std::vector<std::string>& paths,
   Shared& s = *shared;
   // Files in flight beyond the one being written: enough to keep every
   // worker busy while one slow file holds up the ordered output.
-  s.window = jobs * 4;
+  s.window = std::max<std::size_t>(8, jobs * 4);
+  s.wake_batch = s.window / 2;
   s.stop = options.stop;
   // No limit is the longest duration (a plain value: GCC 12 warns falsely
   // about an optional one).
