@@ -198,15 +198,12 @@ class Checker {
   // binary searches even in a report written on one 50 MB line.
   void FindSentences() {
     int depth = 0;
-    for (std::size_t pos = 0; pos < n_.size();) {
-      // Of the characters below only 。 is not ASCII, and it starts with the
-      // byte E3; the rest of the text is stepped over a byte at a time
-      // without decoding (a continuation byte is never E3 or ASCII).
-      const unsigned char lead = static_cast<unsigned char>(n_[pos]);
-      if (lead >= 0x80 && lead != 0xE3) {
-        ++pos;
-        continue;
-      }
+    // Of the characters below only 。 is not ASCII, and it starts with the
+    // byte E3; the rest of the text is stepped over without decoding.
+    static constexpr utf8::LeadByteStops kStops =
+        utf8::LeadByteStops::Of("!?;\n()\xE3");
+    for (std::size_t pos = utf8::SkipToStop(n_, 0, kStops); pos < n_.size();
+         pos = utf8::SkipToStop(n_, pos, kStops)) {
       const utf8::CodePoint cp = utf8::Decode(n_, pos);
       if (cp.value == U'。' || cp.value == U'!' || cp.value == U'?' ||
           cp.value == U';' || cp.value == U'\n') {

@@ -452,17 +452,13 @@ class Extractor {
       if (!opened.empty()) enclosed_spans_.push_back({opened.front(), at});
       opened.clear();
     };
-    for (std::size_t pos = 0; pos < n_.size();) {
-      // Every character below is "[", "]", "\n" or starts with the byte E2,
-      // E3 or EF; the ideographs between them (lead bytes E4–E9) and other
-      // ASCII are stepped over without decoding. Skipping byte by byte is
-      // safe: a continuation byte never equals one of those bytes.
-      const unsigned char lead = static_cast<unsigned char>(n_[pos]);
-      if (lead != '[' && lead != ']' && lead != '\n' && lead != 0xE2 &&
-          lead != 0xE3 && lead != 0xEF) {
-        ++pos;
-        continue;
-      }
+    // Every character below is "[", "]", "\n" or starts with the byte E2,
+    // E3 or EF; the ideographs between them and other ASCII are stepped over
+    // without decoding.
+    static constexpr utf8::LeadByteStops kStops =
+        utf8::LeadByteStops::Of("[]\n\xE2\xE3\xEF");
+    for (std::size_t pos = utf8::SkipToStop(n_, 0, kStops); pos < n_.size();
+         pos = utf8::SkipToStop(n_, pos, kStops)) {
       const utf8::CodePoint cp = utf8::Decode(n_, pos);
       switch (cp.value) {
         case U'《':

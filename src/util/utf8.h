@@ -59,6 +59,44 @@ std::string AsciiLowercase(std::string_view text);
 // Trims ASCII spaces (normalized text has only " " as a space).
 std::string_view TrimSpaces(std::string_view text);
 
+// The lead bytes a scanner stops at. Scanners that look for a few
+// characters across a whole report step over every other character by its
+// lead byte, one table lookup per character rather than per byte, without
+// decoding it:
+//   constexpr LeadByteStops kBrackets = LeadByteStops::Of("[]\n\xE2\xE3");
+//   pos = SkipToStop(text, pos, kBrackets);  // at "[", "]", "\n" or an
+//                                            // E2… or E3… character
+struct LeadByteStops {
+  // Bytes to advance from each lead byte: its sequence length, or 0 to stop.
+  unsigned char step[256] = {};
+
+  static constexpr LeadByteStops Of(std::string_view stops) {
+    LeadByteStops table;
+    for (int byte = 0; byte < 256; ++byte) {
+      table.step[byte] = byte < 0xC0   ? 1   // ASCII (a stray continuation
+                                             // byte, in invalid text, too)
+                         : byte < 0xE0 ? 2
+                         : byte < 0xF0 ? 3
+                                       : 4;
+    }
+    for (const char stop : stops) table.step[static_cast<unsigned char>(stop)] = 0;
+    return table;
+  }
+};
+
+// The offset of the next character at or after `pos` (a character start)
+// whose lead byte is one of `stops`, or text.size().
+inline std::size_t SkipToStop(std::string_view text, std::size_t pos,
+                              const LeadByteStops& stops) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  while (pos < text.size()) {
+    const unsigned char step = stops.step[bytes[pos]];
+    if (step == 0) return pos;
+    pos += step;
+  }
+  return text.size();
+}
+
 // Both are called over word lists in hot loops: the last byte (which tells
 // Chinese characters apart, unlike the first) is compared before memcmp.
 inline bool StartsWith(std::string_view text, std::string_view prefix) {

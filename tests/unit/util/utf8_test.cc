@@ -6,6 +6,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lawreport::utf8 {
 namespace {
@@ -91,6 +92,28 @@ TEST(Utf8Test, CountCharsAndTrim) {
   }
   EXPECT_EQ(TrimSpaces("  一、总体  "), "一、总体");
   EXPECT_EQ(PreviousBoundary("融安", 6), 3u);
+}
+
+TEST(Utf8Test, SkipToStopVisitsEveryStopCharacterAndNothingElse) {
+  // Stops at "[", "\n" and every character whose lead byte is E3 (、。《),
+  // stepping over ASCII, ideographs, two- and four-byte characters whole.
+  constexpr LeadByteStops kStops = LeadByteStops::Of("[\n\xE3");
+  const std::string text = "融安县[2023]é、共受理𠀀12件。\n《条例》x";
+  std::vector<std::size_t> visited;
+  for (std::size_t pos = SkipToStop(text, 0, kStops); pos < text.size();
+       pos = SkipToStop(text, pos, kStops)) {
+    visited.push_back(pos);
+    pos += Decode(text, pos).length;
+  }
+  std::vector<std::size_t> expected;
+  for (std::size_t pos = 0; pos < text.size(); pos += Decode(text, pos).length) {
+    const unsigned char lead = static_cast<unsigned char>(text[pos]);
+    if (lead == '[' || lead == '\n' || lead == 0xE3) expected.push_back(pos);
+  }
+  EXPECT_EQ(visited, expected);
+  EXPECT_EQ(visited.size(), 6u);  // [ 、 。 \n 《 》
+  EXPECT_EQ(SkipToStop("abc", 0, kStops), 3u);
+  EXPECT_EQ(SkipToStop("", 0, kStops), 0u);
 }
 
 }  // namespace
