@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace lawreport::utf8 {
 
 CodePoint DecodeSlow(std::string_view text, std::size_t offset) {
@@ -118,6 +122,30 @@ std::size_t CountChars(std::string_view text) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
   }
   return count;
+}
+
+std::size_t SkipToStop(std::string_view text, std::size_t pos,
+                       const LeadByteStops& stops) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+#if defined(__SSE2__)
+  while (pos + 16 <= text.size()) {
+    const __m128i block = _mm_loadu_si128(
+        reinterpret_cast<const __m128i*>(bytes + pos));
+    __m128i hits = _mm_setzero_si128();
+    for (int i = 0; i < stops.count; ++i) {
+      hits = _mm_or_si128(
+          hits, _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(
+                                          stops.bytes[i]))));
+    }
+    const int mask = _mm_movemask_epi8(hits);
+    if (mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(mask));
+    pos += 16;
+  }
+#endif
+  for (; pos < text.size(); ++pos) {
+    if (stops.is_stop[bytes[pos]]) return pos;
+  }
+  return text.size();
 }
 
 std::size_t PreviousBoundary(std::string_view text, std::size_t offset) {

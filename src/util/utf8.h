@@ -60,42 +60,37 @@ std::string AsciiLowercase(std::string_view text);
 std::string_view TrimSpaces(std::string_view text);
 
 // The lead bytes a scanner stops at. Scanners that look for a few
-// characters across a whole report step over every other character by its
-// lead byte, one table lookup per character rather than per byte, without
-// decoding it:
+// characters across a whole report (brackets, sentence ends) skip the text
+// between them sixteen bytes at a time instead of decoding every character:
 //   constexpr LeadByteStops kBrackets = LeadByteStops::Of("[]\n\xE2\xE3");
 //   pos = SkipToStop(text, pos, kBrackets);  // at "[", "]", "\n" or an
 //                                            // E2… or E3… character
+// Stops are ASCII or lead bytes (C0 and above), never continuation bytes, so
+// a byte equal to one is always where a character starts, and the bytes in
+// between need not be decoded or even stepped over character by character.
 struct LeadByteStops {
-  // Bytes to advance from each lead byte: its sequence length, or 0 to stop.
-  unsigned char step[256] = {};
+  unsigned char bytes[8] = {};
+  int count = 0;
+  bool is_stop[256] = {};
 
   static constexpr LeadByteStops Of(std::string_view stops) {
-    LeadByteStops table;
-    for (int byte = 0; byte < 256; ++byte) {
-      table.step[byte] = byte < 0xC0   ? 1   // ASCII (a stray continuation
-                                             // byte, in invalid text, too)
-                         : byte < 0xE0 ? 2
-                         : byte < 0xF0 ? 3
-                                       : 4;
+    LeadByteStops set;
+    for (const char stop : stops) {
+      const auto byte = static_cast<unsigned char>(stop);
+      // A continuation byte (80–BF) or a ninth stop would be a programming
+      // error: fail the constant evaluation.
+      if ((byte >= 0x80 && byte < 0xC0) || set.count == 8) throw "bad stop";
+      set.bytes[set.count++] = byte;
+      set.is_stop[byte] = true;
     }
-    for (const char stop : stops) table.step[static_cast<unsigned char>(stop)] = 0;
-    return table;
+    return set;
   }
 };
 
-// The offset of the next character at or after `pos` (a character start)
-// whose lead byte is one of `stops`, or text.size().
-inline std::size_t SkipToStop(std::string_view text, std::size_t pos,
-                              const LeadByteStops& stops) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  while (pos < text.size()) {
-    const unsigned char step = stops.step[bytes[pos]];
-    if (step == 0) return pos;
-    pos += step;
-  }
-  return text.size();
-}
+// The offset of the first byte at or after `pos` that is one of `stops`
+// (so the start of a character with that lead byte), or text.size().
+std::size_t SkipToStop(std::string_view text, std::size_t pos,
+                       const LeadByteStops& stops);
 
 // Both are called over word lists in hot loops: the last byte (which tells
 // Chinese characters apart, unlike the first) is compared before memcmp.
