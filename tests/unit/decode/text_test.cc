@@ -3,6 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "test_support.h"
 
 namespace lawreport {
@@ -64,6 +71,57 @@ TEST(TextTest, RemovedCharactersDoNotShiftLaterOffsets) {
   EXPECT_EQ(text.normalized(), "abc");
   EXPECT_EQ(text.SourceOf(1, 3), "bc");
   EXPECT_EQ(text.PositionOf(2).column, 5);
+}
+
+TEST(TextTest, LongMixedLinesKeepExactColumnsAndNormalization) {
+  // Pieces a report mixes, with what each normalizes to: runs of plain
+  // characters are copied (and counted) sixteen bytes at a time, so lines
+  // here cross the 16-byte blocks and the 512-byte checkpoints at every
+  // kind of character.
+  const std::pair<std::string, std::string> pieces[] = {
+      {"融", "融"},         {"a", "a"},
+      {"、", "、"},         {"。", "。"},
+      {"“", "“"},           {"（", "("},
+      {"１", "1"},          {"\xE3\x80\x80", " "},
+      {"\t", " "},          {"\xE2\x80\x8B", ""},
+      {"é", "é"},           {"\xF0\xA0\x80\x80", "\xF0\xA0\x80\x80"},
+      {"\xC2\xA0", " "},   {"\x7F", " "},
+  };
+  std::uint32_t seed = 12345;
+  const auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 40; ++round) {
+    Text text;
+    std::vector<std::string> sources;
+    std::string expected_normalized;
+    for (int line = 0; line < 3; ++line) {
+      std::string source;
+      const int count = static_cast<int>(next() % 900);
+      for (int i = 0; i < count; ++i) {
+        const auto& piece = pieces[next() % std::size(pieces)];
+        source += piece.first;
+        expected_normalized += piece.second;
+      }
+      if (line < 2) expected_normalized += "\n";
+      text.AppendLine(source);
+      sources.push_back(source);
+    }
+    ASSERT_EQ(text.normalized(), expected_normalized) << round;
+    // Every normalized offset's column counts the source characters before
+    // the source byte it maps to.
+    for (std::size_t offset = 0; offset < text.normalized().size(); ++offset) {
+      const SourcePosition position = text.PositionOf(offset);
+      const Line& line = text.lines()[static_cast<std::size_t>(position.line - 1)];
+      const std::size_t source = std::clamp(text.SourceOffset(offset),
+                                            line.source_begin, line.source_end);
+      int characters = 0;
+      for (std::size_t b = line.source_begin; b < source; ++b)
+        characters += (static_cast<unsigned char>(text.source()[b]) & 0xC0) != 0x80;
+      ASSERT_EQ(position.column, characters + 1) << round << " " << offset;
+    }
+  }
 }
 
 }  // namespace
