@@ -545,10 +545,10 @@ class Scanner {
 
     // A qualifier right before: "约71013条", "超过250家次".
     mention.qualifier_begin = mention.begin;
+    const std::string_view before_mention = normalized_.substr(0, mention.begin);
     for (const QualifierEntry& q : words.before) {
-      if (mention.begin >= q.word.size() &&
-          normalized_.compare(mention.begin - q.word.size(), q.word.size(),
-                              q.word) == 0) {
+      // EndsWith compares the last byte first: most words fail there.
+      if (utf8::EndsWith(before_mention, q.word)) {
         if (mention.qualifier == Qualifier::kNone)
           mention.qualifier = q.qualifier;
         mention.qualifier_begin = mention.begin - q.word.size();
@@ -561,19 +561,19 @@ class Scanner {
   // "千亿元" after "超": value 10^11, the unit follows the scale word.
   std::optional<Numeral> ReadBareScale(std::size_t offset) const {
     const Vocabulary& words = Words();
+    // The scale word first: one lookup, where most candidates fail.
+    const ScaleEntry* scale =
+        words.scales.MatchAt(normalized_, offset);
+    if (!scale) return std::nullopt;
+    const std::string_view before = normalized_.substr(0, offset);
     bool after_qualifier = false;
     for (const QualifierEntry& q : words.before) {
-      if (offset >= q.word.size() &&
-          normalized_.compare(offset - q.word.size(), q.word.size(), q.word) ==
-              0) {
+      if (utf8::EndsWith(before, q.word)) {
         after_qualifier = true;
         break;
       }
     }
     if (!after_qualifier) return std::nullopt;
-    const ScaleEntry* scale =
-        words.scales.MatchAt(normalized_, offset);
-    if (!scale) return std::nullopt;
     const std::size_t end = offset + scale->word.size();
     const UnitEntry* unit =
         words.units.MatchAt(normalized_, end);
