@@ -286,6 +286,12 @@ class Extractor {
       next_kept_[i - 1] = kept_[i] ? i : next_kept_[i];
     }
     std::vector<bool> done(mentions_.size(), false);
+    // At most one indicator per kept mention or table figure: room for all
+    // of them at once, so the vector never moves its (string-heavy)
+    // indicators while growing.
+    indicators_.reserve(static_cast<std::size_t>(
+                            std::count(kept_.begin(), kept_.end(), true)) +
+                        table_figures.size());
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       if (table_figure_of[i]) {
         EmitTableFigure(mentions_[i], *table_figure_of[i]);
