@@ -61,8 +61,12 @@ std::optional<Decimal> Decimal::Minus(const Decimal& other) const {
 }
 
 std::string Decimal::ToString() const {
-  if (mantissa_ < 0)
-    return "-" + Decimal(-mantissa_, exponent_, decimals_).ToString();
+  if (mantissa_ < 0) {
+    // Not "-" + …: GCC 12 warns falsely (-Wrestrict) about it.
+    std::string negative = Decimal(-mantissa_, exponent_, decimals_).ToString();
+    negative.insert(negative.begin(), '-');
+    return negative;
+  }
   std::string digits = std::to_string(mantissa_);
   if (mantissa_ == 0) return "0";
   if (exponent_ >= 0)

@@ -119,7 +119,10 @@ inline void JsonOut::Key(std::string_view key) {
   BeforeValue();
   out_.push_back('"');
   out_.append(key);
-  out_.append(indent_ < 0 ? "\":" : "\": ");
+  // Single characters: push_back is inline, append a library call.
+  out_.push_back('"');
+  out_.push_back(':');
+  if (indent_ >= 0) out_.push_back(' ');
   after_key_ = true;
 }
 
