@@ -1,5 +1,7 @@
 #include "outline/markers.h"
 
+#include <algorithm>
+#include <bitset>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -7,6 +9,7 @@
 #include <vector>
 
 #include "lexicon/lexicon.h"
+#include "outline/units.h"
 #include "util/chinese_numeral.h"
 #include "util/regex.h"
 #include "util/utf8.h"
@@ -31,12 +34,46 @@ struct FirstChars {
   bool MayOpen(std::string_view unit) const {
     if (!known) return true;
     if (unit.empty()) return false;
-    const char32_t cp = utf8::Decode(unit, 0).value;
-    for (const auto& [first, last] : ranges) {
-      if (cp >= first && cp <= last) return true;
+    return MayOpenWith(utf8::Decode(unit, 0).value);
+  }
+  // `first` is the unit's first character (the unit is not empty).
+  bool MayOpenWith(char32_t first) const {
+    if (!known) return true;
+    for (const auto& [low, high] : ranges) {
+      if (first >= low && first <= high) return true;
     }
     return false;
   }
+};
+
+// The first characters any of a list of rules may open with, for the Basic
+// Multilingual Plane: MatchMarker is asked at every sentence start of a long
+// line and about most units, and nearly all open with a character no rule
+// opens with. One lookup answers that instead of a range scan per rule.
+class Openings {
+ public:
+  explicit Openings(const std::vector<const FirstChars*>& rules) {
+    for (const FirstChars* rule : rules) {
+      if (!rule->known) return;  // any character may open a match
+    }
+    for (const FirstChars* rule : rules) {
+      for (const auto& [low, high] : rule->ranges) {
+        for (char32_t cp = low; cp <= high && cp < kPlaneSize; ++cp)
+          in_bmp_[cp] = true;
+      }
+    }
+    filters_ = true;
+  }
+
+  // False only when no rule can match a unit opening with `first`.
+  bool MayOpenWith(char32_t first) const {
+    return !filters_ || first >= kPlaneSize || in_bmp_[first];
+  }
+
+ private:
+  static constexpr char32_t kPlaneSize = 0x10000;
+  std::bitset<kPlaneSize> in_bmp_;
+  bool filters_ = false;
 };
 
 FirstChars ReadFirstChars(std::string_view pattern) {
@@ -202,8 +239,17 @@ std::optional<int> ReadNumeral(Numeral numeral, std::string_view text) {
 }  // namespace
 
 std::optional<Marker> MatchMarker(std::string_view unit) {
+  static const Openings openings = [] {
+    std::vector<const FirstChars*> first_chars;
+    for (const MarkerRule& rule : MarkerRules())
+      first_chars.push_back(&rule.first_chars);
+    return Openings(first_chars);
+  }();
+  if (unit.empty()) return std::nullopt;  // a marker titles something
+  const char32_t first = utf8::Decode(unit, 0).value;
+  if (!openings.MayOpenWith(first)) return std::nullopt;
   for (const MarkerRule& rule : MarkerRules()) {
-    if (!rule.first_chars.MayOpen(unit)) continue;
+    if (!rule.first_chars.MayOpenWith(first)) continue;
     const std::optional<Regex::Match> match = rule.pattern.MatchPrefix(unit);
     if (!match) continue;
     const std::string_view rest = unit.substr(match->length);
@@ -224,8 +270,17 @@ std::optional<Marker> MatchMarker(std::string_view unit) {
 std::optional<RunIn> MatchRunIn(std::string_view unit) {
   static const std::vector<LengthLimitedRule> rules =
       LoadLengthLimited("run_in_enumerators.tsv");
+  static const Openings openings = [] {
+    std::vector<const FirstChars*> first_chars;
+    for (const LengthLimitedRule& rule : rules)
+      first_chars.push_back(&rule.first_chars);
+    return Openings(first_chars);
+  }();
+  if (unit.empty()) return std::nullopt;  // no numeral to read in it
+  const char32_t first = utf8::Decode(unit, 0).value;
+  if (!openings.MayOpenWith(first)) return std::nullopt;
   for (const LengthLimitedRule& rule : rules) {
-    if (!rule.first_chars.MayOpen(unit)) continue;
+    if (!rule.first_chars.MayOpenWith(first)) continue;
     const std::optional<Regex::Match> match = rule.pattern.MatchPrefix(unit);
     if (!match) continue;
     const std::optional<int> ordinal = ParseChineseOrdinal(match->group);
@@ -238,9 +293,20 @@ std::optional<RunIn> MatchRunIn(std::string_view unit) {
 bool IsAppendixHeading(std::string_view unit) {
   static const std::vector<LengthLimitedRule> rules =
       LoadLengthLimited("appendix_headings.tsv");
-  const std::size_t chars = utf8::CountChars(unit);
+  static const std::size_t longest = [] {
+    std::size_t max_chars = 0;
+    for (const LengthLimitedRule& rule : rules)
+      max_chars = std::max(max_chars, rule.max_chars);
+    return max_chars;
+  }();
+  // Asked about every line after the body begins: most are paragraphs far
+  // longer than any heading, told apart without counting them through.
+  const std::size_t chars = CountCharsUpTo(unit, longest);
+  if (chars > longest) return false;
   for (const LengthLimitedRule& rule : rules) {
-    if (chars <= rule.max_chars && rule.pattern.FullMatch(unit)) return true;
+    if (chars <= rule.max_chars && rule.first_chars.MayOpen(unit) &&
+        rule.pattern.FullMatch(unit))
+      return true;
   }
   return false;
 }

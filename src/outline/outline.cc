@@ -313,19 +313,20 @@ class OutlineBuilder {
       const std::string_view last_tail =
           std::string_view(text_.normalized())
               .substr(last_piece_begin_, last_piece_end_ - last_piece_begin_);
-      const bool last_is_open = !EndsParagraph(last_tail);
-      const bool short_piece =
-          utf8::CountChars(last_tail) <= kMaxFragmentChars ||
-          utf8::CountChars(normalized) <= kMaxFragmentChars;
-      // A new list item or enumerated point starts its own paragraph.
-      const bool starts_item = outline_internal::MatchMarker(normalized) ||
-                               outline_internal::MatchRunIn(normalized);
+      // The cheap conditions first: most paragraphs fail one of them and
+      // need no counting or marker matching.
       // Front matter before the first heading is line by line: "——2026年1月25日
       // 在…会议上", "北京市市长 殷勇", "各位代表：" are three paragraphs.
-      if (container != kPreamble && last_is_open && short_piece &&
-          !starts_item && last.end_line < unit.line &&
+      const bool may_continue =
+          container != kPreamble && last.end_line < unit.line &&
           last_container_ == container && !unit.table_cell &&
-          !last_was_table_cell_) {
+          !last_was_table_cell_ && !EndsParagraph(last_tail);
+      // A new list item or enumerated point starts its own paragraph.
+      if (may_continue &&
+          (outline_internal::HasAtMostChars(last_tail, kMaxFragmentChars) ||
+           outline_internal::HasAtMostChars(normalized, kMaxFragmentChars)) &&
+          !outline_internal::MatchMarker(normalized) &&
+          !outline_internal::MatchRunIn(normalized)) {
         last.text += source;
         last.end_line = unit.line;
         last_piece_begin_ = begin;

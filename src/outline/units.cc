@@ -31,17 +31,33 @@ bool EndsSentence(char32_t cp) {
   }
 }
 
+// The lead bytes of every character EndsSentence accepts (。 ； ： ！ ？ start
+// with E3 or EF, ” with E2), for skipping the text between sentence ends.
+constexpr utf8::LeadByteStops kSentenceEndStops =
+    utf8::LeadByteStops::Of("!?;:\xE2\xE3\xEF");
+
 // Offsets (relative to `line`) where a heading marker continues the
 // numbering of the headings found so far in this line.
 std::vector<std::size_t> CutPoints(std::string_view line) {
   std::vector<std::size_t> cuts;
   std::array<int, 5> last_ordinal{};  // per level, within this line
   int last_cut_level = 0;  // level of the previous cut, 0 after a sentence end
-  char32_t previous = U'。';
+  // Whether the last character that was not a space ended a sentence (the
+  // line counts as opening after one).
+  bool after_sentence_end = true;
   std::size_t offset = 0;
   while (offset < line.size()) {
+    if (!after_sentence_end && last_cut_level == 0) {
+      // No marker is tried here, and until the next sentence end none will
+      // be: the characters before it neither end a sentence nor change
+      // last_cut_level, so they are skipped without decoding. (A stop byte
+      // may start another character, such as 、 or ，; it is decoded below
+      // like any other.)
+      offset = utf8::SkipToStop(line, offset, kSentenceEndStops);
+      if (offset >= line.size()) break;
+    }
     const utf8::CodePoint cp = utf8::Decode(line, offset);
-    const bool at_sentence_start = EndsSentence(previous);
+    const bool at_sentence_start = after_sentence_end;
     if (at_sentence_start || last_cut_level > 0) {
       if (const std::optional<Marker> marker =
               MatchMarker(line.substr(offset))) {
@@ -61,14 +77,14 @@ std::vector<std::size_t> CutPoints(std::string_view line) {
           for (int deeper = level + 1; deeper < 5; ++deeper)
             last_ordinal[deeper] = 0;
           last_cut_level = level;
-          previous = U' ';
+          after_sentence_end = false;
           offset += marker->length;
           continue;
         }
       }
     }
     if (cp.value == U'。') last_cut_level = 0;
-    if (cp.value != U' ') previous = cp.value;
+    if (cp.value != U' ') after_sentence_end = EndsSentence(cp.value);
     offset += cp.length;
   }
   return cuts;
@@ -93,7 +109,7 @@ std::vector<Unit> SplitUnits(const Text& text) {
       continue;
     }
     std::vector<std::size_t> cuts;
-    if (utf8::CountChars(trimmed) >= kMinCharsToCut) cuts = CutPoints(trimmed);
+    if (!HasAtMostChars(trimmed, kMinCharsToCut - 1)) cuts = CutPoints(trimmed);
     // Only a line with at least two headings in it is a joined report.
     if (cuts.size() < 2) cuts.clear();
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "lawreport/text.h"
+#include "util/utf8.h"
 
 namespace lawreport::outline_internal {
 
@@ -27,6 +28,25 @@ struct Unit {
 };
 
 std::vector<Unit> SplitUnits(const Text& text);
+
+// utf8::CountChars(text) when that is at most `limit`, else some count
+// above `limit`: short texts are measured without counting long ones through.
+inline std::size_t CountCharsUpTo(std::string_view text, std::size_t limit) {
+  // A prefix holds no more characters than the whole text, and one of
+  // 4 * (limit + 1) bytes of well-formed UTF-8 holds more than `limit`.
+  const std::size_t prefix = 4 * (limit + 1);
+  if (text.size() > prefix) {
+    const std::size_t in_prefix = utf8::CountChars(text.substr(0, prefix));
+    if (in_prefix > limit) return in_prefix;
+  }
+  return utf8::CountChars(text);
+}
+
+// utf8::CountChars(text) <= limit.
+inline bool HasAtMostChars(std::string_view text, std::size_t limit) {
+  // A character takes a byte at least.
+  return text.size() <= limit || CountCharsUpTo(text, limit) <= limit;
+}
 
 inline std::string_view UnitText(const Text& text, const Unit& unit) {
   return std::string_view(text.normalized())

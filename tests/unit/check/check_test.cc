@@ -85,6 +85,53 @@ TEST(CheckTest, Relations) {
   for (const Case& c : cases) EXPECT_EQ(Decided(c.text), c.expected) << c.text;
 }
 
+// "line type status expression" of every finding.
+std::vector<std::string> AllFindings(std::string_view content) {
+  std::vector<std::string> out;
+  for (const Finding& f : FindingsOf(content)) {
+    out.push_back(std::to_string(f.line) + " " + FindingTypeName(f.type) +
+                  " " + FindingStatusName(f.status) + " " + f.expression);
+  }
+  return out;
+}
+
+// Sentences and brackets are read only on the lines that hold a figure; a
+// line between them, with open brackets or none, changes nothing, and a line
+// break still ends a sentence.
+TEST(CheckTest, RelationsOnSeveralLines) {
+  const Case cases[] = {
+      {"关于（某事项的说明\n"
+       "收到行政复议申请31件，其中受理27件，不受理4件。\n"
+       "（未闭合的括号\n"
+       "\n"
+       "办理案件45件（包括行政复议31件，行政诉讼14件）。\n"
+       "工作回顾\n"
+       "审结21件（含上期结转3件，本年度18件），维持11件。\n",
+       {"2 sum pass 27 + 4 = 31", "5 sum pass 31 + 14 = 45",
+        "7 sum pass 3 + 18 = 21"}},
+      // A total and its parts on two lines are two sentences; a rate's
+      // counts must be on its line.
+      {"收到申请31件\n"
+       "其中受理27件，不受理4件。\n"
+       "受理行政许可事项43601件\n"
+       "办结43486件，办结率99.74%。\n",
+       {"4 rate unverifiable 办结率 = 99.74%"}},
+      {"上年结转12件，本年新收30件，本年办结35件，结转下年度7件。\n"
+       "说明：不含（其他\n"
+       "上年结转12件\n"
+       "本年新收30件，本年办结35件，结转下年度8件。\n",
+       {"1 balance pass 12 + 30 = 42 vs 35 + 7 = 42"}},
+      {"共办理案件45件，分别为行政复议31件、行政诉讼16件。\n"
+       "（\n"
+       "（二）办理案件（共45件\n"
+       "行政复议31件，行政诉讼14件）。\n"
+       "检查企业200家，整改150家，整改率75%。",
+       {"1 sum mismatch 31 + 16 = 47 > 45", "5 rate pass 150 / 200 = 75.0%"}},
+  };
+  for (const Case& c : cases)
+    EXPECT_EQ(AllFindings(c.text), c.expected) << c.text;
+}
+
 TEST(CheckTest, UndecidableIsNeverAMismatch) {
   const char* texts[] = {
       // Counts not stated.

@@ -4,6 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
+#include "outline/units.h"
+#include "test_support.h"
+#include "util/utf8.h"
+
 namespace lawreport::outline_internal {
 namespace {
 
@@ -74,6 +81,115 @@ TEST(MarkersTest, AppendixHeadings) {
         "注重学习", "对名词解释工作进行了规范。", "一、总体情况"}) {
     EXPECT_FALSE(IsAppendixHeading(no)) << no;
   }
+}
+
+TEST(MarkersTest, AppendixHeadingsUpToTheirLength) {
+  std::string ones;  // 一 repeated
+  for (int i = 0; i < 38; ++i) ones += "一";
+  const std::string forty = "附件:" + ones.substr(0, 37 * 3);  // 40 chars
+  EXPECT_TRUE(IsAppendixHeading(forty));
+  EXPECT_FALSE(IsAppendixHeading("附件:" + ones));  // 41 chars
+  EXPECT_TRUE(IsAppendixHeading(ones.substr(0, 36 * 3) + "名词解释"));
+  EXPECT_FALSE(IsAppendixHeading(ones + "名词解释"));
+  EXPECT_FALSE(IsAppendixHeading(""));
+  EXPECT_FALSE(IsAppendixHeading(std::string(2000, 'a')));
+}
+
+TEST(MarkersTest, EmptyUnitHasNoMarker) {
+  EXPECT_FALSE(MatchMarker(""));
+  EXPECT_FALSE(MatchRunIn(""));
+  // A marker opening with a character of another rule's class.
+  EXPECT_EQ(MatchMarker("①加强")->level, 4);
+  EXPECT_EQ(MatchMarker("第二章 保障")->ordinal, 2);
+}
+
+TEST(UnitsTest, CountCharsUpTo) {
+  std::string chinese;
+  for (int i = 0; i < 41; ++i) chinese += "一";
+  const std::string forty = chinese.substr(0, 40 * 3);
+  struct Case {
+    std::string text;
+    std::size_t limit;
+    bool at_most;
+  };
+  const Case cases[] = {
+      {"", 0, true},
+      {"a", 0, false},
+      {"abc", 3, true},
+      {"abcd", 3, false},
+      {"一二三", 3, true},
+      {"一二三四", 3, false},
+      {forty, 40, true},
+      {chinese, 40, false},
+      {forty + std::string(200, 'a'), 40, false},
+      {std::string(2000, 'a'), 399, false},
+      // Continuation bytes alone count no character (utf8::CountChars):
+      // a long run of them is still short.
+      {std::string(500, '\x80'), 40, true},
+      {std::string(500, '\x80') + "一", 40, true},
+      {std::string(500, '\x80') + chinese, 40, false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text.substr(0, 40) + " limit " + std::to_string(c.limit));
+    EXPECT_EQ(HasAtMostChars(c.text, c.limit), c.at_most);
+    EXPECT_EQ(utf8::CountChars(c.text) <= c.limit, c.at_most);
+    const std::size_t count = CountCharsUpTo(c.text, c.limit);
+    if (c.at_most) {
+      EXPECT_EQ(count, utf8::CountChars(c.text));
+    } else {
+      EXPECT_GT(count, c.limit);
+    }
+  }
+}
+
+// The source text of every unit of `content`'s lines, "|" after a piece of
+// a cut line.
+std::vector<std::string> UnitsOf(const std::string& content) {
+  const Text text = testing::MakeText(content);
+  std::vector<std::string> out;
+  for (const Unit& unit : SplitUnits(text)) {
+    out.push_back(std::to_string(unit.line) + ":" +
+                  std::string(text.SourceOf(unit.begin, unit.end)) +
+                  (unit.whole_line ? "" : "|"));
+  }
+  return out;
+}
+
+TEST(UnitsTest, JoinedReportIsCutAtContinuingMarkers) {
+  std::string filler;  // 105 characters, no sentence end
+  for (int i = 0; i < 15; ++i) filler += "推进依法行政，";
+  // Cut after a full stop (and spaces), after ：and ”, and right after a
+  // heading title for its first child; not after ， or 、 (no sentence
+  // end), nor for a third-level number while a title runs on.
+  const std::string joined =
+      "总体情况如下。一、总体工作情况（一）加强党的领导1.加强理论学习。" +
+      filler + "。  2.坚持依法决策" + filler + "，3.不是标题" + filler +
+      "、（二）也不是" + filler + "：（二）完善制度体系" + filler +
+      "”二、存在问题。" + filler;
+  EXPECT_EQ(UnitsOf("前言\n" + joined + "\n结语"),
+            (std::vector<std::string>{
+                "1:前言",
+                "2:总体情况如下。|",
+                "2:一、总体工作情况|",
+                "2:（一）加强党的领导|",
+                "2:1.加强理论学习。" + filler + "。|",
+                "2:2.坚持依法决策" + filler + "，3.不是标题" + filler +
+                    "、（二）也不是" + filler + "：|",
+                "2:（二）完善制度体系" + filler + "”|",
+                "2:二、存在问题。" + filler + "|",
+                "3:结语",
+            }));
+  // A line under 400 characters is never cut.
+  const std::string short_line =
+      "总体情况如下。一、总体工作情况（一）加强党的领导1.加强理论学习。" +
+      filler + "。2.坚持依法决策";
+  EXPECT_EQ(UnitsOf(short_line),
+            (std::vector<std::string>{"1:" + short_line}));
+  // Nor a long line with one heading in it.
+  const std::string one_heading =
+      filler + filler + "。一、总体工作情况" + filler + filler;
+  EXPECT_EQ(UnitsOf(one_heading),
+            (std::vector<std::string>{"1:" + one_heading}));
 }
 
 }  // namespace
