@@ -4,6 +4,8 @@
 #include "lawreport/indicators.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,11 +92,57 @@ Alphabet ReadAlphabet(const std::vector<std::string>& patterns) {
   return alphabet;
 }
 
+// The words of a longest-first list that can match at one end of a label,
+// found by a byte of that end. Clean goes round its loop once per trim and
+// compared every label with every word (some fifty) each time; a Chinese
+// character's last byte tells most characters apart, so a bucket holds a
+// word or two. Buckets keep the list's longest-first order.
+class ByteIndex {
+ public:
+  // `key_at` gives the byte a word is filed under, or nothing for a word too
+  // short to have one (filed in `short_words`, which come after every bucket
+  // word in the list since the list is longest first).
+  template <typename Word, typename KeyAt>
+  static ByteIndex Of(const std::vector<Word>& list, KeyAt key_at) {
+    ByteIndex index;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::optional<unsigned char> key = key_at(list[i].word);
+      if (key) {
+        index.buckets_[*key].push_back(i);
+      } else {
+        index.short_words_.push_back(i);
+      }
+    }
+    return index;
+  }
+  const std::vector<std::size_t>& Bucket(unsigned char key) const {
+    return buckets_[key];
+  }
+  const std::vector<std::size_t>& ShortWords() const { return short_words_; }
+
+ private:
+  std::array<std::vector<std::size_t>, 256> buckets_;
+  std::vector<std::size_t> short_words_;
+};
+
+// A trailing word (or change word) ends with its last byte: filed by it.
+std::optional<unsigned char> LastByte(std::string_view word) {
+  return static_cast<unsigned char>(word.back());
+}
+// A leading word is filed by its third byte, the last byte of its first
+// character when that is Chinese; shorter words are checked every time.
+constexpr std::size_t kLeadingKeyByte = 2;
+std::optional<unsigned char> LeadingKey(std::string_view word) {
+  if (word.size() <= kLeadingKeyByte) return std::nullopt;
+  return static_cast<unsigned char>(word[kLeadingKeyByte]);
+}
+
 struct Vocabulary {
   std::vector<Regex> fixed_terms;
   Alphabet fixed_alphabet;
   std::vector<ChangeWord> change_words;  // longest first
   std::vector<TrimWord> leading, trailing;
+  ByteIndex change_by_last, leading_by_key, trailing_by_last;
 };
 
 const Vocabulary& Words() {
@@ -115,6 +163,8 @@ const Vocabulary& Words() {
     v.fixed_terms.emplace_back(alternation);
     v.fixed_alphabet = ReadAlphabet(patterns);
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("change_words.tsv")) {
+      if (row.Get("word").empty())
+        lexicon::BadLexicon("change_words.tsv", row.line(), "empty word");
       v.change_words.push_back(
           {std::string(row.Get("word")),
            row.Get("direction") == "down" ? Direction::kDown : Direction::kUp,
@@ -124,6 +174,10 @@ const Vocabulary& Words() {
       TrimWord word{std::string(row.Get("word")),
                     std::string(row.Get("not_after")),
                     std::string(row.Get("not_before"))};
+      // An empty word would trim nothing forever (and has no byte to be
+      // indexed by).
+      if (word.word.empty())
+        lexicon::BadLexicon("label_trim.tsv", row.line(), "empty word");
       (row.Get("position") == "leading" ? v.leading : v.trailing)
           .push_back(word);
     }
@@ -136,6 +190,9 @@ const Vocabulary& Words() {
     longest_first(v.change_words);
     longest_first(v.leading);
     longest_first(v.trailing);
+    v.change_by_last = ByteIndex::Of(v.change_words, LastByte);
+    v.leading_by_key = ByteIndex::Of(v.leading, LeadingKey);
+    v.trailing_by_last = ByteIndex::Of(v.trailing, LastByte);
     return v;
   }();
   return vocabulary;
@@ -148,6 +205,44 @@ bool ContainsChar(std::string_view set, char32_t cp) {
     offset += c.length;
   }
   return false;
+}
+
+// The bytes of the comparison that ends `rest` ("同比", "比上年",
+// "较2020年底"), the longest when several do, or 0. What
+// (.*?)(?:同比|比上年|…|(?:比|较)[0-9]{4}年(?:底|末)?)$ leaves out of its group,
+// without the regex: RE2 ran that pattern for every change verb, thousands
+// of instructions a call for a few suffix compares. As there, the words
+// before the comparison hold no line break ("." stops at one).
+std::size_t ComparisonSuffix(std::string_view rest) {
+  std::size_t longest = 0;
+  for (const std::string_view word :
+       {"同比", "比上年", "较上年", "比去年", "较去年", "环比", "年均",
+        "比全国", "较全国"}) {
+    if (word.size() > longest && utf8::EndsWith(rest, word))
+      longest = word.size();
+  }
+  // 比 or 较, four digits, 年, then 底 or 末 or nothing.
+  std::size_t year_end = rest.size();
+  if (utf8::EndsWith(rest, "底") || utf8::EndsWith(rest, "末"))
+    year_end -= std::string_view("底").size();
+  const std::string_view head = rest.substr(0, year_end);
+  constexpr std::size_t kYear = 4 + std::string_view("年").size();
+  constexpr std::size_t kThan = std::string_view("比").size();
+  if (utf8::EndsWith(head, "年") && head.size() >= kYear + kThan) {
+    const std::string_view digits = head.substr(head.size() - kYear, 4);
+    const std::string_view than =
+        head.substr(head.size() - kYear - kThan, kThan);
+    if (std::all_of(digits.begin(), digits.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }) &&
+        (than == "比" || than == "较")) {
+      longest = std::max(longest, rest.size() - head.size() + kYear + kThan);
+    }
+  }
+  if (longest == 0 ||
+      rest.substr(0, rest.size() - longest).find('\n') !=
+          std::string_view::npos)
+    return 0;
+  return longest;
 }
 
 bool IsAsciiLetter(char32_t cp) {
@@ -589,7 +684,9 @@ class Extractor {
         changed = true;
         continue;
       }
-      for (const TrimWord& word : words.trailing) {
+      for (const std::size_t k : words.trailing_by_last.Bucket(
+               static_cast<unsigned char>(content.back()))) {
+        const TrimWord& word = words.trailing[k];
         if (!utf8::EndsWith(content, word.word)) continue;
         const std::string_view rest =
             content.substr(0, content.size() - word.word.size());
@@ -604,16 +701,27 @@ class Extractor {
         break;
       }
       if (changed) continue;
-      for (const TrimWord& word : words.leading) {
-        if (utf8::StartsWith(content, word.word) &&
-            !ContainsChar(word.not_before,
-                          CharAt(label.begin + word.word.size()))) {
-          label.begin += word.word.size();
-          changed = true;
-          break;
+      const auto trim_leading = [&](const std::vector<std::size_t>& list) {
+        for (const std::size_t k : list) {
+          const TrimWord& word = words.leading[k];
+          if (utf8::StartsWith(content, word.word) &&
+              !ContainsChar(word.not_before,
+                            CharAt(label.begin + word.word.size()))) {
+            label.begin += word.word.size();
+            return true;
+          }
         }
+        return false;
+      };
+      // The bucket's words are all longer than the short ones, so this is
+      // still longest first.
+      if ((content.size() > kLeadingKeyByte &&
+           trim_leading(words.leading_by_key.Bucket(
+               static_cast<unsigned char>(content[kLeadingKeyByte])))) ||
+          trim_leading(words.leading_by_key.ShortWords())) {
+        changed = true;
+        continue;
       }
-      if (changed) continue;
       // "融安县共受理…", "全市累计…": a place name before an adverb is the
       // report's own body, not part of what is measured.
       {
@@ -657,7 +765,9 @@ class Extractor {
           m.kind == UnitKind::kPercent || m.kind == UnitKind::kChange;
       if (label.direction == Direction::kNone && rate_like) {
         const bool points = m.unit == "个百分点" || m.unit == "倍";
-        for (const ChangeWord& word : words.change_words) {
+        for (const std::size_t k : words.change_by_last.Bucket(
+                 static_cast<unsigned char>(content.back()))) {
+          const ChangeWord& word = words.change_words[k];
           if (word.points_only && !points) continue;
           if (!utf8::EndsWith(content, word.word)) continue;
           label.direction = word.direction;
@@ -666,14 +776,9 @@ class Extractor {
           break;
         }
         if (changed) {
-          static const Regex kComparison(
-              R"((.*?)(?:同比|比上年|较上年|比去年|较去年|环比|年均|比全国|较全国|(?:比|较)[0-9]{4}年(?:底|末)?)$)");
           const std::string_view rest =
               n_.substr(label.begin, label.end - label.begin);
-          if (auto match = kComparison.MatchPrefix(rest);
-              match && match->length == rest.size()) {
-            label.end = label.begin + match->group.size();
-          }
+          label.end -= ComparisonSuffix(rest);
         }
       }
     }
