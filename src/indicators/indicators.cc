@@ -1061,10 +1061,12 @@ class Extractor {
     return *found->id;
   }
 
-  // An indicator placed at m's number: section, line, column and the
-  // number's range, which every kind of figure shares.
-  Indicator PlacedAt(const Mention& m, std::size_t section_offset) const {
-    Indicator indicator;
+  // A new indicator at the end of the list, placed at m's number: section,
+  // line, column and the number's range, which every kind of figure shares.
+  // It is filled where it stands: an Indicator holds a dozen strings, and
+  // building it aside cost a move of each into the list.
+  Indicator& AddPlacedAt(const Mention& m, std::size_t section_offset) {
+    Indicator& indicator = indicators_.emplace_back();
     indicator.section = SectionAt(section_offset);
     const SourcePosition position = text_.PositionOf(m.number_begin);
     indicator.line = position.line;
@@ -1076,10 +1078,10 @@ class Extractor {
 
   void EmitTableFigure(const Mention& m,
                        const indicators_internal::TableFigure& figure) {
-    Indicator indicator = PlacedAt(m, figure.begin);
+    Indicator& indicator = AddPlacedAt(m, figure.begin);
     indicator.start = figure.begin;
     indicator.end = figure.end;
-    indicator.text = std::string(text_.SourceOf(figure.begin, figure.end));
+    indicator.text.assign(text_.SourceOf(figure.begin, figure.end));
     indicator.label = figure.label;
     indicator.value = figure.value;
     indicator.upper = figure.upper;
@@ -1088,12 +1090,11 @@ class Extractor {
     indicator.qualifier = figure.qualifier;
     indicator.rule = "table";
     indicator.cell = figure.cell;
-    indicators_.push_back(std::move(indicator));
   }
 
   void Emit(const Mention& m, const Label& label,
             const std::string& rule_suffix) {
-    Indicator indicator = PlacedAt(m, m.number_begin);
+    Indicator& indicator = AddPlacedAt(m, m.number_begin);
     if (label.after) {
       indicator.start = m.qualifier_begin;
       indicator.end = label.end;
@@ -1111,12 +1112,13 @@ class Extractor {
                        "…" +
                        std::string(text_.SourceOf(m.qualifier_begin, m.end));
     } else {
-      indicator.text =
-          std::string(text_.SourceOf(indicator.start, indicator.end));
+      indicator.text.assign(text_.SourceOf(indicator.start, indicator.end));
     }
-    indicator.label = label.inherited
-                          ? label.inherited_text
-                          : std::string(text_.SourceOf(label.begin, label.end));
+    if (label.inherited) {
+      indicator.label = label.inherited_text;
+    } else {
+      indicator.label.assign(text_.SourceOf(label.begin, label.end));
+    }
     indicator.value = m.value;
     indicator.upper = m.upper;
     indicator.unit = m.unit;
@@ -1127,7 +1129,6 @@ class Extractor {
       indicator.kind = UnitKind::kChange;
     }
     indicator.rule = m.rule + rule_suffix;
-    indicators_.push_back(std::move(indicator));
   }
 
   const Text& text_;
