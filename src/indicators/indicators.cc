@@ -393,8 +393,12 @@ class Extractor {
         continue;
       }
       if (done[i] || !kept_[i]) continue;
-      if (Distribute(i, done)) continue;
-      if (Share(i)) continue;
+      // Both read the clause before the number with its lists kept: found
+      // once for the two.
+      const std::size_t list_clause = ClauseStart(
+          mentions_[i].qualifier_begin, LabelFloor(i), /*keep_lists=*/true);
+      if (Distribute(i, list_clause, done)) continue;
+      if (Share(i, list_clause)) continue;
       Emit(mentions_[i], SingleLabel(i), "");
     }
     for (std::size_t i = 0; i < indicators_.size(); ++i) {
@@ -962,11 +966,9 @@ class Extractor {
     return items;
   }
 
-  bool Share(std::size_t index) {
+  // `start`: ClauseStart(m.qualifier_begin, LabelFloor(index), true).
+  bool Share(std::size_t index, std::size_t start) {
     const Mention& m = mentions_[index];
-    const std::size_t floor = LabelFloor(index);
-    const std::size_t start =
-        ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
     const std::string_view span = n_.substr(start, m.qualifier_begin - start);
     // "均为", "都达到": 均 as an adverb before the verb, not in 年均, 人均,
     // 平均.
@@ -1009,11 +1011,10 @@ class Extractor {
   // --- 分别: labels distributed over numbers in order
   // --------------------------
 
-  bool Distribute(std::size_t index, std::vector<bool>& done) {
+  // `start`: ClauseStart(m.qualifier_begin, LabelFloor(index), true).
+  bool Distribute(std::size_t index, std::size_t start,
+                  std::vector<bool>& done) {
     const Mention& m = mentions_[index];
-    const std::size_t floor = LabelFloor(index);
-    const std::size_t start =
-        ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
     const std::string_view span = n_.substr(start, m.qualifier_begin - start);
     const std::size_t marker = span.rfind("分别");
     if (marker == std::string_view::npos || marker == 0) return false;
