@@ -630,10 +630,19 @@ class Extractor {
                           bool keep_lists) const {
     std::size_t pos = offset;
     while (pos > floor) {
-      const std::size_t previous = utf8::PreviousBoundary(n_, pos);
-      const char32_t cp = utf8::Decode(n_, previous).value;
-      if (keep_lists ? IsSentenceClauseBoundary(cp) : IsClauseBoundary(cp))
-        break;
+      // utf8::PreviousBoundary, inline: back over continuation bytes.
+      std::size_t previous = pos - 1;
+      while (previous > 0 &&
+             (static_cast<unsigned char>(n_[previous]) & 0xC0) == 0x80)
+        --previous;
+      // Most characters walked over are ideographs (lead bytes E4 to E9,
+      // U+4000 to U+9FFF), none of them a boundary: not decoded.
+      const auto lead = static_cast<unsigned char>(n_[previous]);
+      if (lead < 0xE4 || lead > 0xE9) {
+        const char32_t cp = utf8::Decode(n_, previous).value;
+        if (keep_lists ? IsSentenceClauseBoundary(cp) : IsClauseBoundary(cp))
+          break;
+      }
       pos = previous;
     }
     return pos;

@@ -102,6 +102,11 @@ TEST(IndicatorsTest, ComparisonsAndTrimWords) {
       {"共同富裕示范点12个。", {"共同富裕示范点=12个 count"}},
       {"行为规范检查为3次。", {"行为规范检查=3次 count"}},
       {"及时办结率99%。", {"及时办结率=99% percent"}},
+      // Clause ends of every length before a label (the walk back from
+      // the number decodes only non-ideographs).
+      {"全年工作——受理案件12件。", {"受理案件=12件 count"}},
+      {"举办活动…培训人员30名,其中:律师5名; 公证员(含助理)3名。",
+       {"培训人员=30名 count", "律师=5名 count", "=3名 count"}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Describe(c.sentence), c.expected) << c.sentence;
