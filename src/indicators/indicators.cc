@@ -4,6 +4,8 @@
 #include "lawreport/indicators.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,11 +92,57 @@ Alphabet ReadAlphabet(const std::vector<std::string>& patterns) {
   return alphabet;
 }
 
+// The words of a longest-first list that can match at one end of a label,
+// found by a byte of that end. Clean goes round its loop once per trim and
+// compared every label with every word (some fifty) each time; a Chinese
+// character's last byte tells most characters apart, so a bucket holds a
+// word or two. Buckets keep the list's longest-first order.
+class ByteIndex {
+ public:
+  // `key_at` gives the byte a word is filed under, or nothing for a word too
+  // short to have one (filed in `short_words`, which come after every bucket
+  // word in the list since the list is longest first).
+  template <typename Word, typename KeyAt>
+  static ByteIndex Of(const std::vector<Word>& list, KeyAt key_at) {
+    ByteIndex index;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::optional<unsigned char> key = key_at(list[i].word);
+      if (key) {
+        index.buckets_[*key].push_back(i);
+      } else {
+        index.short_words_.push_back(i);
+      }
+    }
+    return index;
+  }
+  const std::vector<std::size_t>& Bucket(unsigned char key) const {
+    return buckets_[key];
+  }
+  const std::vector<std::size_t>& ShortWords() const { return short_words_; }
+
+ private:
+  std::array<std::vector<std::size_t>, 256> buckets_;
+  std::vector<std::size_t> short_words_;
+};
+
+// A trailing word (or change word) ends with its last byte: filed by it.
+std::optional<unsigned char> LastByte(std::string_view word) {
+  return static_cast<unsigned char>(word.back());
+}
+// A leading word is filed by its third byte, the last byte of its first
+// character when that is Chinese; shorter words are checked every time.
+constexpr std::size_t kLeadingKeyByte = 2;
+std::optional<unsigned char> LeadingKey(std::string_view word) {
+  if (word.size() <= kLeadingKeyByte) return std::nullopt;
+  return static_cast<unsigned char>(word[kLeadingKeyByte]);
+}
+
 struct Vocabulary {
   std::vector<Regex> fixed_terms;
   Alphabet fixed_alphabet;
   std::vector<ChangeWord> change_words;  // longest first
   std::vector<TrimWord> leading, trailing;
+  ByteIndex change_by_last, leading_by_key, trailing_by_last;
 };
 
 const Vocabulary& Words() {
@@ -115,6 +163,8 @@ const Vocabulary& Words() {
     v.fixed_terms.emplace_back(alternation);
     v.fixed_alphabet = ReadAlphabet(patterns);
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("change_words.tsv")) {
+      if (row.Get("word").empty())
+        lexicon::BadLexicon("change_words.tsv", row.line(), "empty word");
       v.change_words.push_back(
           {std::string(row.Get("word")),
            row.Get("direction") == "down" ? Direction::kDown : Direction::kUp,
@@ -124,6 +174,10 @@ const Vocabulary& Words() {
       TrimWord word{std::string(row.Get("word")),
                     std::string(row.Get("not_after")),
                     std::string(row.Get("not_before"))};
+      // An empty word would trim nothing forever (and has no byte to be
+      // indexed by).
+      if (word.word.empty())
+        lexicon::BadLexicon("label_trim.tsv", row.line(), "empty word");
       (row.Get("position") == "leading" ? v.leading : v.trailing)
           .push_back(word);
     }
@@ -136,6 +190,9 @@ const Vocabulary& Words() {
     longest_first(v.change_words);
     longest_first(v.leading);
     longest_first(v.trailing);
+    v.change_by_last = ByteIndex::Of(v.change_words, LastByte);
+    v.leading_by_key = ByteIndex::Of(v.leading, LeadingKey);
+    v.trailing_by_last = ByteIndex::Of(v.trailing, LastByte);
     return v;
   }();
   return vocabulary;
@@ -148,6 +205,44 @@ bool ContainsChar(std::string_view set, char32_t cp) {
     offset += c.length;
   }
   return false;
+}
+
+// The bytes of the comparison that ends `rest` ("同比", "比上年",
+// "较2020年底"), the longest when several do, or 0. What
+// (.*?)(?:同比|比上年|…|(?:比|较)[0-9]{4}年(?:底|末)?)$ leaves out of its group,
+// without the regex: RE2 ran that pattern for every change verb, thousands
+// of instructions a call for a few suffix compares. As there, the words
+// before the comparison hold no line break ("." stops at one).
+std::size_t ComparisonSuffix(std::string_view rest) {
+  std::size_t longest = 0;
+  for (const std::string_view word :
+       {"同比", "比上年", "较上年", "比去年", "较去年", "环比", "年均",
+        "比全国", "较全国"}) {
+    if (word.size() > longest && utf8::EndsWith(rest, word))
+      longest = word.size();
+  }
+  // 比 or 较, four digits, 年, then 底 or 末 or nothing.
+  std::size_t year_end = rest.size();
+  if (utf8::EndsWith(rest, "底") || utf8::EndsWith(rest, "末"))
+    year_end -= std::string_view("底").size();
+  const std::string_view head = rest.substr(0, year_end);
+  constexpr std::size_t kYear = 4 + std::string_view("年").size();
+  constexpr std::size_t kThan = std::string_view("比").size();
+  if (utf8::EndsWith(head, "年") && head.size() >= kYear + kThan) {
+    const std::string_view digits = head.substr(head.size() - kYear, 4);
+    const std::string_view than =
+        head.substr(head.size() - kYear - kThan, kThan);
+    if (std::all_of(digits.begin(), digits.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }) &&
+        (than == "比" || than == "较")) {
+      longest = std::max(longest, rest.size() - head.size() + kYear + kThan);
+    }
+  }
+  if (longest == 0 ||
+      rest.substr(0, rest.size() - longest).find('\n') !=
+          std::string_view::npos)
+    return 0;
+  return longest;
 }
 
 bool IsAsciiLetter(char32_t cp) {
@@ -298,8 +393,12 @@ class Extractor {
         continue;
       }
       if (done[i] || !kept_[i]) continue;
-      if (Distribute(i, done)) continue;
-      if (Share(i)) continue;
+      // Both read the clause before the number with its lists kept: found
+      // once for the two.
+      const std::size_t list_clause = ClauseStart(
+          mentions_[i].qualifier_begin, LabelFloor(i), /*keep_lists=*/true);
+      if (Distribute(i, list_clause, done)) continue;
+      if (Share(i, list_clause)) continue;
       Emit(mentions_[i], SingleLabel(i), "");
     }
     for (std::size_t i = 0; i < indicators_.size(); ++i) {
@@ -531,10 +630,19 @@ class Extractor {
                           bool keep_lists) const {
     std::size_t pos = offset;
     while (pos > floor) {
-      const std::size_t previous = utf8::PreviousBoundary(n_, pos);
-      const char32_t cp = utf8::Decode(n_, previous).value;
-      if (keep_lists ? IsSentenceClauseBoundary(cp) : IsClauseBoundary(cp))
-        break;
+      // utf8::PreviousBoundary, inline: back over continuation bytes.
+      std::size_t previous = pos - 1;
+      while (previous > 0 &&
+             (static_cast<unsigned char>(n_[previous]) & 0xC0) == 0x80)
+        --previous;
+      // Most characters walked over are ideographs (lead bytes E4 to E9,
+      // U+4000 to U+9FFF), none of them a boundary: not decoded.
+      const auto lead = static_cast<unsigned char>(n_[previous]);
+      if (lead < 0xE4 || lead > 0xE9) {
+        const char32_t cp = utf8::Decode(n_, previous).value;
+        if (keep_lists ? IsSentenceClauseBoundary(cp) : IsClauseBoundary(cp))
+          break;
+      }
       pos = previous;
     }
     return pos;
@@ -589,7 +697,9 @@ class Extractor {
         changed = true;
         continue;
       }
-      for (const TrimWord& word : words.trailing) {
+      for (const std::size_t k : words.trailing_by_last.Bucket(
+               static_cast<unsigned char>(content.back()))) {
+        const TrimWord& word = words.trailing[k];
         if (!utf8::EndsWith(content, word.word)) continue;
         const std::string_view rest =
             content.substr(0, content.size() - word.word.size());
@@ -604,16 +714,27 @@ class Extractor {
         break;
       }
       if (changed) continue;
-      for (const TrimWord& word : words.leading) {
-        if (utf8::StartsWith(content, word.word) &&
-            !ContainsChar(word.not_before,
-                          CharAt(label.begin + word.word.size()))) {
-          label.begin += word.word.size();
-          changed = true;
-          break;
+      const auto trim_leading = [&](const std::vector<std::size_t>& list) {
+        for (const std::size_t k : list) {
+          const TrimWord& word = words.leading[k];
+          if (utf8::StartsWith(content, word.word) &&
+              !ContainsChar(word.not_before,
+                            CharAt(label.begin + word.word.size()))) {
+            label.begin += word.word.size();
+            return true;
+          }
         }
+        return false;
+      };
+      // The bucket's words are all longer than the short ones, so this is
+      // still longest first.
+      if ((content.size() > kLeadingKeyByte &&
+           trim_leading(words.leading_by_key.Bucket(
+               static_cast<unsigned char>(content[kLeadingKeyByte])))) ||
+          trim_leading(words.leading_by_key.ShortWords())) {
+        changed = true;
+        continue;
       }
-      if (changed) continue;
       // "融安县共受理…", "全市累计…": a place name before an adverb is the
       // report's own body, not part of what is measured.
       {
@@ -657,7 +778,9 @@ class Extractor {
           m.kind == UnitKind::kPercent || m.kind == UnitKind::kChange;
       if (label.direction == Direction::kNone && rate_like) {
         const bool points = m.unit == "个百分点" || m.unit == "倍";
-        for (const ChangeWord& word : words.change_words) {
+        for (const std::size_t k : words.change_by_last.Bucket(
+                 static_cast<unsigned char>(content.back()))) {
+          const ChangeWord& word = words.change_words[k];
           if (word.points_only && !points) continue;
           if (!utf8::EndsWith(content, word.word)) continue;
           label.direction = word.direction;
@@ -666,14 +789,9 @@ class Extractor {
           break;
         }
         if (changed) {
-          static const Regex kComparison(
-              R"((.*?)(?:同比|比上年|较上年|比去年|较去年|环比|年均|比全国|较全国|(?:比|较)[0-9]{4}年(?:底|末)?)$)");
           const std::string_view rest =
               n_.substr(label.begin, label.end - label.begin);
-          if (auto match = kComparison.MatchPrefix(rest);
-              match && match->length == rest.size()) {
-            label.end = label.begin + match->group.size();
-          }
+          label.end -= ComparisonSuffix(rest);
         }
       }
     }
@@ -857,11 +975,9 @@ class Extractor {
     return items;
   }
 
-  bool Share(std::size_t index) {
+  // `start`: ClauseStart(m.qualifier_begin, LabelFloor(index), true).
+  bool Share(std::size_t index, std::size_t start) {
     const Mention& m = mentions_[index];
-    const std::size_t floor = LabelFloor(index);
-    const std::size_t start =
-        ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
     const std::string_view span = n_.substr(start, m.qualifier_begin - start);
     // "均为", "都达到": 均 as an adverb before the verb, not in 年均, 人均,
     // 平均.
@@ -904,11 +1020,10 @@ class Extractor {
   // --- 分别: labels distributed over numbers in order
   // --------------------------
 
-  bool Distribute(std::size_t index, std::vector<bool>& done) {
+  // `start`: ClauseStart(m.qualifier_begin, LabelFloor(index), true).
+  bool Distribute(std::size_t index, std::size_t start,
+                  std::vector<bool>& done) {
     const Mention& m = mentions_[index];
-    const std::size_t floor = LabelFloor(index);
-    const std::size_t start =
-        ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
     const std::string_view span = n_.substr(start, m.qualifier_begin - start);
     const std::size_t marker = span.rfind("分别");
     if (marker == std::string_view::npos || marker == 0) return false;
@@ -956,10 +1071,12 @@ class Extractor {
     return *found->id;
   }
 
-  // An indicator placed at m's number: section, line, column and the
-  // number's range, which every kind of figure shares.
-  Indicator PlacedAt(const Mention& m, std::size_t section_offset) const {
-    Indicator indicator;
+  // A new indicator at the end of the list, placed at m's number: section,
+  // line, column and the number's range, which every kind of figure shares.
+  // It is filled where it stands: an Indicator holds a dozen strings, and
+  // building it aside cost a move of each into the list.
+  Indicator& AddPlacedAt(const Mention& m, std::size_t section_offset) {
+    Indicator& indicator = indicators_.emplace_back();
     indicator.section = SectionAt(section_offset);
     const SourcePosition position = text_.PositionOf(m.number_begin);
     indicator.line = position.line;
@@ -971,10 +1088,10 @@ class Extractor {
 
   void EmitTableFigure(const Mention& m,
                        const indicators_internal::TableFigure& figure) {
-    Indicator indicator = PlacedAt(m, figure.begin);
+    Indicator& indicator = AddPlacedAt(m, figure.begin);
     indicator.start = figure.begin;
     indicator.end = figure.end;
-    indicator.text = std::string(text_.SourceOf(figure.begin, figure.end));
+    indicator.text.assign(text_.SourceOf(figure.begin, figure.end));
     indicator.label = figure.label;
     indicator.value = figure.value;
     indicator.upper = figure.upper;
@@ -983,12 +1100,11 @@ class Extractor {
     indicator.qualifier = figure.qualifier;
     indicator.rule = "table";
     indicator.cell = figure.cell;
-    indicators_.push_back(std::move(indicator));
   }
 
   void Emit(const Mention& m, const Label& label,
             const std::string& rule_suffix) {
-    Indicator indicator = PlacedAt(m, m.number_begin);
+    Indicator& indicator = AddPlacedAt(m, m.number_begin);
     if (label.after) {
       indicator.start = m.qualifier_begin;
       indicator.end = label.end;
@@ -1006,12 +1122,13 @@ class Extractor {
                        "…" +
                        std::string(text_.SourceOf(m.qualifier_begin, m.end));
     } else {
-      indicator.text =
-          std::string(text_.SourceOf(indicator.start, indicator.end));
+      indicator.text.assign(text_.SourceOf(indicator.start, indicator.end));
     }
-    indicator.label = label.inherited
-                          ? label.inherited_text
-                          : std::string(text_.SourceOf(label.begin, label.end));
+    if (label.inherited) {
+      indicator.label = label.inherited_text;
+    } else {
+      indicator.label.assign(text_.SourceOf(label.begin, label.end));
+    }
     indicator.value = m.value;
     indicator.upper = m.upper;
     indicator.unit = m.unit;
@@ -1022,7 +1139,6 @@ class Extractor {
       indicator.kind = UnitKind::kChange;
     }
     indicator.rule = m.rule + rule_suffix;
-    indicators_.push_back(std::move(indicator));
   }
 
   const Text& text_;

@@ -4,6 +4,8 @@
 #include "lawreport/numbers.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -354,40 +356,89 @@ constexpr numbers_internal::CjkCharSet kOpensMention = [] {
   return set;
 }();
 
+// The same set as one 64-bit mask per block of 64 code points: a
+// three-byte character's first two bytes name its block (code point >> 6)
+// and its last byte's low six bits its place in the block. Chinese text is
+// nearly all three-byte characters, which are thus tested from their bytes,
+// without decoding and validating the code point first.
+constexpr std::array<std::uint64_t, 0x10000 / 64> kBlockOpensMention = [] {
+  std::array<std::uint64_t, 0x10000 / 64> blocks{};
+  for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+    if (kOpensMention.Contains(cp))
+      blocks[cp >> 6] |= std::uint64_t{1} << (cp & 0x3F);
+  }
+  return blocks;
+}();
+
+// The first offset at or after `offset` where a mention may start: an ASCII
+// digit, or a character that is neither ASCII nor a three-byte character
+// outside kOpensMention (those are tested by the caller). Its own function,
+// not inlined into the scanner, so the loop that passes over nearly every
+// character of a report keeps the text in registers.
+[[gnu::noinline]] std::size_t SkipToCandidate(std::string_view text,
+                                              std::size_t offset) {
+  const std::size_t size = text.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  while (offset < size) {
+    const unsigned char byte = bytes[offset];
+    if (byte < 0x80) {
+      if (byte >= '0' && byte <= '9') return offset;
+      ++offset;
+      continue;
+    }
+    if ((byte & 0xF0) != 0xE0 || offset + 2 >= size) return offset;
+    const unsigned char b1 = bytes[offset + 1];
+    const unsigned char b2 = bytes[offset + 2];
+    // A three-byte character that opens nothing. When the bytes are no
+    // well-formed character (an overlong form or a surrogate, whose blocks
+    // hold no opener), the two continuation bytes open nothing themselves
+    // either, so they are passed over with it.
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return offset;
+    if ((kBlockOpensMention[((byte & 0x0Fu) << 6) | (b1 & 0x3Fu)] >>
+         (b2 & 0x3Fu)) &
+        1)
+      return offset;
+    offset += 3;
+  }
+  return size;
+}
+
 class Scanner {
  public:
   explicit Scanner(const Text& text) : normalized_(text.normalized()) {}
 
   std::vector<Mention> Scan() {
-    std::size_t offset = 0;
-    while (offset < normalized_.size()) {
-      // Most characters open nothing; test the one character before the rules.
+    const std::size_t size = normalized_.size();
+    for (std::size_t offset = SkipToCandidate(normalized_, 0); offset < size;
+         offset = SkipToCandidate(normalized_, offset)) {
       const unsigned char byte =
           static_cast<unsigned char>(normalized_[offset]);
-      if (byte < 0x80 && !IsDigit(normalized_[offset])) {
-        ++offset;
-        continue;
-      }
+      // Characters of other lengths (and malformed bytes) are tested here.
       const utf8::CodePoint cp = utf8::Decode(normalized_, offset);
       if (byte >= 0x80 && !kOpensMention.Contains(cp.value)) {
         offset += cp.length;
         continue;
       }
-      if (auto mention = MentionAt(offset)) {
-        offset = mention->end;
-        previous_end_ = mention->end;
-        mentions_.push_back(std::move(*mention));
+      // The mention is built in its place in the list (not returned and
+      // moved there: a Mention holds three strings), and dropped again
+      // when none starts here.
+      Mention& mention = mentions_.emplace_back();
+      if (MentionAt(offset, mention)) {
+        offset = mention.end;
+        previous_end_ = mention.end;
         continue;
       }
+      mentions_.pop_back();
       offset += cp.length;
     }
     return std::move(mentions_);
   }
 
  private:
-  std::optional<Mention> MentionAt(std::size_t offset) {
+  // Fills `mention`, default-constructed, with the mention at `offset`;
+  // false when none starts there.
+  bool MentionAt(std::size_t offset, Mention& mention) const {
     const Vocabulary& words = Words();
-    Mention mention;
     mention.begin = offset;
     std::size_t number_offset = offset;
     bool percent_words = false;
@@ -401,7 +452,7 @@ class Scanner {
                  offset - 1 != previous_end_))) {
       // Inside a number the scanner already passed ("1.2.3"); a list number's
       // "." ("20.2026年") ends that mention and the next number starts afresh.
-      return std::nullopt;
+      return false;
     }
     std::optional<Numeral> numeral = ReadNumeral(normalized_, number_offset);
     if (!numeral && !percent_words) {
@@ -409,7 +460,7 @@ class Scanner {
       // 10^n.
       numeral = ReadBareScale(offset);
     }
-    if (!numeral) return std::nullopt;
+    if (!numeral) return false;
 
     mention.number_begin = number_offset;
     mention.number_end = numeral->end;
@@ -555,7 +606,7 @@ class Scanner {
         break;
       }
     }
-    return mention;
+    return true;
   }
 
   // "千亿元" after "超": value 10^11, the unit follows the scale word.
@@ -608,7 +659,7 @@ class Scanner {
 std::vector<Mention> FindMentions(const Text& text) {
   std::vector<Mention> mentions = Scanner(text).Scan();
   for (Mention& mention : mentions)
-    mention.raw = std::string(text.SourceOf(mention.begin, mention.end));
+    mention.raw.assign(text.SourceOf(mention.begin, mention.end));
   // "分别达1.28万亿、1.18万亿、8200亿元": a scaled number in a list takes the
   // unit the list ends with. Right to left, so the unit passes down the chain.
   const std::string_view normalized = text.normalized();

@@ -80,6 +80,39 @@ TEST(IndicatorsTest, LabelsKindsQualifiers) {
   }
 }
 
+// The comparison before a change verb ("同比", "较2020年底") and the trim
+// words at both ends are found from the label's end bytes (indexed word
+// lists, a suffix test instead of a regex): the longest comparison goes,
+// and a word kept by its neighbour (共同, 行为) stays.
+TEST(IndicatorsTest, ComparisonsAndTrimWords) {
+  const Case cases[] = {
+      {"能耗比2020年底下降3.2%。", {"能耗=3.2% change down"}},
+      {"收入较2019年增长5%。", {"收入=5% change up"}},
+      {"出口比2021年末增长6%。", {"出口=6% change up"}},
+      {"投资较上年增长10%。", {"投资=10% change up"}},
+      {"工业投资环比下降1.5%。", {"工业投资=1.5% change down"}},
+      {"居民收入比上年同比增长3%。", {"居民收入比上年=3% change up"}},
+      {"年底数量比2023年底增加4%。", {"年底数量=4% change up"}},
+      {"比2023年增长5%。", {"=5% change up"}},
+      {"比20233年增长4%。", {"比=20233年 duration", "比=4% change up"}},
+      {"用电量比全国增长2个百分点。", {"用电量=2个百分点 change up"}},
+      {"市区共受理案件120件。", {"受理案件=120件 count"}},
+      {"全市已完成改造45个。", {"完成改造=45个 count"}},
+      {"另有良好卷30件。", {"良好卷=30件 count"}},
+      {"共同富裕示范点12个。", {"共同富裕示范点=12个 count"}},
+      {"行为规范检查为3次。", {"行为规范检查=3次 count"}},
+      {"及时办结率99%。", {"及时办结率=99% percent"}},
+      // Clause ends of every length before a label (the walk back from
+      // the number decodes only non-ideographs).
+      {"全年工作——受理案件12件。", {"受理案件=12件 count"}},
+      {"举办活动…培训人员30名,其中:律师5名; 公证员(含助理)3名。",
+       {"培训人员=30名 count", "律师=5名 count", "=3名 count"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Describe(c.sentence), c.expected) << c.sentence;
+  }
+}
+
 TEST(IndicatorsTest, NotIndicators) {
   // REPORTS.md §3: each of these must yield no indicator at all.
   const char* sentences[] = {

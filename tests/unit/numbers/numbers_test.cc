@@ -136,5 +136,26 @@ TEST(NumbersTest, ListNumberBeforeAYearIsNotADecimal) {
   EXPECT_EQ(mentions[2].value.ToString(), "10");
 }
 
+// The scanner turns most three-byte characters away by their bytes (a table
+// of 64-code-point blocks) and decodes the rest. Openers share blocks with
+// common words (一 and 万 with 不 上 下 个), characters of two and four bytes
+// stand next to numbers, and malformed bytes (an overlong form, a surrogate,
+// a cut-off character) must hide no number after them.
+TEST(NumbersTest, ScannerFindsNumbersBetweenAnyBytes) {
+  Text text;
+  text.AppendLine(
+      "不上下三个，万人以上一次°5吨😀7人\xE0\x80\x80"
+      "8家\xED\xA0\x80九项\xE4\xB8"
+      "6次\xE4");
+  const std::vector<Mention> mentions = FindMentions(text);
+  std::vector<std::string> found;
+  for (const Mention& m : mentions)
+    found.push_back(m.value.ToString() + m.unit + "@" +
+                    std::to_string(m.begin));
+  const std::vector<std::string> expected = {
+      "3个@9", "1次@28", "5吨@36", "7人@44", "8家@51", "9项@58", "6次@66"};
+  EXPECT_EQ(found, expected);
+}
+
 }  // namespace
 }  // namespace lawreport
