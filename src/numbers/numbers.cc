@@ -91,29 +91,43 @@ class WordList {
                      [&](const Entry& a, const Entry& b) {
                        return (a.*word_).size() > (b.*word_).size();
                      });
-    // Counting sort of the entry numbers by key; within a key they stay in
-    // longest-first order.
-    std::vector<std::vector<std::size_t>> buckets(kKeys);
-    for (std::size_t i = 0; i < entries_.size(); ++i) {
+    // Counting sort of the entry numbers by key (within a key they stay in
+    // longest-first order), in 16-bit offsets: the index is built at the
+    // first report of every process, where kilobytes of fresh memory cost
+    // page faults.
+    const auto for_each_key = [&](std::size_t i, auto&& visit) {
       const std::string& word = entries_[i].*word_;
-      if (word.empty()) continue;  // an empty word never matched
+      if (word.empty()) return;  // an empty word never matched
       const auto b0 = static_cast<unsigned char>(word[0]);
       if (word.size() >= 2 || b0 < 0x80) {
         const auto b1 =
             word.size() >= 2 ? static_cast<unsigned char>(word[1]) : 0;
-        buckets[Key(b0, static_cast<unsigned char>(b1))].push_back(i);
+        visit(Key(b0, static_cast<unsigned char>(b1)));
       } else {
         // A lone non-ASCII byte matches whatever byte follows it.
-        for (unsigned char b1 = 0; b1 < 64; ++b1)
-          buckets[Key(b0, b1)].push_back(i);
+        for (unsigned char b1 = 0; b1 < 64; ++b1) visit(Key(b0, b1));
       }
+    };
+    bucket_begin_.assign(kKeys + 1, 0);
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+      for_each_key(i, [&](std::size_t key) { ++bucket_begin_[key + 1]; });
+    std::size_t total = 0;
+    for (std::size_t key = 0; key < kKeys; ++key) {
+      total += bucket_begin_[key + 1];
+      bucket_begin_[key + 1] = static_cast<std::uint16_t>(total);
     }
-    bucket_begin_.reserve(kKeys + 1);
-    for (const std::vector<std::size_t>& bucket : buckets) {
-      bucket_begin_.push_back(candidates_.size());
-      candidates_.insert(candidates_.end(), bucket.begin(), bucket.end());
+    // The word lists have a few hundred words; 16 bits would take a
+    // thousand times more.
+    if (total > 0xFFFF || entries_.size() > 0xFFFF) {
+      std::fprintf(stderr, "lawreport: a word list is too long to index\n");
+      std::abort();
     }
-    bucket_begin_.push_back(candidates_.size());
+    candidates_.assign(bucket_begin_[kKeys], 0);
+    std::vector<std::uint16_t> next(bucket_begin_.begin(), bucket_begin_.end() - 1);
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+      for_each_key(i, [&](std::size_t key) {
+        candidates_[next[key]++] = static_cast<std::uint16_t>(i);
+      });
   }
 
   // The longest entry whose word starts at `offset`.
@@ -144,10 +158,10 @@ class WordList {
 
   std::string Entry::*word_;
   std::vector<Entry> entries_;
-  std::vector<std::size_t> bucket_begin_;    // kKeys + 1 offsets
+  std::vector<std::uint16_t> bucket_begin_;  // kKeys + 1 offsets
   // Entry numbers (not pointers, so a WordList may be moved) by key,
   // longest first within each key.
-  std::vector<std::size_t> candidates_;
+  std::vector<std::uint16_t> candidates_;
 };
 
 struct Vocabulary {
