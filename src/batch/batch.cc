@@ -228,7 +228,9 @@ BatchStats RunBatch(const std::vector<std::string>& paths,
   auto shared = std::make_shared<Shared>(paths, options);
   Shared& s = *shared;
   // Files in flight beyond the one being written: enough to keep every
-  // worker busy while one slow file holds up the ordered output.
+  // worker busy while one slow file holds up the ordered output, and, at
+  // least eight, so that the writer can be woken per four results while
+  // the workers go on with the next four.
   s.window = std::max<std::size_t>(8, jobs * 4);
   s.wake_batch = s.window / 2;
   s.stop = options.stop;
