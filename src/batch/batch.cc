@@ -5,12 +5,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdio>
-#include <memory>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -203,8 +203,7 @@ void Work(const std::shared_ptr<Shared>& shared) {
             s.done.count(s.next_to_write) > 0 &&
             (s.done.size() >= s.wake_batch ||
              s.next_to_take >= s.next_to_write + s.window ||
-             s.next_to_take >= s.paths.size() || s.stop_workers ||
-             s.stopped());
+             s.next_to_take >= s.paths.size() || s.stop_workers || s.stopped());
       }
     }
     if (writer_needs_it) s.result_ready.notify_one();
@@ -268,10 +267,10 @@ BatchStats RunBatch(const std::vector<std::string>& paths,
             s.cancelled[s.next_to_write] = true;
             s.running.erase(running);
             Done late;
-            late.error = Error{ErrorCode::kLimitExceeded,
-                               "took longer than --timeout " +
-                                   Seconds(options.timeout_seconds) +
-                                   " s: stopped"};
+            late.error =
+                Error{ErrorCode::kLimitExceeded,
+                      "took longer than --timeout " +
+                          Seconds(options.timeout_seconds) + " s: stopped"};
             late.output =
                 s.serialize_error(paths[s.next_to_write], *late.error);
             s.done.emplace(s.next_to_write, std::move(late));
@@ -328,8 +327,7 @@ BatchStats RunBatch(const std::vector<std::string>& paths,
     }
   }
   stats.interrupted = s.stopped() && stats.files < paths.size();
-  stats.seconds =
-      std::chrono::duration<double>(Clock::now() - started).count();
+  stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return stats;
 }
 

@@ -243,11 +243,11 @@ class Checker {
     const std::vector<Line>& lines = text_.lines();
     std::vector<std::size_t> read;  // indices into lines, in text order
     for (const Indicator& indicator : indicators_) {
-      const auto after = std::upper_bound(
-          lines.begin(), lines.end(), indicator.value_begin,
-          [](std::size_t offset, const Line& line) {
-            return offset < line.begin;
-          });
+      const auto after =
+          std::upper_bound(lines.begin(), lines.end(), indicator.value_begin,
+                           [](std::size_t offset, const Line& line) {
+                             return offset < line.begin;
+                           });
       if (after == lines.begin()) continue;  // a text without lines
       const std::size_t index =
           static_cast<std::size_t>(after - lines.begin()) - 1;

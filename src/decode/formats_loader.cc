@@ -23,9 +23,9 @@ const Loaded& Load() {
     const OpenedModule opened =
         OpenModule(kFormatsModuleName, kFormatsSymbol, build_path);
     if (opened.entry == nullptr) return Loaded{nullptr, opened.problem};
-    const FormatsModule* table =
-        reinterpret_cast<FormatsEntry>(opened.entry)();
-    if (table == nullptr || table->interface_version != kFormatsInterfaceVersion)
+    const FormatsModule* table = reinterpret_cast<FormatsEntry>(opened.entry)();
+    if (table == nullptr ||
+        table->interface_version != kFormatsInterfaceVersion)
       return Loaded{nullptr, std::string(kFormatsModuleName) +
                                  " is from another version of lawreport"};
     return Loaded{table, ""};

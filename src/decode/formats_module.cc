@@ -2,9 +2,9 @@
 // readers built into liblawreport_formats.so.
 #include "decode/formats_module.h"
 
-extern "C" __attribute__((visibility("default"))) const lawreport::
-    decode_internal::FormatsModule*
-    lawreport_formats_module() {
+extern "C" __attribute__((visibility("default")))
+const lawreport::decode_internal::FormatsModule*
+lawreport_formats_module() {
   using namespace lawreport::decode_internal;
   static const FormatsModule table{kFormatsInterfaceVersion, ConvertToUtf8,
                                    DetectCharset, ReadHtml, ReadDocx};

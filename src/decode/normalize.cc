@@ -115,11 +115,11 @@ std::size_t PlainRunEnd(std::string_view line, std::size_t pos,
 int Text::PageAt(std::size_t normalized_offset) const {
   if (page_starts_.empty()) return 0;
   const std::size_t source = SourceOffset(normalized_offset);
-  auto after = std::upper_bound(
-      page_starts_.begin(), page_starts_.end(), source,
-      [](std::size_t offset, const PageStart& start) {
-        return offset < start.source;
-      });
+  auto after =
+      std::upper_bound(page_starts_.begin(), page_starts_.end(), source,
+                       [](std::size_t offset, const PageStart& start) {
+                         return offset < start.source;
+                       });
   if (after == page_starts_.begin()) return page_starts_.front().page;
   return (after - 1)->page;
 }
@@ -251,12 +251,12 @@ std::string_view Text::SourceOf(std::size_t begin, std::size_t end) const {
   const auto by_normalized = [](std::size_t offset, const Anchor& anchor) {
     return offset < anchor.normalized;
   };
-  const auto after_begin = std::upper_bound(anchors_.begin(), anchors_.end(),
-                                            begin, by_normalized);
+  const auto after_begin =
+      std::upper_bound(anchors_.begin(), anchors_.end(), begin, by_normalized);
   auto after_end = after_begin;
   constexpr int kForwardSteps = 4;
-  for (int step = 0; after_end != anchors_.end() &&
-                     after_end->normalized <= end;
+  for (int step = 0;
+       after_end != anchors_.end() && after_end->normalized <= end;
        ++step, ++after_end) {
     if (step == kForwardSteps) {
       after_end =

@@ -39,8 +39,8 @@ Result<Document> ReadPdf(std::string_view bytes, const DecodeOptions& options) {
                  "PDF support is missing: " + module.problem};
   }
   PdfText text;
-  module.read(bytes.data(), bytes.size(), options.max_pages,
-              options.cancelled, &text);
+  module.read(bytes.data(), bytes.size(), options.max_pages, options.cancelled,
+              &text);
   if (text.error) return *text.error;
   Document document;
   for (PdfParagraph& paragraph : text.paragraphs)

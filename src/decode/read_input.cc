@@ -78,10 +78,9 @@ Result<std::string> ReadInput(const std::string& path,
     return Error{ErrorCode::kUnreadable,
                  std::string("cannot open: ") + std::strerror(errno)};
   }
-  Result<std::string> bytes =
-      ReadAll(fd, max_bytes,
-              S_ISREG(info.st_mode) ? static_cast<std::uint64_t>(info.st_size)
-                                    : 0);
+  Result<std::string> bytes = ReadAll(
+      fd, max_bytes,
+      S_ISREG(info.st_mode) ? static_cast<std::uint64_t>(info.st_size) : 0);
   ::close(fd);
   return bytes;
 }

@@ -61,8 +61,8 @@ struct Alphabet {
 Alphabet ReadAlphabet(const std::vector<std::string>& patterns) {
   Alphabet alphabet;
   for (const std::string& pattern : patterns) {
-    for (const std::string_view beyond : {".", "\\", "^", "$", "(?i", "(?s",
-                                          "(?m", "(?U", "(?P"}) {
+    for (const std::string_view beyond :
+         {".", "\\", "^", "$", "(?i", "(?s", "(?m", "(?U", "(?P"}) {
       if (pattern.find(beyond) != std::string::npos) return {};
     }
     for (std::size_t pos = 0; pos < pattern.size();) {
@@ -209,10 +209,10 @@ bool ContainsChar(std::string_view set, char32_t cp) {
 
 // The bytes of the comparison that ends `rest` ("同比", "比上年",
 // "较2020年底"), the longest when several do, or 0. What
-// (.*?)(?:同比|比上年|…|(?:比|较)[0-9]{4}年(?:底|末)?)$ leaves out of its group,
-// without the regex: RE2 ran that pattern for every change verb, thousands
-// of instructions a call for a few suffix compares. As there, the words
-// before the comparison hold no line break ("." stops at one).
+// (.*?)(?:同比|比上年|…|(?:比|较)[0-9]{4}年(?:底|末)?)$ leaves out of its
+// group, without the regex: RE2 ran that pattern for every change verb,
+// thousands of instructions a call for a few suffix compares. As there, the
+// words before the comparison hold no line break ("." stops at one).
 std::size_t ComparisonSuffix(std::string_view rest) {
   std::size_t longest = 0;
   for (const std::string_view word :
@@ -238,9 +238,8 @@ std::size_t ComparisonSuffix(std::string_view rest) {
       longest = std::max(longest, rest.size() - head.size() + kYear + kThan);
     }
   }
-  if (longest == 0 ||
-      rest.substr(0, rest.size() - longest).find('\n') !=
-          std::string_view::npos)
+  if (longest == 0 || rest.substr(0, rest.size() - longest).find('\n') !=
+                          std::string_view::npos)
     return 0;
   return longest;
 }
@@ -384,9 +383,9 @@ class Extractor {
     // At most one indicator per kept mention or table figure: room for all
     // of them at once, so the vector never moves its (string-heavy)
     // indicators while growing.
-    indicators_.reserve(static_cast<std::size_t>(
-                            std::count(kept_.begin(), kept_.end(), true)) +
-                        table_figures.size());
+    indicators_.reserve(
+        static_cast<std::size_t>(std::count(kept_.begin(), kept_.end(), true)) +
+        table_figures.size());
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       if (table_figure_of[i]) {
         EmitTableFigure(mentions_[i], *table_figure_of[i]);

@@ -46,9 +46,9 @@ class CjkCharSet {
 // The characters that may open a Chinese numeral: Digit's (零 aside: 零
 // opens no number) and the tens.
 inline constexpr char32_t kNumeralOpeners[] = {
-    U'〇', U'一', U'壹', U'二', U'两', U'贰', U'三', U'叁', U'四',
-    U'肆', U'五', U'伍', U'六', U'陆', U'七', U'柒', U'八', U'捌',
-    U'九', U'玖', U'十', U'拾', U'廿', U'卅'};
+    U'〇', U'一', U'壹', U'二', U'两', U'贰', U'三', U'叁',
+    U'四', U'肆', U'五', U'伍', U'六', U'陆', U'七', U'柒',
+    U'八', U'捌', U'九', U'玖', U'十', U'拾', U'廿', U'卅'};
 inline constexpr CjkCharSet kStartsNumeral(kNumeralOpeners);
 
 // True for the characters that may open one: digits, 十, 廿, 卅 (not

@@ -116,14 +116,15 @@ class WordList {
       total += bucket_begin_[key + 1];
       bucket_begin_[key + 1] = static_cast<std::uint16_t>(total);
     }
-    // The word lists have a few hundred words; 16 bits would take a
-    // thousand times more.
+    // The word lists have a few hundred words, and a lone lead byte takes
+    // 64 slots: far below the 65,535 that 16-bit offsets hold.
     if (total > 0xFFFF || entries_.size() > 0xFFFF) {
       std::fprintf(stderr, "lawreport: a word list is too long to index\n");
       std::abort();
     }
     candidates_.assign(bucket_begin_[kKeys], 0);
-    std::vector<std::uint16_t> next(bucket_begin_.begin(), bucket_begin_.end() - 1);
+    std::vector<std::uint16_t> next(bucket_begin_.begin(),
+                                    bucket_begin_.end() - 1);
     for (std::size_t i = 0; i < entries_.size(); ++i)
       for_each_key(i, [&](std::size_t key) {
         candidates_[next[key]++] = static_cast<std::uint16_t>(i);
@@ -507,7 +508,8 @@ class Scanner {
       mention.rule = "scale_word";
       scaled = true;
     }
-    if (const QualifierEntry* q = words.after_number.MatchAt(normalized_, pos)) {
+    if (const QualifierEntry* q =
+            words.after_number.MatchAt(normalized_, pos)) {
       // "280余次", "4万余件": only when a unit follows, so "多" in "3个多部门"
       // stays.
       const std::size_t after = pos + q->word.size();
@@ -526,7 +528,8 @@ class Scanner {
         std::size_t upper_end = upper->end;
         Decimal upper_value = upper->value;
         if (!upper->chinese) {
-          if (const ScaleEntry* scale = words.scales.MatchAt(normalized_, upper_end)) {
+          if (const ScaleEntry* scale =
+                  words.scales.MatchAt(normalized_, upper_end)) {
             upper_value = upper_value.Scaled(scale->power);
             upper_end += scale->word.size();
             if (mention.rule != "arabic_scaled")
@@ -565,10 +568,12 @@ class Scanner {
       if (mention.kind != UnitKind::kNone && pos < normalized_.size() &&
           normalized_[pos] == '/') {
         std::size_t denominator = pos + 1;
-        if (const ScaleEntry* scale = words.scales.MatchAt(normalized_, denominator)) {
+        if (const ScaleEntry* scale =
+                words.scales.MatchAt(normalized_, denominator)) {
           denominator += scale->word.size();
         }
-        if (const UnitEntry* per = words.units.MatchAt(normalized_, denominator)) {
+        if (const UnitEntry* per =
+                words.units.MatchAt(normalized_, denominator)) {
           denominator += per->written.size();
           mention.unit +=
               std::string(normalized_.substr(pos, denominator - pos));
@@ -600,7 +605,8 @@ class Scanner {
       mention.kind = UnitKind::kCount;
     }
     if (mention.kind != UnitKind::kNone) {
-      if (const QualifierEntry* q = words.after_unit.MatchAt(normalized_, pos)) {
+      if (const QualifierEntry* q =
+              words.after_unit.MatchAt(normalized_, pos)) {
         if (mention.qualifier == Qualifier::kNone)
           mention.qualifier = q->qualifier;
         pos += q->word.size();
@@ -610,7 +616,8 @@ class Scanner {
 
     // A qualifier right before: "约71013条", "超过250家次".
     mention.qualifier_begin = mention.begin;
-    const std::string_view before_mention = normalized_.substr(0, mention.begin);
+    const std::string_view before_mention =
+        normalized_.substr(0, mention.begin);
     for (const QualifierEntry& q : words.before) {
       // EndsWith compares the last byte first: most words fail there.
       if (utf8::EndsWith(before_mention, q.word)) {
@@ -627,8 +634,7 @@ class Scanner {
   std::optional<Numeral> ReadBareScale(std::size_t offset) const {
     const Vocabulary& words = Words();
     // The scale word first: one lookup, where most candidates fail.
-    const ScaleEntry* scale =
-        words.scales.MatchAt(normalized_, offset);
+    const ScaleEntry* scale = words.scales.MatchAt(normalized_, offset);
     if (!scale) return std::nullopt;
     const std::string_view before = normalized_.substr(0, offset);
     bool after_qualifier = false;
@@ -640,8 +646,7 @@ class Scanner {
     }
     if (!after_qualifier) return std::nullopt;
     const std::size_t end = offset + scale->word.size();
-    const UnitEntry* unit =
-        words.units.MatchAt(normalized_, end);
+    const UnitEntry* unit = words.units.MatchAt(normalized_, end);
     if (!unit || unit->kind == UnitKind::kNone) return std::nullopt;
     Numeral numeral;
     numeral.value = Decimal::FromInt(1).Scaled(scale->power);

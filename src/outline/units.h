@@ -1,9 +1,9 @@
 // Units: the pieces of text the outline is built from. Internal.
 //
-// Normally a unit is one non-empty line, trimmed; a table cell is one unit. A line that holds a whole
-// report (web copies joined into one line) is cut further where a heading
-// marker continues the numbering after a sentence end or right after a
-// heading title:
+// Normally a unit is one non-empty line, trimmed; a table cell is one unit. A
+// line that holds a whole report (web copies joined into one line) is cut
+// further where a heading marker continues the numbering after a sentence end
+// or right after a heading title:
 //   "…落实。一、总体工作情况（一）加强党的领导1．加强理论学习。扎实…"
 //   → "…落实。" | "一、总体工作情况" | "（一）加强党的领导" |
 //   "1．加强理论学习。扎实…"
@@ -23,7 +23,7 @@ struct Unit {
   int line = 0;
   std::size_t begin = 0;  // normalized offsets, spaces trimmed
   std::size_t end = 0;
-  bool whole_line = true;  // the unit is its line (not a piece of a cut line)
+  bool whole_line = true;   // the unit is its line (not a piece of a cut line)
   bool table_cell = false;  // a cell of an HTML or DOCX table: never a heading
 };
 

@@ -88,8 +88,8 @@ RegexSet& RegexSet::operator=(RegexSet&&) noexcept = default;
 
 std::optional<std::string> RegexSet::Add(std::string_view pattern) {
   std::string error;
-  if (impl_->set.Add(re2::StringPiece(pattern.data(), pattern.size()),
-                     &error) < 0) {
+  if (impl_->set.Add(re2::StringPiece(pattern.data(), pattern.size()), &error) <
+      0) {
     return error.empty() ? std::string("invalid pattern") : error;
   }
   return std::nullopt;

@@ -98,8 +98,8 @@ LAWREPORT_SHA_NI inline void FourRounds(__m128i& abef, __m128i& cdgh,
       reinterpret_cast<const __m128i*>(kRoundConstants.data() + first_round));
   const __m128i words_plus_constants = _mm_add_epi32(words, constants);
   cdgh = _mm_sha256rnds2_epu32(cdgh, abef, words_plus_constants);
-  abef = _mm_sha256rnds2_epu32(
-      abef, cdgh, _mm_shuffle_epi32(words_plus_constants, 0x0E));
+  abef = _mm_sha256rnds2_epu32(abef, cdgh,
+                               _mm_shuffle_epi32(words_plus_constants, 0x0E));
 }
 
 // W[t..t+3] from the sixteen words before them, given as W[t-16..t-13],
@@ -109,8 +109,8 @@ LAWREPORT_SHA_NI inline void FourRounds(__m128i& abef, __m128i& cdgh,
 // σ1(W[t-2]), which for W[t+2] and W[t+3] are words it has just made.
 LAWREPORT_SHA_NI inline __m128i NextFourWords(__m128i w16, __m128i w12,
                                               __m128i w8, __m128i w4) {
-  const __m128i partial = _mm_add_epi32(_mm_sha256msg1_epu32(w16, w12),
-                                        _mm_alignr_epi8(w4, w8, 4));
+  const __m128i partial =
+      _mm_add_epi32(_mm_sha256msg1_epu32(w16, w12), _mm_alignr_epi8(w4, w8, 4));
   return _mm_sha256msg2_epu32(partial, w4);
 }
 

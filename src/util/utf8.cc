@@ -129,13 +129,13 @@ std::size_t SkipToStop(std::string_view text, std::size_t pos,
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
 #if defined(__SSE2__)
   while (pos + 16 <= text.size()) {
-    const __m128i block = _mm_loadu_si128(
-        reinterpret_cast<const __m128i*>(bytes + pos));
+    const __m128i block =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
     __m128i hits = _mm_setzero_si128();
     for (int i = 0; i < stops.count; ++i) {
       hits = _mm_or_si128(
-          hits, _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(
-                                          stops.bytes[i]))));
+          hits, _mm_cmpeq_epi8(
+                    block, _mm_set1_epi8(static_cast<char>(stops.bytes[i]))));
     }
     const int mask = _mm_movemask_epi8(hits);
     if (mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(mask));

@@ -108,5 +108,4 @@ void JsonOut::Bool(bool value) {
   out_.append(value ? "true" : "false");
 }
 
-
 }  // namespace lawreport::write_internal

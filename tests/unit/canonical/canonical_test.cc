@@ -190,8 +190,7 @@ const std::vector<MappingCase>& MappingCases() {
         "reconsideration.revoked", "reconsideration.rejected",
         "reconsideration.terminated"}},
       // 未 excludes concluded.
-      {"行政复议案件办结10件，未办结2件。",
-       {"reconsideration.concluded", "-"}},
+      {"行政复议案件办结10件，未办结2件。", {"reconsideration.concluded", "-"}},
       {"全年办理行政处罚案件1500件，免予处罚案件30件。",
        {"enforcement.penalty_cases", "enforcement.exempt_cases"}},
       {"行政应诉案件20件，败诉2件，败诉率10%，行政机关负责人出庭应诉率100%。",
@@ -250,8 +249,8 @@ TEST(CanonicalTest, EveryCataloguePatternCompiles) {
     for (const char* column : {"label", "not_label", "context"}) {
       if (row.Get(column).empty()) continue;
       const Regex regex(row.Get(column));
-      EXPECT_TRUE(regex.ok()) << "line " << row.line() << " " << column
-                              << ": " << regex.error();
+      EXPECT_TRUE(regex.ok())
+          << "line " << row.line() << " " << column << ": " << regex.error();
       ++patterns;
     }
   }

@@ -89,8 +89,8 @@ TEST(CheckTest, Relations) {
 std::vector<std::string> AllFindings(std::string_view content) {
   std::vector<std::string> out;
   for (const Finding& f : FindingsOf(content)) {
-    out.push_back(std::to_string(f.line) + " " + FindingTypeName(f.type) +
-                  " " + FindingStatusName(f.status) + " " + f.expression);
+    out.push_back(std::to_string(f.line) + " " + FindingTypeName(f.type) + " " +
+                  FindingStatusName(f.status) + " " + f.expression);
   }
   return out;
 }

@@ -79,13 +79,13 @@ TEST(TextTest, LongMixedLinesKeepExactColumnsAndNormalization) {
   // here cross the 16-byte blocks and the 512-byte checkpoints at every
   // kind of character.
   const std::pair<std::string, std::string> pieces[] = {
-      {"融", "融"},         {"a", "a"},
-      {"、", "、"},         {"。", "。"},
-      {"“", "“"},           {"（", "("},
-      {"１", "1"},          {"\xE3\x80\x80", " "},
-      {"\t", " "},          {"\xE2\x80\x8B", ""},
-      {"é", "é"},           {"\xF0\xA0\x80\x80", "\xF0\xA0\x80\x80"},
-      {"\xC2\xA0", " "},   {"\x7F", " "},
+      {"融", "融"},      {"a", "a"},
+      {"、", "、"},      {"。", "。"},
+      {"“", "“"},        {"（", "("},
+      {"１", "1"},       {"\xE3\x80\x80", " "},
+      {"\t", " "},       {"\xE2\x80\x8B", ""},
+      {"é", "é"},        {"\xF0\xA0\x80\x80", "\xF0\xA0\x80\x80"},
+      {"\xC2\xA0", " "}, {"\x7F", " "},
   };
   std::uint32_t seed = 12345;
   const auto next = [&seed] {
@@ -113,12 +113,14 @@ TEST(TextTest, LongMixedLinesKeepExactColumnsAndNormalization) {
     // the source byte it maps to.
     for (std::size_t offset = 0; offset < text.normalized().size(); ++offset) {
       const SourcePosition position = text.PositionOf(offset);
-      const Line& line = text.lines()[static_cast<std::size_t>(position.line - 1)];
+      const Line& line =
+          text.lines()[static_cast<std::size_t>(position.line - 1)];
       const std::size_t source = std::clamp(text.SourceOffset(offset),
                                             line.source_begin, line.source_end);
       int characters = 0;
       for (std::size_t b = line.source_begin; b < source; ++b)
-        characters += (static_cast<unsigned char>(text.source()[b]) & 0xC0) != 0x80;
+        characters +=
+            (static_cast<unsigned char>(text.source()[b]) & 0xC0) != 0x80;
       ASSERT_EQ(position.column, characters + 1) << round << " " << offset;
     }
   }

@@ -183,8 +183,7 @@ TEST(UnitsTest, JoinedReportIsCutAtContinuingMarkers) {
   const std::string short_line =
       "总体情况如下。一、总体工作情况（一）加强党的领导1.加强理论学习。" +
       filler + "。2.坚持依法决策";
-  EXPECT_EQ(UnitsOf(short_line),
-            (std::vector<std::string>{"1:" + short_line}));
+  EXPECT_EQ(UnitsOf(short_line), (std::vector<std::string>{"1:" + short_line}));
   // Nor a long line with one heading in it.
   const std::string one_heading =
       filler + filler + "。一、总体工作情况" + filler + filler;

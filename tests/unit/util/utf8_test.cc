@@ -28,9 +28,9 @@ TEST(Utf8Test, FirstInvalid) {
       {"\xF4\x90\x80\x80", 0},  // above U+10FFFF
       {"融\xE5\xAE", 3},        // truncated at the end
       {"\xF0\x9F\x98\x80ok", std::string::npos},
-      {"\xE0\x80\xAF", 0},                     // overlong three bytes
+      {"\xE0\x80\xAF", 0},                              // overlong three bytes
       {"\xED\x9F\xBF\xEF\xBF\xBD", std::string::npos},  // U+D7FF, U+FFFD
-      {"abcdefghijklmnopq\xFF", 17},              // after a run of ASCII
+      {"abcdefghijklmnopq\xFF", 17},                    // after a run of ASCII
       {"abcdefgh融ijklmnopqrstu\x80vw", 24},
   };
   for (const InvalidCase& c : cases) {
@@ -50,10 +50,18 @@ TEST(Utf8Test, FirstInvalidAgreesWithDecoding) {
   };
   // Pieces that make up valid and invalid text, joined in pseudo-random
   // order (a fixed linear congruential sequence, so the test is repeatable).
-  const std::string_view pieces[] = {"a",        "0123456789", "融",
-                                     "（",       "\xC2\xA0",   "\xF0\x9F\x98\x80",
-                                     "\xED\xA0\x80", "\xE0\xA0\x80", "\xE0\x80\x80",
-                                     "\x80",     "\xE5\xAE",   "\xFF"};
+  const std::string_view pieces[] = {"a",
+                                     "0123456789",
+                                     "融",
+                                     "（",
+                                     "\xC2\xA0",
+                                     "\xF0\x9F\x98\x80",
+                                     "\xED\xA0\x80",
+                                     "\xE0\xA0\x80",
+                                     "\xE0\x80\x80",
+                                     "\x80",
+                                     "\xE5\xAE",
+                                     "\xFF"};
   std::uint32_t state = 12345;
   for (int round = 0; round < 2000; ++round) {
     std::string text;
@@ -84,9 +92,11 @@ TEST(Utf8Test, CountCharsAndTrim) {
   const std::string mixed = "受理行政许可事项43601件，办结率99.74％。𠀀é";
   for (std::size_t begin = 0; begin < mixed.size(); ++begin) {
     for (std::size_t end = begin; end <= mixed.size(); ++end) {
-      const std::string_view piece = std::string_view(mixed).substr(begin, end - begin);
+      const std::string_view piece =
+          std::string_view(mixed).substr(begin, end - begin);
       std::size_t plain = 0;
-      for (const char c : piece) plain += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      for (const char c : piece)
+        plain += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
       ASSERT_EQ(CountChars(piece), plain) << begin << " " << end;
     }
   }
@@ -106,7 +116,8 @@ TEST(Utf8Test, SkipToStopVisitsEveryStopCharacterAndNothingElse) {
     pos += Decode(text, pos).length;
   }
   std::vector<std::size_t> expected;
-  for (std::size_t pos = 0; pos < text.size(); pos += Decode(text, pos).length) {
+  for (std::size_t pos = 0; pos < text.size();
+       pos += Decode(text, pos).length) {
     const unsigned char lead = static_cast<unsigned char>(text[pos]);
     if (lead == '[' || lead == '\n' || lead == 0xE3) expected.push_back(pos);
   }
