@@ -21,6 +21,10 @@
 //   本年新收
 //            = 本年办结 + 结转下年度), when all four are stated in one
 //            paragraph.
+//   template the identities of the 政府信息公开工作年度报告 template's tables
+//            (一 + 二 = （七）总计 + 四 per column, 总计 column = the six
+//            applicant columns, 维持 + 纠正 + 其他 + 尚未审结 = 总计 per
+//            block), over the cells it names (check/template_checks.h).
 // A relation that cannot be decided (counts not stated, an approximate figure
 // that differs) is unverifiable, never a mismatch: a false alarm costs more
 // than a miss.
@@ -39,10 +43,10 @@
 
 namespace lawreport {
 
-enum class FindingType { kSum, kRate, kBalance, kExpect };
+enum class FindingType { kSum, kRate, kBalance, kExpect, kTemplate };
 enum class FindingStatus { kPass, kMismatch, kUnverifiable, kAccepted };
 const char* FindingTypeName(
-    FindingType type);  // "sum", "rate", "balance", "expect"
+    FindingType type);  // "sum", "rate", "balance", "expect", "template"
 const char* FindingStatusName(
     FindingStatus status);  // "pass", "mismatch", "unverifiable", "accepted"
 

@@ -50,26 +50,34 @@ struct Line {
   std::size_t source_end = 0;
 };
 
-// One cell of a table: its text is one line of the Text. Rows and columns
-// are 0-based positions in the table's grid, after spans are laid out.
+// One cell of a table. A cell of an HTML, DOCX or PDF table is a line of
+// the Text of its own; a cell of a table written in plain text (tab- or
+// pipe-separated, or aligned with spaces) is a stretch of its row's line.
+// [begin, end) is the cell's trimmed text in normalized offsets; both 0
+// mean the whole line. Rows and columns are 0-based positions in the
+// table's grid, after spans are laid out.
 struct TableCell {
   int line = 0;
   int row = 0;
   int column = 0;
   int row_span = 1;
   int column_span = 1;
+  std::size_t begin = 0;
+  std::size_t end = 0;
 };
 
-// A table of an HTML or DOCX report, e.g. the 政府信息公开 request table:
+// A table of a report, e.g. the 政府信息公开 request table:
 //   | 信息内容       | 本年制发件数 |
 //   | 行政规范性文件 | 5            |
-// becomes four lines, one per non-empty cell, and this record of where each
-// sits in the grid.
+// From HTML or DOCX it becomes four lines, one per non-empty cell; from
+// plain text ("行政规范性文件\t5") its rows stay the lines they were. Either
+// way this record says where each cell sits in the grid.
 struct Table {
   int first_line = 0;  // the lines its cells occupy, in row-major order
-  int last_line = 0;
+  int last_line = 0;   // (a text table's lines between rows included)
   int rows = 0;
   int columns = 0;
+  bool from_text = false;  // found in plain-text layout, not in markup
   std::vector<TableCell> cells;
 };
 
@@ -93,6 +101,9 @@ class Text {
   // The source bytes that produced normalized [begin, end).
   std::string_view SourceOf(std::size_t begin, std::size_t end) const;
   std::size_t SourceOffset(std::size_t normalized_offset) const;
+  // The inverse: the normalized offset where source offset `source_offset`
+  // lands (the start of the normalized form of the character it is in).
+  std::size_t NormalizedOffset(std::size_t source_offset) const;
 
   // 1-based source line and character column of a normalized offset.
   SourcePosition PositionOf(std::size_t normalized_offset) const;
@@ -117,7 +128,8 @@ class Text {
   // AppendLine for a paged input; `marks` are in offset order.
   void AppendPagedLine(std::string_view source_line,
                        const std::vector<PageMark>& marks);
-  // Records a table whose cells are lines already appended.
+  // Records a table whose cells are lines already appended; tables are
+  // added in text order and do not overlap.
   void AddTable(Table table);
 
  private:

@@ -217,6 +217,8 @@ void MapCanonical(const Text& text, std::vector<Indicator>& indicators) {
   const std::string_view normalized = text.normalized();
   std::vector<int> label_matches;
   for (Indicator& indicator : indicators) {
+    // A template's cell is named by the template (open_government_cells.h).
+    if (indicator.canonical) continue;
     // Only the rules for its unit can accept it.
     const UnitRules* unit_rules = catalogue.RulesFor(indicator.unit);
     if (unit_rules == nullptr) continue;

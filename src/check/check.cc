@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "check/template_checks.h"
 #include "lexicon/lexicon.h"
 #include "util/utf8.h"
 
@@ -20,6 +21,8 @@ const char* FindingTypeName(FindingType type) {
       return "balance";
     case FindingType::kExpect:
       return "expect";
+    case FindingType::kTemplate:
+      return "template";
   }
   return "sum";
 }
@@ -218,6 +221,8 @@ class Checker {
     CheckSums();
     CheckRates();
     CheckBalances();
+    for (Finding& finding : check_internal::CheckTemplate(indicators_))
+      findings_.push_back(std::move(finding));
     std::stable_sort(
         findings_.begin(), findings_.end(),
         [](const Finding& a, const Finding& b) { return a.line < b.line; });

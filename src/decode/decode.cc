@@ -9,6 +9,7 @@
 #include "decode/encoding.h"
 #include "decode/formats_module.h"
 #include "decode/readers.h"
+#include "decode/text_tables.h"
 #include "util/sha256.h"
 #include "util/utf8.h"
 
@@ -225,12 +226,12 @@ Result<InputFormat> ChooseFormat(std::string_view bytes,
   const std::string extension = Extension(path);
   if ((extension == "pdf" || extension == "docx") &&
       (sniffed == InputFormat::kHtml || sniffed == InputFormat::kText)) {
-    return Error{ErrorCode::kUnsupportedFormat,
-                 "named ." + extension + " but holds " +
-                     (sniffed == InputFormat::kHtml ? "an HTML page"
-                                                    : "plain text") +
-                     " (a failed download?); read it anyway with --format-in " +
-                     InputFormatName(sniffed)};
+    return Error{
+        ErrorCode::kUnsupportedFormat,
+        "named ." + extension + " but holds " +
+            (sniffed == InputFormat::kHtml ? "an HTML page" : "plain text") +
+            " (a failed download?); read it anyway with --format-in " +
+            InputFormatName(sniffed)};
   }
   if ((extension == "htm" || extension == "html") &&
       sniffed == InputFormat::kText && Head(bytes).rfind('<', 0) == 0) {
@@ -355,9 +356,13 @@ Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options,
     case InputFormat::kPdf:
       decoded = FromDocument(decode_internal::ReadPdf(bytes, options), "pdf",
                              "PDF", options);
+      // The PDF reader keeps a table row's cells on one line, parted by
+      // tabs: the same table model as text from then on.
+      if (decoded) decode_internal::FindTextTables(decoded->text);
       break;
     default:
       decoded = DecodeText(bytes, options);
+      if (decoded) decode_internal::FindTextTables(decoded->text);
       break;
   }
   if (!decoded) return decoded.error();

@@ -209,8 +209,10 @@ Text Document::ToText() const {
         if (cell_text.empty()) continue;
         text.AppendLine(cell_text);
         const Placement& place = placed[row][index];
+        const Line& line = text.lines().back();
         table.cells.push_back({text.line_count(), place.row, place.column,
-                               place.row_span, place.column_span});
+                               place.row_span, place.column_span, line.begin,
+                               line.end});
       }
     }
     if (table.cells.empty()) continue;

@@ -146,7 +146,14 @@ const Table* Text::TableAt(int line) const {
   return line <= table.last_line ? &table : nullptr;
 }
 
-void Text::AddTable(Table table) { tables_.push_back(std::move(table)); }
+void Text::AddTable(Table table) {
+  // Readers add tables in text order; a later pass over the lines (tables
+  // written as text) may add one before the last.
+  auto after = std::upper_bound(
+      tables_.begin(), tables_.end(), table.first_line,
+      [](int line, const Table& other) { return line < other.first_line; });
+  tables_.insert(after, std::move(table));
+}
 
 void Text::AppendLine(std::string_view source_line) {
   if (!lines_.empty()) {
@@ -236,6 +243,21 @@ std::size_t Text::SourceOffset(std::size_t normalized_offset) const {
   const Anchor& anchor = *(after - 1);
   return std::min(source_.size(),
                   anchor.source + (normalized_offset - anchor.normalized));
+}
+
+std::size_t Text::NormalizedOffset(std::size_t source_offset) const {
+  if (anchors_.empty()) return source_offset;
+  auto after = std::upper_bound(anchors_.begin(), anchors_.end(), source_offset,
+                                [](std::size_t offset, const Anchor& anchor) {
+                                  return offset < anchor.source;
+                                });
+  const Anchor& anchor = *(after - 1);
+  std::size_t normalized = anchor.normalized + (source_offset - anchor.source);
+  // Inside a character that normalization changed: the next anchor follows
+  // it, and the character's normalized form ends there.
+  if (after != anchors_.end())
+    normalized = std::min(normalized, after->normalized);
+  return std::min(normalized, normalized_.size());
 }
 
 std::string_view Text::SourceOf(std::size_t begin, std::size_t end) const {

@@ -1,8 +1,10 @@
 // PDF → paragraphs with pages (see readers.h), from poppler's text layer.
 //
-// 1. Words become lines: poppler gives words in reading order with boxes;
-//    a word whose vertical middle leaves the current line's band starts a
-//    new line. Words are joined without a space between CJK characters.
+// 1. Words become lines by position: poppler gives words with boxes; a
+//    word whose vertical middle lies in a line's band is on that line, and
+//    a line reads left to right. Words are joined without a space between
+//    CJK characters; two words far apart (a table's cells) by a tab, so a
+//    table row is a line of tab-separated cells like a browser's copy.
 // 2. Page furniture is dropped: a page number line at the top or bottom of
 //    a page ("- 3 -", "3", "第3页", "第3页 共12页", "3/12"), and a running
 //    header or footer, the same first or last line (digits aside) on at
@@ -70,31 +72,86 @@ void Join(std::string& out, std::string_view next, bool space) {
   out += next;
 }
 
+struct PdfWord {
+  std::string text;
+  poppler::rectf box;
+  bool space_after = false;
+  double middle() const { return box.y() + box.height() / 2; }
+};
+
+// A gap this many line heights wide parts two cells of a table row: words
+// of running text, even spaced ones ("政府信息 2428 条"), stand closer.
+constexpr double kCellGap = 1.5;
+
+// Words become lines by their positions, not by poppler's reading order,
+// which walks a table column by column: a word belongs to the line whose
+// band holds its vertical middle, and a line's words go left to right. Two
+// words far apart on one line are two cells of a table row: they are
+// joined by a tab, which the table reader of text (text_tables.h) parts.
 std::vector<PdfLine> PageLines(const poppler::page& page, int number) {
-  std::vector<PdfLine> lines;
-  bool space_after_last = false;
+  std::vector<PdfWord> words;
   for (const poppler::text_box& box : page.text_list()) {
     const poppler::byte_array utf8 = box.text().to_utf8();
-    const std::string word(utf8.data(), utf8.size());
-    if (word.empty()) continue;
-    const poppler::rectf rect = box.bbox();
-    const double middle = rect.y() + rect.height() / 2;
-    const bool same_line =
-        !lines.empty() && middle > lines.back().top &&
-        middle < lines.back().bottom &&
-        rect.x() >= lines.back().right - lines.back().height();
-    if (same_line) {
-      PdfLine& line = lines.back();
-      Join(line.text, word, space_after_last || rect.x() - line.right >
-                                                   line.height() * 0.25);
-      line.right = std::max(line.right, rect.x() + rect.width());
-      line.top = std::min(line.top, rect.y());
-      line.bottom = std::max(line.bottom, rect.y() + rect.height());
-    } else {
-      lines.push_back({word, rect.x(), rect.x() + rect.width(), rect.y(),
-                       rect.y() + rect.height(), number});
+    if (utf8.empty()) continue;
+    words.push_back({std::string(utf8.data(), utf8.size()), box.bbox(),
+                     box.has_space_after()});
+  }
+  std::stable_sort(words.begin(), words.end(),
+                   [](const PdfWord& a, const PdfWord& b) {
+                     return a.middle() < b.middle();
+                   });
+  struct Band {
+    double top, bottom;
+    std::vector<const PdfWord*> words;
+  };
+  std::vector<Band> bands;
+  for (const PdfWord& word : words) {
+    if (!bands.empty() && word.middle() > bands.back().top &&
+        word.middle() < bands.back().bottom) {
+      bands.back().words.push_back(&word);
+      continue;
     }
-    space_after_last = box.has_space_after();
+    bands.push_back({word.box.y(), word.box.y() + word.box.height(), {&word}});
+  }
+  std::vector<PdfLine> lines;
+  for (Band& band : bands) {
+    std::stable_sort(band.words.begin(), band.words.end(),
+                     [](const PdfWord* a, const PdfWord* b) {
+                       return a->box.x() < b->box.x();
+                     });
+    PdfLine line;
+    line.page = number;
+    bool space_after_last = false;
+    for (const PdfWord* word : band.words) {
+      const poppler::rectf& rect = word->box;
+      if (line.text.empty()) {
+        line = {word->text,
+                rect.x(),
+                rect.x() + rect.width(),
+                rect.y(),
+                rect.y() + rect.height(),
+                number};
+      } else {
+        const double gap = rect.x() - line.right;
+        if (gap > line.height() * kCellGap) {
+          line.text += '\t';
+        } else {
+          Join(line.text, word->text,
+               space_after_last || gap > line.height() * 0.25);
+          line.right = std::max(line.right, rect.x() + rect.width());
+          line.top = std::min(line.top, rect.y());
+          line.bottom = std::max(line.bottom, rect.y() + rect.height());
+          space_after_last = word->space_after;
+          continue;
+        }
+        line.text += word->text;
+        line.right = std::max(line.right, rect.x() + rect.width());
+        line.top = std::min(line.top, rect.y());
+        line.bottom = std::max(line.bottom, rect.y() + rect.height());
+      }
+      space_after_last = word->space_after;
+    }
+    lines.push_back(std::move(line));
   }
   return lines;
 }
@@ -226,9 +283,9 @@ bool OpensWithMarker(std::string_view text) {
       cp = next();
     }
     return cp.value == U'．' || cp.value == U'、' ||
-           (cp.value == '.' && !(offset + 1 < text.size() &&
-                                 text[offset + 1] >= '0' &&
-                                 text[offset + 1] <= '9'));
+           (cp.value == '.' &&
+            !(offset + 1 < text.size() && text[offset + 1] >= '0' &&
+              text[offset + 1] <= '9'));
   }
   return false;
 }
@@ -266,10 +323,9 @@ void Reflow(const std::vector<std::vector<PdfLine>>& pages,
   std::map<double, int> left_counts;
   for (const double left : lefts) ++left_counts[left];
   const double left_margin =
-      std::max_element(left_counts.begin(), left_counts.end(),
-                       [](const auto& a, const auto& b) {
-                         return a.second < b.second;
-                       })
+      std::max_element(
+          left_counts.begin(), left_counts.end(),
+          [](const auto& a, const auto& b) { return a.second < b.second; })
           ->first;
   const double right_margin = Percentile(rights, 0.9);
   const double typical_height = Percentile(heights, 0.5);
@@ -294,7 +350,11 @@ void Reflow(const std::vector<std::vector<PdfLine>>& pages,
                             line.top - previous->bottom < 0.9 * em;
         const bool heading =
             OpensWithMarker(line.text) && EndsSentence(previous->text);
-        continues = previous_full && not_indented && no_gap && !heading;
+        // A table row stays a line of its own.
+        const bool cells = line.text.find('\t') != std::string::npos ||
+                           previous->text.find('\t') != std::string::npos;
+        continues =
+            previous_full && not_indented && no_gap && !heading && !cells;
       }
       if (!continues) flush();
       if (marks.empty() || marks.back().page != line.page)
@@ -309,8 +369,7 @@ void Reflow(const std::vector<std::vector<PdfLine>>& pages,
 void IgnorePopplerMessage(const std::string&, void*) {}
 
 Result<std::vector<PdfParagraph>> ReadPdfText(
-    std::string_view bytes, int max_pages,
-    const std::atomic<bool>* cancelled) {
+    std::string_view bytes, int max_pages, const std::atomic<bool>* cancelled) {
   static std::once_flag quiet;
   std::call_once(quiet, [] {
     poppler::set_debug_error_function(IgnorePopplerMessage, nullptr);
@@ -334,17 +393,16 @@ Result<std::vector<PdfParagraph>> ReadPdfText(
   if (page_count > max_pages) {
     return Error{ErrorCode::kLimitExceeded,
                  "PDF has " + std::to_string(page_count) +
-                     " pages, over the limit of " +
-                     std::to_string(max_pages) +
+                     " pages, over the limit of " + std::to_string(max_pages) +
                      " (raise it with --max-pages)"};
   }
   std::vector<std::vector<PdfLine>> pages;
   bool any_text = false;
   for (int index = 0; index < page_count; ++index) {
     if (cancelled != nullptr && cancelled->load()) {
-      return Error{ErrorCode::kLimitExceeded,
-                   "stopped at page " + std::to_string(index + 1) +
-                       ": over the time limit"};
+      return Error{ErrorCode::kLimitExceeded, "stopped at page " +
+                                                  std::to_string(index + 1) +
+                                                  ": over the time limit"};
     }
     std::unique_ptr<poppler::page> page(pdf->create_page(index));
     if (page == nullptr) {
@@ -380,5 +438,3 @@ extern "C" __attribute__((visibility("default"))) void lawreport_read_pdf(
     out->error = read.error();
   }
 }
-
-

@@ -367,8 +367,10 @@ class Extractor {
       table_figure_of[figure.mention] = &figure;
 
     kept_.resize(mentions_.size());
-    for (std::size_t i = 0; i < mentions_.size(); ++i)
-      kept_[i] = !table_figure_of[i] && IsIndicator(mentions_[i]);
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      kept_[i] = !table_figure_of[i] && !InTextTable(mentions_[i]) &&
+                 IsIndicator(mentions_[i]);
+    }
     // Previous and next kept mention of each, so label bounds are O(1).
     previous_kept_end_.assign(mentions_.size(), 0);
     next_kept_.assign(mentions_.size(), mentions_.size());
@@ -409,6 +411,15 @@ class Extractor {
 
  private:
   // --- which mentions are indicators -------------------------------------
+
+  // A number in a table written as text that is not a cell's figure is part
+  // of a row label ("6.属于四类过程性信息", "1.属于国家秘密") or a caption: the
+  // table's figures are its cells.
+  bool InTextTable(const Mention& m) const {
+    if (text_.tables().empty()) return false;
+    const Table* table = text_.TableAt(text_.PositionOf(m.begin).line);
+    return table != nullptr && table->from_text;
+  }
 
   char32_t CharBefore(std::size_t offset) const {
     if (offset == 0) return 0;
@@ -1099,6 +1110,10 @@ class Extractor {
     indicator.qualifier = figure.qualifier;
     indicator.rule = "table";
     indicator.cell = figure.cell;
+    if (figure.canonical) {
+      indicator.canonical = figure.canonical;
+      indicator.canonical_rule = "template:open_government";
+    }
   }
 
   void Emit(const Mention& m, const Label& label,

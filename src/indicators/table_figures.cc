@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "indicators/open_government_cells.h"
 #include "util/utf8.h"
 
 namespace lawreport::indicators_internal {
@@ -113,13 +114,17 @@ class TableReader {
     const std::string& normalized = text_.normalized();
     for (const TableCell& cell : table_.cells) {
       const Line& line = text_.lines()[static_cast<std::size_t>(cell.line - 1)];
+      const std::size_t cell_begin =
+          cell.end > cell.begin ? cell.begin : line.begin;
+      const std::size_t cell_end = cell.end > cell.begin ? cell.end : line.end;
       const std::string_view content =
-          std::string_view(normalized).substr(line.begin, line.end - line.begin);
+          std::string_view(normalized)
+              .substr(cell_begin, cell_end - cell_begin);
       const std::string_view trimmed = utf8::TrimSpaces(content);
       CellFacts facts;
       facts.cell = &cell;
-      facts.begin =
-          line.begin + static_cast<std::size_t>(trimmed.data() - content.data());
+      facts.begin = cell_begin +
+                    static_cast<std::size_t>(trimmed.data() - content.data());
       facts.end = facts.begin + trimmed.size();
       // The mentions inside the cell: a figure when one covers it all.
       auto first = std::lower_bound(
@@ -135,7 +140,12 @@ class TableReader {
           whole = static_cast<std::size_t>(it - mentions_.begin());
         }
       }
-      if (inside == 1 && whole) {
+      // In a table written as text a figure is written in digits: a lone
+      // "三" is a letter of a label set one character per line.
+      const bool digits =
+          !trimmed.empty() && ((trimmed[0] >= '0' && trimmed[0] <= '9') ||
+                               trimmed[0] == '-' || trimmed[0] == '+');
+      if (inside == 1 && whole && (digits || !table_.from_text)) {
         facts.figure = whole;
       } else {
         facts.header = HasWords(trimmed);
@@ -199,6 +209,19 @@ class TableReader {
         figure.label += SourceOf(cells_[static_cast<std::size_t>(header)]);
       }
     }
+    for (const int header : row_headers) {
+      if (!figure.row_header.empty()) figure.row_header += '/';
+      figure.row_header +=
+          NormalizedOf(cells_[static_cast<std::size_t>(header)]);
+    }
+    if (!row_headers.empty()) {
+      figure.last_row_header =
+          NormalizedOf(cells_[static_cast<std::size_t>(row_headers.back())]);
+    }
+    if (!column_headers.empty()) {
+      figure.column_header =
+          NormalizedOf(cells_[static_cast<std::size_t>(column_headers.back())]);
+    }
     figure.value = m.value;
     figure.upper = m.upper;
     figure.unit = m.unit;
@@ -212,10 +235,10 @@ class TableReader {
       for (const int header : nearest) {
         const std::string_view unit =
             HeaderUnit(NormalizedOf(cells_[static_cast<std::size_t>(header)]));
-        if (std::optional<Mention> read = WithUnit(
-                std::string_view(text_.normalized())
-                    .substr(m.number_begin, m.end - m.number_begin),
-                unit)) {
+        if (std::optional<Mention> read =
+                WithUnit(std::string_view(text_.normalized())
+                             .substr(m.number_begin, m.end - m.number_begin),
+                         unit)) {
           figure.value = read->value;
           figure.upper = read->upper;
           figure.unit = read->unit;
@@ -246,6 +269,7 @@ std::vector<TableFigure> FindTableFigures(
   for (const Table& table : text.tables()) {
     TableReader(text, mentions, table, ++number).Read(figures);
   }
+  if (!figures.empty()) NameOpenGovernmentCells(text, mentions, figures);
   return figures;
 }
 

@@ -38,6 +38,13 @@ struct TableFigure {
   UnitKind kind = UnitKind::kCount;
   Qualifier qualifier = Qualifier::kNone;
   CellRef cell;
+  // Normalized header texts, for templates: the row headers "/"-joined, the
+  // innermost row header, and the lowest column header.
+  std::string row_header;
+  std::string last_row_header;
+  std::string column_header;
+  // Set when a template names the cell (open_government_cells.h).
+  std::optional<std::string> canonical;
 };
 
 // In text order. A table too large to lay out as a grid (over 4 million

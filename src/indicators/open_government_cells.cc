@@ -1,0 +1,251 @@
+#include "indicators/open_government_cells.h"
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "template/open_government.h"
+
+namespace lawreport::indicators_internal {
+namespace {
+
+using template_internal::ColumnSet;
+using template_internal::TemplateColumn;
+using template_internal::TemplatePart;
+using template_internal::TemplateRow;
+
+// Table 三 is the template's only when this many of its rows are
+// recognised by their labels: one matching word could be chance.
+constexpr int kMinRecognisedRequestRows = 3;
+constexpr std::size_t kReviewBlock = 5;
+
+struct Assignment {
+  std::size_t figure;
+  const TemplateRow* row;
+  const TemplateColumn* column;
+};
+
+class CellNamer {
+ public:
+  CellNamer(const Text& text, const std::vector<Mention>& mentions,
+            std::vector<TableFigure>& figures)
+      : text_(text),
+        mentions_(mentions),
+        figures_(figures),
+        model_(template_internal::OpenGovernment()) {
+    for (const TemplateRow& row : model_.rows) {
+      if (row.part == TemplatePart::kRequests) request_rows_.push_back(&row);
+      if (row.part == TemplatePart::kReview) review_rows_.push_back(&row);
+      if (row.part == TemplatePart::kActive) active_rows_.push_back(&row);
+    }
+  }
+
+  void Run() {
+    std::vector<Assignment> active;
+    std::vector<Assignment> requests;
+    std::vector<Assignment> review;
+    int recognised_requests = 0;
+    std::size_t next_request = 0;
+    std::size_t next_review_block = 0;
+    for (std::size_t first = 0; first < figures_.size();) {
+      std::size_t last = first + 1;
+      while (last < figures_.size() &&
+             figures_[last].cell.table == figures_[first].cell.table &&
+             figures_[last].cell.row == figures_[first].cell.row) {
+        ++last;
+      }
+      const std::size_t count = last - first;
+      const TableFigure& lead = figures_[first];
+      const std::string_view label = lead.last_row_header.empty()
+                                         ? std::string_view(lead.row_header)
+                                         : lead.last_row_header;
+      const std::string_view table_text = TableText(lead.cell.table);
+
+      bool named = false;
+      if (count <= 3 && table_text.find("本年") != std::string_view::npos) {
+        for (const TemplateRow* row : active_rows_) {
+          if (!label.empty() && row->match.PartialMatch(label)) {
+            named = Assign(*row, first, last, active);
+            break;
+          }
+        }
+      }
+      if (!named && next_request < request_rows_.size()) {
+        std::optional<std::size_t> place;
+        for (std::size_t j = next_request;
+             j < request_rows_.size() && !label.empty(); ++j) {
+          if (request_rows_[j]->match.PartialMatch(label)) {
+            place = j;
+            break;
+          }
+        }
+        const bool recognised = place.has_value();
+        // A row without a readable label takes the next place; one whose
+        // label is another table's ("行政复议") is not a request row.
+        if (!place && (label.empty() || !MatchesOtherPart(label))) {
+          place = next_request;
+          while (*place + 1 < request_rows_.size() && IsParent(*place))
+            ++*place;
+        }
+        if (place && Assign(*request_rows_[*place], first, last, requests)) {
+          named = true;
+          next_request = *place + 1;
+          if (recognised) ++recognised_requests;
+        }
+      }
+      if (!named && count % kReviewBlock == 0 &&
+          count / kReviewBlock <= review_rows_.size() &&
+          table_text.find("维持") != std::string_view::npos &&
+          table_text.find("纠正") != std::string_view::npos &&
+          (table_text.find("复议") != std::string_view::npos ||
+           table_text.find("诉讼") != std::string_view::npos)) {
+        std::size_t block = next_review_block;
+        const std::string_view caption =
+            label.empty() ? Caption(lead.cell.table) : label;
+        // The most specific caption wins: 复议后起诉 names the last block,
+        // though it mentions 复议 too.
+        for (std::size_t k = 0; k < review_rows_.size(); ++k) {
+          if (review_rows_[k]->match.PartialMatch(caption)) block = k;
+        }
+        const std::size_t blocks = count / kReviewBlock;
+        if (block + blocks <= review_rows_.size()) {
+          for (std::size_t b = 0; b < blocks; ++b) {
+            const TemplateRow& row = *review_rows_[block + b];
+            for (std::size_t i = 0; i < kReviewBlock; ++i) {
+              review.push_back({first + b * kReviewBlock + i, &row,
+                                &row.columns->columns[i]});
+            }
+          }
+          next_review_block = block + blocks;
+          named = true;
+        }
+      }
+      first = last;
+    }
+    for (const Assignment& a : active) Apply(a);
+    if (recognised_requests >= kMinRecognisedRequestRows) {
+      for (const Assignment& a : requests) Apply(a);
+    }
+    for (const Assignment& a : review) Apply(a);
+  }
+
+ private:
+  // （三）不予公开 stands over its numbered rows 1–8.
+  bool IsParent(std::size_t j) const {
+    const std::string& id = request_rows_[j]->id;
+    const std::string& next = request_rows_[j + 1]->id;
+    return next.size() > id.size() && next.compare(0, id.size(), id) == 0 &&
+           next[id.size()] == '.';
+  }
+
+  bool MatchesOtherPart(std::string_view label) const {
+    for (const TemplateRow* row : review_rows_) {
+      if (row->match.PartialMatch(label)) return true;
+    }
+    for (const TemplateRow* row : active_rows_) {
+      if (row->match.PartialMatch(label)) return true;
+    }
+    return false;
+  }
+
+  // The figures [first, last) of one table row as the row's columns: by
+  // position when all are there, else by the header above each.
+  bool Assign(const TemplateRow& row, std::size_t first, std::size_t last,
+              std::vector<Assignment>& out) const {
+    const ColumnSet& set = *row.columns;
+    const std::size_t count = last - first;
+    if (count == set.columns.size()) {
+      for (std::size_t i = 0; i < count; ++i)
+        out.push_back({first + i, &row, &set.columns[i]});
+      return true;
+    }
+    std::vector<Assignment> found;
+    std::vector<bool> taken(set.columns.size(), false);
+    for (std::size_t i = first; i < last; ++i) {
+      const std::string_view header = figures_[i].column_header;
+      std::optional<std::size_t> column;
+      for (std::size_t c = 0; c < set.columns.size() && !header.empty(); ++c) {
+        if (!taken[c] && set.columns[c].match.PartialMatch(header)) {
+          column = c;
+          break;
+        }
+      }
+      if (!column) return false;
+      taken[*column] = true;
+      found.push_back({i, &row, &set.columns[*column]});
+    }
+    out.insert(out.end(), found.begin(), found.end());
+    return true;
+  }
+
+  void Apply(const Assignment& a) {
+    TableFigure& figure = figures_[a.figure];
+    figure.canonical = a.row->id + "." + a.column->key;
+    figure.label = a.row->label + "/" + a.column->label;
+    if (a.column->unit == "万元") {
+      // A header's 万元 may have scaled the number already.
+      if (figure.unit != "元") {
+        figure.value = mentions_[figure.mention].value.Scaled(4);
+        figure.unit = "元";
+      }
+      figure.kind = UnitKind::kAmount;
+    } else if (figure.unit.empty()) {
+      figure.unit = a.column->unit;
+      figure.kind = UnitKind::kCount;
+    }
+  }
+
+  const Table& TableOf(int number) const {
+    return text_.tables()[static_cast<std::size_t>(number - 1)];
+  }
+
+  // The nearest non-empty line before the table: a caption such as
+  // "### 行政诉讼（复议后起诉）".
+  std::string_view Caption(int number) const {
+    const Table& table = TableOf(number);
+    for (int line = table.first_line - 1;
+         line >= 1 && line >= table.first_line - 3; --line) {
+      const std::string_view content = text_.NormalizedLine(line);
+      if (content.find_first_not_of(' ') != std::string_view::npos)
+        return content;
+    }
+    return {};
+  }
+
+  // The table's lines and its caption, normalized.
+  std::string_view TableText(int number) {
+    auto [it, inserted] = table_text_.try_emplace(number);
+    if (inserted) {
+      const Table& table = TableOf(number);
+      it->second = std::string(Caption(number));
+      const Line& first =
+          text_.lines()[static_cast<std::size_t>(table.first_line - 1)];
+      const Line& last =
+          text_.lines()[static_cast<std::size_t>(table.last_line - 1)];
+      it->second += std::string_view(text_.normalized())
+                        .substr(first.begin, last.end - first.begin);
+    }
+    return it->second;
+  }
+
+  const Text& text_;
+  const std::vector<Mention>& mentions_;
+  std::vector<TableFigure>& figures_;
+  const template_internal::OpenGovernmentTemplate& model_;
+  std::vector<const TemplateRow*> request_rows_;
+  std::vector<const TemplateRow*> review_rows_;
+  std::vector<const TemplateRow*> active_rows_;
+  std::map<int, std::string> table_text_;
+};
+
+}  // namespace
+
+void NameOpenGovernmentCells(const Text& text,
+                             const std::vector<Mention>& mentions,
+                             std::vector<TableFigure>& figures) {
+  CellNamer(text, mentions, figures).Run();
+}
+
+}  // namespace lawreport::indicators_internal
