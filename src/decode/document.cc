@@ -67,8 +67,8 @@ std::vector<std::vector<Placement>> LayOut(const TableBlock& table,
         placement.row_span = 1;
       }
       for (int below = 1; below < placement.row_span; ++below) {
-        covered[row + below].emplace_back(
-            column, column + placement.column_span);
+        covered[row + below].emplace_back(column,
+                                          column + placement.column_span);
         ++intervals;
       }
       placed[static_cast<std::size_t>(row)].push_back(placement);
@@ -114,11 +114,10 @@ std::string CollapseSpace(std::string_view text) {
   std::size_t offset = 0;
   while (offset < text.size()) {
     if (!IsAsciiSpace(text[offset])) {
-      const std::size_t run_end =
-          static_cast<std::size_t>(
-              std::find_if(text.begin() + static_cast<std::ptrdiff_t>(offset),
-                           text.end(), IsAsciiSpace) -
-              text.begin());
+      const std::size_t run_end = static_cast<std::size_t>(
+          std::find_if(text.begin() + static_cast<std::ptrdiff_t>(offset),
+                       text.end(), IsAsciiSpace) -
+          text.begin());
       out.append(text.substr(offset, run_end - offset));
       offset = run_end;
       continue;
@@ -128,7 +127,8 @@ std::string CollapseSpace(std::string_view text) {
                          text.end(), IsAsciiSpace) -
         text.begin());
     const std::string_view run = text.substr(offset, after - offset);
-    const bool breaks_line = run.find_first_of("\r\n") != std::string_view::npos;
+    const bool breaks_line =
+        run.find_first_of("\r\n") != std::string_view::npos;
     const bool previous_wide =
         !out.empty() && static_cast<unsigned char>(out.back()) >= 0x80;
     const bool next_wide =

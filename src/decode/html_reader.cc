@@ -40,37 +40,41 @@ namespace {
 
 using utf8::AsciiLowercase;
 
-bool IsOneOf(std::string_view tag, std::initializer_list<std::string_view> set) {
+bool IsOneOf(std::string_view tag,
+             std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), tag) != set.end();
 }
 
 bool IsSkipped(std::string_view tag) {
-  return IsOneOf(tag, {"script", "style", "noscript", "template", "iframe",
-                       "object", "embed", "select", "option", "textarea",
-                       "button", "input", "head", "title", "svg", "canvas",
-                       "map", "video", "audio", "meta", "link"});
+  return IsOneOf(
+      tag,
+      {"script", "style",  "noscript", "template", "iframe", "object", "embed",
+       "select", "option", "textarea", "button",   "input",  "head",   "title",
+       "svg",    "canvas", "map",      "video",    "audio",  "meta",   "link"});
 }
 
 // Elements that end the line of text before them and start a new one.
 bool IsBlock(std::string_view tag) {
   if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6')
     return true;
-  return IsOneOf(tag, {"p", "div", "li", "ul", "ol", "dl", "dt", "dd",
-                       "blockquote", "section", "article", "header", "footer",
-                       "nav", "aside", "main", "pre", "address", "center",
-                       "figure", "figcaption", "form", "fieldset", "hr",
-                       "table", "tbody", "thead", "tfoot", "tr", "td", "th",
-                       "caption", "legend", "details", "summary", "menu",
-                       "body", "html"});
+  return IsOneOf(
+      tag, {"p",      "div",     "li",         "ul",      "ol",       "dl",
+            "dt",     "dd",      "blockquote", "section", "article",  "header",
+            "footer", "nav",     "aside",      "main",    "pre",      "address",
+            "center", "figure",  "figcaption", "form",    "fieldset", "hr",
+            "table",  "tbody",   "thead",      "tfoot",   "tr",       "td",
+            "th",     "caption", "legend",     "details", "summary",  "menu",
+            "body",   "html"});
 }
 
 // Blocks that hold other blocks rather than a paragraph of their own.
 bool IsContainerTag(std::string_view tag) {
-  return IsOneOf(tag, {"div", "section", "article", "main", "body", "form",
-                       "center", "td", "th", "table", "tbody", "thead",
-                       "tfoot", "tr", "ul", "ol", "dl", "li", "blockquote",
-                       "header", "footer", "nav", "aside", "fieldset",
-                       "figure", "details", "menu", "html"});
+  return IsOneOf(
+      tag,
+      {"div", "section", "article",  "main",   "body",       "form",   "center",
+       "td",  "th",      "table",    "tbody",  "thead",      "tfoot",  "tr",
+       "ul",  "ol",      "dl",       "li",     "blockquote", "header", "footer",
+       "nav", "aside",   "fieldset", "figure", "details",    "menu",   "html"});
 }
 
 bool IsHeadingTag(std::string_view tag) {
@@ -78,13 +82,13 @@ bool IsHeadingTag(std::string_view tag) {
 }
 
 std::string_view TagOf(const xmlNode* node) {
-  return node->name ? std::string_view(reinterpret_cast<const char*>(node->name))
-                    : std::string_view();
+  return node->name
+             ? std::string_view(reinterpret_cast<const char*>(node->name))
+             : std::string_view();
 }
 
 std::string Attribute(const xmlNode* node, const char* name) {
-  xmlChar* value =
-      xmlGetNoNsProp(node, reinterpret_cast<const xmlChar*>(name));
+  xmlChar* value = xmlGetNoNsProp(node, reinterpret_cast<const xmlChar*>(name));
   if (value == nullptr) return "";
   std::string result(reinterpret_cast<const char*>(value));
   xmlFree(value);
@@ -96,10 +100,10 @@ bool NamesBoilerplate(const xmlNode* node) {
       AsciiLowercase(Attribute(node, "id") + " " + Attribute(node, "class"));
   if (names.size() <= 1) return false;
   for (const char* word :
-       {"nav", "menu", "footer", "foot", "bottom", "dibu", "crumb", "share",
-        "sidebar", "copyright", "banquan", "banner", "related", "friendlink",
-        "login", "search", "toolbar", "topbar", "weizhi", "position",
-        "location"}) {
+       {"nav",     "menu",       "footer",  "foot",      "bottom",  "dibu",
+        "crumb",   "share",      "sidebar", "copyright", "banquan", "banner",
+        "related", "friendlink", "login",   "search",    "toolbar", "topbar",
+        "weizhi",  "position",   "location"}) {
     if (names.find(word) != std::string::npos) return true;
   }
   return false;
@@ -170,7 +174,8 @@ class HtmlReader {
     if (depth > kMaxMarkupDepth) return false;
     NodeStats stats;
     for (xmlNode* child = node->children; child; child = child->next) {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      if (child->type == XML_TEXT_NODE ||
+          child->type == XML_CDATA_SECTION_NODE) {
         if (in_link || child->content == nullptr) continue;
         const char* content = reinterpret_cast<const char*>(child->content);
         const std::size_t chars = VisibleChars(content);
@@ -271,7 +276,8 @@ class HtmlReader {
   // All text under `node`; blocks and <br> become line breaks.
   static void AppendText(xmlNode* node, std::string& out) {
     for (xmlNode* child = node->children; child; child = child->next) {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      if (child->type == XML_TEXT_NODE ||
+          child->type == XML_CDATA_SECTION_NODE) {
         if (child->content)
           out += reinterpret_cast<const char*>(child->content);
         continue;
@@ -294,7 +300,8 @@ class HtmlReader {
 
   void Walk(xmlNode* node) {
     for (xmlNode* child = node->children; child; child = child->next) {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      if (child->type == XML_TEXT_NODE ||
+          child->type == XML_CDATA_SECTION_NODE) {
         if (child->content)
           paragraph_ += reinterpret_cast<const char*>(child->content);
         continue;
@@ -404,7 +411,8 @@ std::optional<std::string> DeclaredCharset(std::string_view bytes) {
     while (at < tag.size() && tag[at] == ' ') ++at;
     if (at >= tag.size() || tag[at] != '=') continue;
     ++at;
-    while (at < tag.size() && (tag[at] == ' ' || tag[at] == '"' || tag[at] == '\''))
+    while (at < tag.size() &&
+           (tag[at] == ' ' || tag[at] == '"' || tag[at] == '\''))
       ++at;
     std::size_t name_end = at;
     while (name_end < tag.size() &&
@@ -426,10 +434,12 @@ struct Transcoded {
 
 Result<Transcoded> TranscodeHtml(std::string_view bytes,
                                  const DecodeOptions& options) {
-  const auto convert = [&](std::string_view input,
-                           const std::string& encoding) -> std::optional<std::string> {
+  const auto convert =
+      [&](std::string_view input,
+          const std::string& encoding) -> std::optional<std::string> {
     auto converted = ConvertToUtf8(input, encoding);
-    if (auto* text = std::get_if<std::string>(&converted)) return std::move(*text);
+    if (auto* text = std::get_if<std::string>(&converted))
+      return std::move(*text);
     return std::nullopt;
   };
   if (!options.encoding.empty()) {
@@ -507,10 +517,9 @@ Result<HtmlDocument> ReadHtml(std::string_view bytes,
   if (context == nullptr) {
     return Error{ErrorCode::kDamaged, "cannot parse the HTML page"};
   }
-  htmlDocPtr doc = htmlCtxtReadMemory(
-      context.get(), transcoded->utf8.data(),
-      static_cast<int>(transcoded->utf8.size()), nullptr, "UTF-8",
-      parse_options);
+  htmlDocPtr doc = htmlCtxtReadMemory(context.get(), transcoded->utf8.data(),
+                                      static_cast<int>(transcoded->utf8.size()),
+                                      nullptr, "UTF-8", parse_options);
   struct DocFree {
     void operator()(htmlDocPtr d) const { xmlFreeDoc(d); }
   };
@@ -524,7 +533,8 @@ Result<HtmlDocument> ReadHtml(std::string_view bytes,
     return Error{ErrorCode::kDamaged, "cannot parse the HTML page"};
   }
   xmlNode* root = xmlDocGetRootElement(doc);
-  if (root == nullptr) return Error{ErrorCode::kEmpty, "HTML page has no content"};
+  if (root == nullptr)
+    return Error{ErrorCode::kEmpty, "HTML page has no content"};
 
   HtmlReader reader(root, options.strip_boilerplate);
   Result<Document> document = reader.Read();

@@ -44,7 +44,8 @@ bool Contains(std::string_view text, std::string_view part) {
 
 bool TitleLike(const Text& text, const Unit& unit) {
   const std::string_view content = UnitText(text, unit);
-  return unit.whole_line && !unit.table_cell && utf8::CountChars(content) <= kMaxTitleChars &&
+  return unit.whole_line && !unit.table_cell &&
+         utf8::CountChars(content) <= kMaxTitleChars &&
          !Contains(content, "。") && !MatchMarker(content);
 }
 

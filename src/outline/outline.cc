@@ -93,8 +93,8 @@ class OutlineBuilder {
     const Unit& unit = units_[index];
     const std::string_view content = Content(index);
     if (in_appendix_) {
-      if (outline_internal::IsAppendixHeading(content) && unit.whole_line && !unit.table_cell &&
-          !outline_.appendix.back().paragraphs.empty()) {
+      if (outline_internal::IsAppendixHeading(content) && unit.whole_line &&
+          !unit.table_cell && !outline_.appendix.back().paragraphs.empty()) {
         OpenAppendixPart(unit);
       } else {
         AddParagraph(AppendixContainer(), unit, unit.begin);
