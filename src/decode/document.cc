@@ -154,6 +154,13 @@ void Document::AddPagedParagraph(std::string text,
   blocks_.emplace_back(ParagraphBlock{std::move(text), std::move(pages)});
 }
 
+void Document::AddPageTitle(std::string_view text) {
+  const std::string line = CollapseSpace(text);
+  const std::string_view trimmed = TrimLayoutSpace(line);
+  if (trimmed.empty()) return;
+  blocks_.emplace_back(ParagraphBlock{std::string(trimmed), {}, true});
+}
+
 void Document::AddTable(TableBlock table) {
   if (!table.rows.empty()) blocks_.emplace_back(std::move(table));
 }
@@ -191,7 +198,10 @@ Text Document::ToText() const {
   };
   for (const Block& block : blocks_) {
     if (const auto* paragraph = std::get_if<ParagraphBlock>(&block)) {
+      const int first_line = text.line_count() + 1;
       append_lines(*paragraph);
+      if (paragraph->page_title && text.line_count() >= first_line)
+        text.MarkPageTitle(first_line);
       continue;
     }
     const TableBlock& table_block = std::get<TableBlock>(block);

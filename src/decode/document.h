@@ -27,6 +27,9 @@ struct ParagraphBlock {
   std::string text;  // UTF-8; a "\n" in it starts a new line
   // PDF: where pages begin in `text` (the first at offset 0); else empty.
   std::vector<Text::PageMark> pages;
+  // HTML: the page's title element or <meta name="ArticleTitle">, outside
+  // the article (Text::page_title_line).
+  bool page_title = false;
 };
 
 struct CellBlock {
@@ -48,6 +51,8 @@ class Document {
   void AddParagraph(std::string_view text);
   // A PDF paragraph: `pages` says where in `text` each page begins.
   void AddPagedParagraph(std::string text, std::vector<Text::PageMark> pages);
+  // The web page's title, one line, put before the article's paragraphs.
+  void AddPageTitle(std::string_view text);
   void AddTable(TableBlock table);
   bool empty() const { return blocks_.empty(); }
   const std::vector<Block>& blocks() const { return blocks_; }

@@ -13,8 +13,14 @@
 //     never win, and paragraphs in site-footer wording (ICP备, 网站标识码,
 //     主办单位, 版权所有, 本网站 …) do not count.
 //  3. The article title usually sits outside that block (an <h1> above it):
-//     the nearest <h1>–<h3>, or element whose id or class says "title",
-//     before the block with 8–120 characters of non-link text is put first.
+//     the nearest <h1>–<h3>, or element whose id or class says "title"
+//     ("article_title"), before the block with 8–120 characters of non-link
+//     text is put first, as one line; a page without one puts its
+//     <meta name="ArticleTitle" content="…"> there. Unless the block opens
+//     with the same words, that line is marked as the page's title
+//     (Text::page_title_line): on some sites it is the column's name
+//     ("政府工作报告（2024）") and the article has a title of its own, which
+//     the outline then prefers.
 // Scripts, styles, forms' controls and the like are never read.
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -157,10 +163,8 @@ class HtmlReader {
     if (strip_) {
       if (xmlNode* best = BestBlock()) {
         content = best;
-        if (xmlNode* title = TitleBefore(best)) {
-          Walk(title);
-          Flush();
-        }
+        if (std::optional<std::string> title = PageTitle(best))
+          document_.AddPageTitle(*title);
       }
     }
     Walk(content);
@@ -229,6 +233,38 @@ class HtmlReader {
     return false;
   }
 
+  // The page's title for the article `block` (see the file comment), or
+  // nullopt when there is none or the article opens with the same words.
+  std::optional<std::string> PageTitle(xmlNode* block) const {
+    constexpr std::size_t kMaxMetaTitleChars = 120;
+    std::string title;
+    if (xmlNode* node = TitleBefore(block)) {
+      title = CollapseSpace(TextOf(node));
+    } else {
+      title = CollapseSpace(MetaArticleTitle());
+      if (VisibleChars(title) > kMaxMetaTitleChars) return std::nullopt;
+    }
+    if (VisibleChars(title) == 0) return std::nullopt;
+    // Some pages repeat the title at the top of the article.
+    const std::string block_text = CollapseSpace(TextOf(block));
+    if (block_text.compare(0, title.size(), title) == 0) return std::nullopt;
+    return title;
+  }
+
+  // <meta name="ArticleTitle" content="…"> in the page's <head>: the title
+  // content-management systems (TRS and others) record for the article.
+  std::string MetaArticleTitle() const {
+    for (xmlNode* head = root_->children; head; head = head->next) {
+      if (head->type != XML_ELEMENT_NODE || TagOf(head) != "head") continue;
+      for (xmlNode* meta = head->children; meta; meta = meta->next) {
+        if (meta->type != XML_ELEMENT_NODE || TagOf(meta) != "meta") continue;
+        if (AsciiLowercase(Attribute(meta, "name")) == "articletitle")
+          return Attribute(meta, "content");
+      }
+    }
+    return "";
+  }
+
   // The nearest title-like element before `block` in document order.
   xmlNode* TitleBefore(xmlNode* block) const {
     // Pre-order positions: order_ is post-order, so collect a pre-order list.
@@ -243,10 +279,7 @@ class HtmlReader {
       const auto found = stats_.find(node);
       if (found == stats_.end()) continue;
       const std::size_t chars = found->second.text;
-      if (chars >= 8 && chars <= 120 && !found->second.has_block) {
-        if (StartsWithSameText(node, block)) return nullptr;
-        return node;
-      }
+      if (chars >= 8 && chars <= 120 && !found->second.has_block) return node;
     }
     return nullptr;
   }
@@ -257,14 +290,6 @@ class HtmlReader {
       out.push_back(child);
       Collect(child, out);
     }
-  }
-
-  // The block already opens with the title (some pages repeat it inside).
-  static bool StartsWithSameText(xmlNode* title, xmlNode* block) {
-    const std::string title_text = CollapseSpace(TextOf(title));
-    const std::string block_text = CollapseSpace(TextOf(block));
-    return !title_text.empty() &&
-           block_text.compare(0, title_text.size(), title_text) == 0;
   }
 
   static std::string TextOf(xmlNode* node) {
