@@ -21,6 +21,10 @@ const char* ReportKindName(ReportKind kind) {
       return "政府工作报告";
     case ReportKind::kOpenGovernment:
       return "政府信息公开工作年度报告";
+    case ReportKind::kWorkSummary:
+      return "工作总结";
+    case ReportKind::kWorkPlan:
+      return "工作计划";
     case ReportKind::kOther:
       return "other";
   }
