@@ -142,6 +142,33 @@ std::string CollapseSpace(std::string_view text) {
   return out;
 }
 
+std::string CollapseCellSpace(std::string_view text) {
+  const auto is_space = [](char32_t cp) {
+    return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' ||
+           cp == U'\f' || cp == U'\v' || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000;
+  };
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;  // a run of spaces since the last character
+  bool previous_wide = false;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const utf8::CodePoint cp = utf8::Decode(text, offset);
+    if (is_space(cp.value)) {
+      pending_space = !out.empty();
+    } else {
+      const bool wide = cp.value >= 0x80;
+      if (pending_space && !(previous_wide && wide)) out.push_back(' ');
+      pending_space = false;
+      out.append(text.substr(offset, cp.length));
+      previous_wide = wide;
+    }
+    offset += cp.length;
+  }
+  return out;
+}
+
 void Document::AddParagraph(std::string_view text) {
   const std::string_view trimmed = TrimLayoutSpace(text);
   if (trimmed.empty()) return;
@@ -214,7 +241,7 @@ Text Document::ToText() const {
            ++index) {
         // A cell is one line: the paragraphs inside it are joined.
         const std::string joined =
-            CollapseSpace(table_block.rows[row][index].text);
+            CollapseCellSpace(table_block.rows[row][index].text);
         const std::string_view cell_text = TrimLayoutSpace(joined);
         if (cell_text.empty()) continue;
         text.AppendLine(cell_text);

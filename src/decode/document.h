@@ -74,6 +74,14 @@ std::string_view TrimLayoutSpace(std::string_view text);
 // browsers show it); runs at either end are dropped.
 std::string CollapseSpace(std::string_view text);
 
+// A table cell's text as one line. Every run of white space (ASCII, NBSP,
+// U+3000 and the other Unicode spaces, line breaks) is layout: dropped at
+// either end and between two non-ASCII characters, one space between
+// anything else. Pages pad header cells to width ("社会公益\u00a0 \u00a0
+// 组织" → "社会公益组织"; "Recognizers \u00a0Text" → "Recognizers Text"), so
+// the same row and column read alike across years and containers.
+std::string CollapseCellSpace(std::string_view text);
+
 // Spans larger than these are clamped: HTML caps colspan at 1000; a grid
 // wider or longer than this is not a table a report prints.
 inline constexpr int kMaxColumnSpan = 1000;
