@@ -81,6 +81,9 @@ enum class ReportKind {
   kRuleOfLaw,  // 法治政府建设年度报告 (also 法治建设工作报告)
   kWorkReport,      // 政府工作报告
   kOpenGovernment,  // 政府信息公开工作年度报告
+  kWorkSummary,  // 工作总结 (also 工作情况报告, 法治工作情况): a body's
+                 // review of its year, often with next year's plan after it
+  kWorkPlan,  // 工作计划 (also 工作要点, 工作思路): the plan alone
   kOther,
 };
 

@@ -115,6 +115,13 @@ class Text {
   const std::vector<Table>& tables() const { return tables_; }
   // The table whose cells include `line`, if any.
   const Table* TableAt(int line) const;
+  // The line that came from a web page's title element (class
+  // "article_title", an <h1> above the article) or its
+  // <meta name="ArticleTitle">, not from the article itself; 0 when none.
+  // Such a line can be a column name ("政府工作报告（2024）" above an article
+  // that opens with "平潭综合实验区管委会工作报告"), so the outline takes it
+  // as the report's title only when the article has none of its own.
+  int page_title_line() const { return page_title_line_; }
 
   // Built by decode: appends one line given its source bytes (no line
   // break).
@@ -131,6 +138,8 @@ class Text {
   // Records a table whose cells are lines already appended; tables are
   // added in text order and do not overlap.
   void AddTable(Table table);
+  // Records that line `line`, already appended, is the page's title.
+  void MarkPageTitle(int line) { page_title_line_ = line; }
 
  private:
   // An anchor says normalized offset `normalized` corresponds to source
@@ -158,6 +167,7 @@ class Text {
   };
   std::vector<PageStart> page_starts_;  // empty when not paged
   std::vector<Table> tables_;
+  int page_title_line_ = 0;
 };
 
 }  // namespace lawreport

@@ -67,8 +67,8 @@ std::vector<std::vector<Placement>> LayOut(const TableBlock& table,
         placement.row_span = 1;
       }
       for (int below = 1; below < placement.row_span; ++below) {
-        covered[row + below].emplace_back(
-            column, column + placement.column_span);
+        covered[row + below].emplace_back(column,
+                                          column + placement.column_span);
         ++intervals;
       }
       placed[static_cast<std::size_t>(row)].push_back(placement);
@@ -114,11 +114,10 @@ std::string CollapseSpace(std::string_view text) {
   std::size_t offset = 0;
   while (offset < text.size()) {
     if (!IsAsciiSpace(text[offset])) {
-      const std::size_t run_end =
-          static_cast<std::size_t>(
-              std::find_if(text.begin() + static_cast<std::ptrdiff_t>(offset),
-                           text.end(), IsAsciiSpace) -
-              text.begin());
+      const std::size_t run_end = static_cast<std::size_t>(
+          std::find_if(text.begin() + static_cast<std::ptrdiff_t>(offset),
+                       text.end(), IsAsciiSpace) -
+          text.begin());
       out.append(text.substr(offset, run_end - offset));
       offset = run_end;
       continue;
@@ -128,7 +127,8 @@ std::string CollapseSpace(std::string_view text) {
                          text.end(), IsAsciiSpace) -
         text.begin());
     const std::string_view run = text.substr(offset, after - offset);
-    const bool breaks_line = run.find_first_of("\r\n") != std::string_view::npos;
+    const bool breaks_line =
+        run.find_first_of("\r\n") != std::string_view::npos;
     const bool previous_wide =
         !out.empty() && static_cast<unsigned char>(out.back()) >= 0x80;
     const bool next_wide =
@@ -138,6 +138,33 @@ std::string CollapseSpace(std::string_view text) {
       out.push_back(' ');
     }
     offset = after;
+  }
+  return out;
+}
+
+std::string CollapseCellSpace(std::string_view text) {
+  const auto is_space = [](char32_t cp) {
+    return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' ||
+           cp == U'\f' || cp == U'\v' || cp == 0xA0 || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000;
+  };
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;  // a run of spaces since the last character
+  bool previous_wide = false;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const utf8::CodePoint cp = utf8::Decode(text, offset);
+    if (is_space(cp.value)) {
+      pending_space = !out.empty();
+    } else {
+      const bool wide = cp.value >= 0x80;
+      if (pending_space && !(previous_wide && wide)) out.push_back(' ');
+      pending_space = false;
+      out.append(text.substr(offset, cp.length));
+      previous_wide = wide;
+    }
+    offset += cp.length;
   }
   return out;
 }
@@ -152,6 +179,13 @@ void Document::AddPagedParagraph(std::string text,
                                  std::vector<Text::PageMark> pages) {
   if (TrimLayoutSpace(text).empty()) return;
   blocks_.emplace_back(ParagraphBlock{std::move(text), std::move(pages)});
+}
+
+void Document::AddPageTitle(std::string_view text) {
+  const std::string line = CollapseSpace(text);
+  const std::string_view trimmed = TrimLayoutSpace(line);
+  if (trimmed.empty()) return;
+  blocks_.emplace_back(ParagraphBlock{std::string(trimmed), {}, true});
 }
 
 void Document::AddTable(TableBlock table) {
@@ -191,7 +225,10 @@ Text Document::ToText() const {
   };
   for (const Block& block : blocks_) {
     if (const auto* paragraph = std::get_if<ParagraphBlock>(&block)) {
+      const int first_line = text.line_count() + 1;
       append_lines(*paragraph);
+      if (paragraph->page_title && text.line_count() >= first_line)
+        text.MarkPageTitle(first_line);
       continue;
     }
     const TableBlock& table_block = std::get<TableBlock>(block);
@@ -204,7 +241,7 @@ Text Document::ToText() const {
            ++index) {
         // A cell is one line: the paragraphs inside it are joined.
         const std::string joined =
-            CollapseSpace(table_block.rows[row][index].text);
+            CollapseCellSpace(table_block.rows[row][index].text);
         const std::string_view cell_text = TrimLayoutSpace(joined);
         if (cell_text.empty()) continue;
         text.AppendLine(cell_text);

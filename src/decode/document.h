@@ -27,6 +27,9 @@ struct ParagraphBlock {
   std::string text;  // UTF-8; a "\n" in it starts a new line
   // PDF: where pages begin in `text` (the first at offset 0); else empty.
   std::vector<Text::PageMark> pages;
+  // HTML: the page's title element or <meta name="ArticleTitle">, outside
+  // the article (Text::page_title_line).
+  bool page_title = false;
 };
 
 struct CellBlock {
@@ -48,6 +51,8 @@ class Document {
   void AddParagraph(std::string_view text);
   // A PDF paragraph: `pages` says where in `text` each page begins.
   void AddPagedParagraph(std::string text, std::vector<Text::PageMark> pages);
+  // The web page's title, one line, put before the article's paragraphs.
+  void AddPageTitle(std::string_view text);
   void AddTable(TableBlock table);
   bool empty() const { return blocks_.empty(); }
   const std::vector<Block>& blocks() const { return blocks_; }
@@ -68,6 +73,14 @@ std::string_view TrimLayoutSpace(std::string_view text);
 // characters ("融安县\n  人民政府" wrapped in the markup is one word, as
 // browsers show it); runs at either end are dropped.
 std::string CollapseSpace(std::string_view text);
+
+// A table cell's text as one line. Every run of white space (ASCII, NBSP,
+// U+3000 and the other Unicode spaces, line breaks) is layout: dropped at
+// either end and between two non-ASCII characters, one space between
+// anything else. Pages pad header cells to width ("社会公益\u00a0 \u00a0
+// 组织" → "社会公益组织"; "Recognizers \u00a0Text" → "Recognizers Text"), so
+// the same row and column read alike across years and containers.
+std::string CollapseCellSpace(std::string_view text);
 
 // Spans larger than these are clamped: HTML caps colspan at 1000; a grid
 // wider or longer than this is not a table a report prints.

@@ -42,7 +42,7 @@ struct FormatsModule {
                                 const DecodeOptions& options) = nullptr;
 };
 
-inline constexpr int kFormatsInterfaceVersion = 1;
+inline constexpr int kFormatsInterfaceVersion = 2;
 
 // The module's entry point, looked up by this name: returns its table.
 inline constexpr const char* kFormatsSymbol = "lawreport_formats_module";

@@ -13,8 +13,14 @@
 //     never win, and paragraphs in site-footer wording (ICP备, 网站标识码,
 //     主办单位, 版权所有, 本网站 …) do not count.
 //  3. The article title usually sits outside that block (an <h1> above it):
-//     the nearest <h1>–<h3>, or element whose id or class says "title",
-//     before the block with 8–120 characters of non-link text is put first.
+//     the nearest <h1>–<h3>, or element whose id or class says "title"
+//     ("article_title"), before the block with 8–120 characters of non-link
+//     text is put first, as one line; a page without one puts its
+//     <meta name="ArticleTitle" content="…"> there. Unless the block opens
+//     with the same words, that line is marked as the page's title
+//     (Text::page_title_line): on some sites it is the column's name
+//     ("政府工作报告（2024）") and the article has a title of its own, which
+//     the outline then prefers.
 // Scripts, styles, forms' controls and the like are never read.
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -40,37 +46,41 @@ namespace {
 
 using utf8::AsciiLowercase;
 
-bool IsOneOf(std::string_view tag, std::initializer_list<std::string_view> set) {
+bool IsOneOf(std::string_view tag,
+             std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), tag) != set.end();
 }
 
 bool IsSkipped(std::string_view tag) {
-  return IsOneOf(tag, {"script", "style", "noscript", "template", "iframe",
-                       "object", "embed", "select", "option", "textarea",
-                       "button", "input", "head", "title", "svg", "canvas",
-                       "map", "video", "audio", "meta", "link"});
+  return IsOneOf(
+      tag,
+      {"script", "style",  "noscript", "template", "iframe", "object", "embed",
+       "select", "option", "textarea", "button",   "input",  "head",   "title",
+       "svg",    "canvas", "map",      "video",    "audio",  "meta",   "link"});
 }
 
 // Elements that end the line of text before them and start a new one.
 bool IsBlock(std::string_view tag) {
   if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6')
     return true;
-  return IsOneOf(tag, {"p", "div", "li", "ul", "ol", "dl", "dt", "dd",
-                       "blockquote", "section", "article", "header", "footer",
-                       "nav", "aside", "main", "pre", "address", "center",
-                       "figure", "figcaption", "form", "fieldset", "hr",
-                       "table", "tbody", "thead", "tfoot", "tr", "td", "th",
-                       "caption", "legend", "details", "summary", "menu",
-                       "body", "html"});
+  return IsOneOf(
+      tag, {"p",      "div",     "li",         "ul",      "ol",       "dl",
+            "dt",     "dd",      "blockquote", "section", "article",  "header",
+            "footer", "nav",     "aside",      "main",    "pre",      "address",
+            "center", "figure",  "figcaption", "form",    "fieldset", "hr",
+            "table",  "tbody",   "thead",      "tfoot",   "tr",       "td",
+            "th",     "caption", "legend",     "details", "summary",  "menu",
+            "body",   "html"});
 }
 
 // Blocks that hold other blocks rather than a paragraph of their own.
 bool IsContainerTag(std::string_view tag) {
-  return IsOneOf(tag, {"div", "section", "article", "main", "body", "form",
-                       "center", "td", "th", "table", "tbody", "thead",
-                       "tfoot", "tr", "ul", "ol", "dl", "li", "blockquote",
-                       "header", "footer", "nav", "aside", "fieldset",
-                       "figure", "details", "menu", "html"});
+  return IsOneOf(
+      tag,
+      {"div", "section", "article",  "main",   "body",       "form",   "center",
+       "td",  "th",      "table",    "tbody",  "thead",      "tfoot",  "tr",
+       "ul",  "ol",      "dl",       "li",     "blockquote", "header", "footer",
+       "nav", "aside",   "fieldset", "figure", "details",    "menu",   "html"});
 }
 
 bool IsHeadingTag(std::string_view tag) {
@@ -78,13 +88,13 @@ bool IsHeadingTag(std::string_view tag) {
 }
 
 std::string_view TagOf(const xmlNode* node) {
-  return node->name ? std::string_view(reinterpret_cast<const char*>(node->name))
-                    : std::string_view();
+  return node->name
+             ? std::string_view(reinterpret_cast<const char*>(node->name))
+             : std::string_view();
 }
 
 std::string Attribute(const xmlNode* node, const char* name) {
-  xmlChar* value =
-      xmlGetNoNsProp(node, reinterpret_cast<const xmlChar*>(name));
+  xmlChar* value = xmlGetNoNsProp(node, reinterpret_cast<const xmlChar*>(name));
   if (value == nullptr) return "";
   std::string result(reinterpret_cast<const char*>(value));
   xmlFree(value);
@@ -96,10 +106,10 @@ bool NamesBoilerplate(const xmlNode* node) {
       AsciiLowercase(Attribute(node, "id") + " " + Attribute(node, "class"));
   if (names.size() <= 1) return false;
   for (const char* word :
-       {"nav", "menu", "footer", "foot", "bottom", "dibu", "crumb", "share",
-        "sidebar", "copyright", "banquan", "banner", "related", "friendlink",
-        "login", "search", "toolbar", "topbar", "weizhi", "position",
-        "location"}) {
+       {"nav",     "menu",       "footer",  "foot",      "bottom",  "dibu",
+        "crumb",   "share",      "sidebar", "copyright", "banquan", "banner",
+        "related", "friendlink", "login",   "search",    "toolbar", "topbar",
+        "weizhi",  "position",   "location"}) {
     if (names.find(word) != std::string::npos) return true;
   }
   return false;
@@ -153,10 +163,8 @@ class HtmlReader {
     if (strip_) {
       if (xmlNode* best = BestBlock()) {
         content = best;
-        if (xmlNode* title = TitleBefore(best)) {
-          Walk(title);
-          Flush();
-        }
+        if (std::optional<std::string> title = PageTitle(best))
+          document_.AddPageTitle(*title);
       }
     }
     Walk(content);
@@ -170,7 +178,8 @@ class HtmlReader {
     if (depth > kMaxMarkupDepth) return false;
     NodeStats stats;
     for (xmlNode* child = node->children; child; child = child->next) {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      if (child->type == XML_TEXT_NODE ||
+          child->type == XML_CDATA_SECTION_NODE) {
         if (in_link || child->content == nullptr) continue;
         const char* content = reinterpret_cast<const char*>(child->content);
         const std::size_t chars = VisibleChars(content);
@@ -224,6 +233,38 @@ class HtmlReader {
     return false;
   }
 
+  // The page's title for the article `block` (see the file comment), or
+  // nullopt when there is none or the article opens with the same words.
+  std::optional<std::string> PageTitle(xmlNode* block) const {
+    constexpr std::size_t kMaxMetaTitleChars = 120;
+    std::string title;
+    if (xmlNode* node = TitleBefore(block)) {
+      title = CollapseSpace(TextOf(node));
+    } else {
+      title = CollapseSpace(MetaArticleTitle());
+      if (VisibleChars(title) > kMaxMetaTitleChars) return std::nullopt;
+    }
+    if (VisibleChars(title) == 0) return std::nullopt;
+    // Some pages repeat the title at the top of the article.
+    const std::string block_text = CollapseSpace(TextOf(block));
+    if (block_text.compare(0, title.size(), title) == 0) return std::nullopt;
+    return title;
+  }
+
+  // <meta name="ArticleTitle" content="…"> in the page's <head>: the title
+  // content-management systems (TRS and others) record for the article.
+  std::string MetaArticleTitle() const {
+    for (xmlNode* head = root_->children; head; head = head->next) {
+      if (head->type != XML_ELEMENT_NODE || TagOf(head) != "head") continue;
+      for (xmlNode* meta = head->children; meta; meta = meta->next) {
+        if (meta->type != XML_ELEMENT_NODE || TagOf(meta) != "meta") continue;
+        if (AsciiLowercase(Attribute(meta, "name")) == "articletitle")
+          return Attribute(meta, "content");
+      }
+    }
+    return "";
+  }
+
   // The nearest title-like element before `block` in document order.
   xmlNode* TitleBefore(xmlNode* block) const {
     // Pre-order positions: order_ is post-order, so collect a pre-order list.
@@ -238,10 +279,7 @@ class HtmlReader {
       const auto found = stats_.find(node);
       if (found == stats_.end()) continue;
       const std::size_t chars = found->second.text;
-      if (chars >= 8 && chars <= 120 && !found->second.has_block) {
-        if (StartsWithSameText(node, block)) return nullptr;
-        return node;
-      }
+      if (chars >= 8 && chars <= 120 && !found->second.has_block) return node;
     }
     return nullptr;
   }
@@ -254,14 +292,6 @@ class HtmlReader {
     }
   }
 
-  // The block already opens with the title (some pages repeat it inside).
-  static bool StartsWithSameText(xmlNode* title, xmlNode* block) {
-    const std::string title_text = CollapseSpace(TextOf(title));
-    const std::string block_text = CollapseSpace(TextOf(block));
-    return !title_text.empty() &&
-           block_text.compare(0, title_text.size(), title_text) == 0;
-  }
-
   static std::string TextOf(xmlNode* node) {
     std::string text;
     AppendText(node, text);
@@ -271,7 +301,8 @@ class HtmlReader {
   // All text under `node`; blocks and <br> become line breaks.
   static void AppendText(xmlNode* node, std::string& out) {
     for (xmlNode* child = node->children; child; child = child->next) {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      if (child->type == XML_TEXT_NODE ||
+          child->type == XML_CDATA_SECTION_NODE) {
         if (child->content)
           out += reinterpret_cast<const char*>(child->content);
         continue;
@@ -294,7 +325,8 @@ class HtmlReader {
 
   void Walk(xmlNode* node) {
     for (xmlNode* child = node->children; child; child = child->next) {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      if (child->type == XML_TEXT_NODE ||
+          child->type == XML_CDATA_SECTION_NODE) {
         if (child->content)
           paragraph_ += reinterpret_cast<const char*>(child->content);
         continue;
@@ -404,7 +436,8 @@ std::optional<std::string> DeclaredCharset(std::string_view bytes) {
     while (at < tag.size() && tag[at] == ' ') ++at;
     if (at >= tag.size() || tag[at] != '=') continue;
     ++at;
-    while (at < tag.size() && (tag[at] == ' ' || tag[at] == '"' || tag[at] == '\''))
+    while (at < tag.size() &&
+           (tag[at] == ' ' || tag[at] == '"' || tag[at] == '\''))
       ++at;
     std::size_t name_end = at;
     while (name_end < tag.size() &&
@@ -426,10 +459,12 @@ struct Transcoded {
 
 Result<Transcoded> TranscodeHtml(std::string_view bytes,
                                  const DecodeOptions& options) {
-  const auto convert = [&](std::string_view input,
-                           const std::string& encoding) -> std::optional<std::string> {
+  const auto convert =
+      [&](std::string_view input,
+          const std::string& encoding) -> std::optional<std::string> {
     auto converted = ConvertToUtf8(input, encoding);
-    if (auto* text = std::get_if<std::string>(&converted)) return std::move(*text);
+    if (auto* text = std::get_if<std::string>(&converted))
+      return std::move(*text);
     return std::nullopt;
   };
   if (!options.encoding.empty()) {
@@ -507,10 +542,9 @@ Result<HtmlDocument> ReadHtml(std::string_view bytes,
   if (context == nullptr) {
     return Error{ErrorCode::kDamaged, "cannot parse the HTML page"};
   }
-  htmlDocPtr doc = htmlCtxtReadMemory(
-      context.get(), transcoded->utf8.data(),
-      static_cast<int>(transcoded->utf8.size()), nullptr, "UTF-8",
-      parse_options);
+  htmlDocPtr doc = htmlCtxtReadMemory(context.get(), transcoded->utf8.data(),
+                                      static_cast<int>(transcoded->utf8.size()),
+                                      nullptr, "UTF-8", parse_options);
   struct DocFree {
     void operator()(htmlDocPtr d) const { xmlFreeDoc(d); }
   };
@@ -524,7 +558,8 @@ Result<HtmlDocument> ReadHtml(std::string_view bytes,
     return Error{ErrorCode::kDamaged, "cannot parse the HTML page"};
   }
   xmlNode* root = xmlDocGetRootElement(doc);
-  if (root == nullptr) return Error{ErrorCode::kEmpty, "HTML page has no content"};
+  if (root == nullptr)
+    return Error{ErrorCode::kEmpty, "HTML page has no content"};
 
   HtmlReader reader(root, options.strip_boilerplate);
   Result<Document> document = reader.Read();

@@ -44,8 +44,12 @@ bool Contains(std::string_view text, std::string_view part) {
 
 bool TitleLike(const Text& text, const Unit& unit) {
   const std::string_view content = UnitText(text, unit);
-  return unit.whole_line && !unit.table_cell && utf8::CountChars(content) <= kMaxTitleChars &&
-         !Contains(content, "。") && !MatchMarker(content);
+  // A line ending in a colon leads into what follows
+  // ("现将工作情况报告如下：").
+  return unit.whole_line && !unit.table_cell &&
+         utf8::CountChars(content) <= kMaxTitleChars &&
+         !Contains(content, "。") && !utf8::EndsWith(content, "：") &&
+         !utf8::EndsWith(content, ":") && !MatchMarker(content);
 }
 
 ReportKind KindOf(std::string_view text) {
@@ -55,6 +59,10 @@ ReportKind KindOf(std::string_view text) {
     if (kind == "法治政府建设年度报告") return ReportKind::kRuleOfLaw;
     if (kind == "政府工作报告") return ReportKind::kWorkReport;
     if (kind == "政府信息公开工作年度报告") return ReportKind::kOpenGovernment;
+    if (kind == "工作总结") return ReportKind::kWorkSummary;
+    if (kind == "工作计划") return ReportKind::kWorkPlan;
+    lexicon::BadLexicon("report_kinds.tsv", row.line(),
+                        "unknown kind: " + std::string(kind));
   }
   return ReportKind::kOther;
 }
@@ -88,7 +96,8 @@ std::optional<int> YearValue(std::string_view digits) {
 // The first year ("2023年", "二〇二三年") in `text` that is not inside 《》
 // and not the end of a range ("2021—2025年").
 std::optional<int> FirstYear(std::string_view text) {
-  static const Regex kYear(R"(([0-9]{4}|[〇零一二三四五六七八九]{4})年)");
+  // "2025 年": converted documents put spaces around numbers.
+  static const Regex kYear(R"(([0-9]{4}|[〇零一二三四五六七八九]{4}) *年)");
   // The covered year stands in the opening words; a whole report joined
   // into one line is not searched to its end.
   constexpr std::size_t kMaxBytes = 600;
@@ -150,11 +159,12 @@ std::optional<Span> IssuerInTitle(std::string_view title) {
   }
 
   static const Regex kYearAnywhere(
-      R"((?:[0-9]{4}|[〇零一二三四五六七八九]{4})年)");
+      R"((?:[0-9]{4}|[〇零一二三四五六七八九]{4}) *年)");
   std::size_t end = rest.size();
   for (const std::string_view stop :
        {"关于", "发布", "政府工作报告", "法治政府建设", "法治建设",
-        "政府信息公开", "工作报告", "年度报告"}) {
+        "政府信息公开", "工作报告", "年度报告", "工作总结", "工作计划",
+        "工作要点"}) {
     end = std::min(end, rest.find(stop));
   }
   for (std::size_t offset = 0; offset < end;) {
@@ -224,25 +234,54 @@ TitleBlock ReadDocumentInfo(const Text& text, const std::vector<Unit>& units) {
   DocumentInfo& info = block.info;
   if (units.empty()) return block;
 
+  // A title names a report ("…报告") or the kind of one ("…工作总结").
   const auto is_report_title = [&](const Unit& unit) {
-    return TitleLike(text, unit) && Contains(UnitText(text, unit), "报告");
+    const std::string_view content = UnitText(text, unit);
+    return TitleLike(text, unit) &&
+           (Contains(content, "报告") || KindOf(content) != ReportKind::kOther);
   };
-  const Unit& first = units[0];
-  if (is_report_title(first)) {
-    block.unit_count = 1;
-  } else if (units.size() > 1 && TitleLike(text, first) &&
-             utf8::CountChars(UnitText(text, first)) <= kMaxIssuerLineChars &&
-             units[1].line <= first.line + 3 && is_report_title(units[1])) {
-    block.unit_count =
-        2;  // the issuer on one line, the rest of the title on the next
+  // How many units from `start` form a title: 1, 2 (the issuer on one line,
+  // the rest of the title on the next) or 0.
+  const auto title_units = [&](std::size_t start) -> std::size_t {
+    if (start >= units.size()) return 0;
+    const Unit& first = units[start];
+    if (is_report_title(first)) return 1;
+    if (start + 1 < units.size() && TitleLike(text, first) &&
+        utf8::CountChars(UnitText(text, first)) <= kMaxIssuerLineChars &&
+        units[start + 1].line <= first.line + 3 &&
+        is_report_title(units[start + 1])) {
+      return 2;
+    }
+    return 0;
+  };
+
+  // A web page's title line (Text::page_title_line) gives way to a title the
+  // article opens with; otherwise it is the title, whatever its words, as the
+  // page says so.
+  const bool page_title =
+      text.page_title_line() != 0 && units[0].line == text.page_title_line();
+  std::size_t title_begin = 0;
+  std::size_t title_count = 0;
+  if (page_title) {
+    title_count = title_units(1);
+    if (title_count > 0) {
+      title_begin = 1;
+    } else if (TitleLike(text, units[0])) {
+      title_count = 1;
+    }
+  } else {
+    title_count = title_units(0);
   }
+  // The units before the body: a page title set aside and the title.
+  block.unit_count = title_count > 0 ? title_begin + title_count : 0;
 
   TitleMap title_map(text);
-  for (std::size_t i = 0; i < block.unit_count; ++i) title_map.Add(units[i]);
+  for (std::size_t i = title_begin; i < block.unit_count; ++i)
+    title_map.Add(units[i]);
   const std::string& normalized_title = title_map.normalized();
-  if (block.unit_count > 0) {
+  if (title_count > 0) {
     info.title = title_map.Source(Span{0, normalized_title.size()});
-    info.title_line = units[0].line;
+    info.title_line = units[title_begin].line;
     info.title_end_line = units[block.unit_count - 1].line;
   }
 
@@ -250,6 +289,10 @@ TitleBlock ReadDocumentInfo(const Text& text, const std::vector<Unit>& units) {
   const std::size_t scan_end =
       std::min(units.size(), block.unit_count + kUnitsToScan);
   info.kind = KindOf(normalized_title);
+  // A page title set aside still names the kind: the column
+  // "政府工作报告（2024）" above "平潭综合实验区管委会工作报告".
+  if (info.kind == ReportKind::kOther && page_title && title_begin > 0)
+    info.kind = KindOf(UnitText(text, units[0]));
   if (info.kind == ReportKind::kOther && block.unit_count == 0) {
     for (std::size_t i = 0; i < std::min<std::size_t>(scan_end, 3); ++i) {
       info.kind = KindOf(UnitText(text, units[i]));

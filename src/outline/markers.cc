@@ -311,4 +311,27 @@ bool IsAppendixHeading(std::string_view unit) {
   return false;
 }
 
+std::size_t MarkupPrefixLength(std::string_view line) {
+  struct PrefixRule {
+    Regex pattern;
+    FirstChars first_chars;
+  };
+  static const std::vector<PrefixRule> rules = [] {
+    constexpr std::string_view kFile = "markup_prefixes.tsv";
+    std::vector<PrefixRule> loaded;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv(kFile)) {
+      loaded.push_back({Compile(kFile, row, row.Get("pattern")),
+                        ReadFirstChars(row.Get("pattern"))});
+    }
+    return loaded;
+  }();
+  for (const PrefixRule& rule : rules) {
+    if (!rule.first_chars.MayOpen(line)) continue;
+    if (const std::optional<Regex::Match> match =
+            rule.pattern.MatchPrefix(line))
+      return match->length;
+  }
+  return 0;
+}
+
 }  // namespace lawreport::outline_internal

@@ -6,6 +6,7 @@
 //   MatchMarker("1.2万件")           → nullopt (a digit follows "1.")
 //   MatchRunIn("一是推动经济运行稳中向好。") → Marker{ordinal=1, length=6}
 //   IsAppendixHeading("附件2")        → true
+//   MarkupPrefixLength("## 一、总体情况") → 3 (the line reads "一、总体情况")
 #ifndef LAWREPORT_OUTLINE_MARKERS_H_
 #define LAWREPORT_OUTLINE_MARKERS_H_
 
@@ -37,6 +38,12 @@ struct RunIn {
 std::optional<RunIn> MatchRunIn(std::string_view unit);
 
 bool IsAppendixHeading(std::string_view unit);
+
+// Bytes of markup (data/lexicon/markup_prefixes.tsv) opening a trimmed line,
+// 0 when there is none. The outline reads the line without them, so a
+// Markdown "###" neither makes a heading nor sets its level: the outline
+// marker after it does.
+std::size_t MarkupPrefixLength(std::string_view line);
 
 }  // namespace lawreport::outline_internal
 

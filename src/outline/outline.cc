@@ -21,6 +21,10 @@ const char* ReportKindName(ReportKind kind) {
       return "政府工作报告";
     case ReportKind::kOpenGovernment:
       return "政府信息公开工作年度报告";
+    case ReportKind::kWorkSummary:
+      return "工作总结";
+    case ReportKind::kWorkPlan:
+      return "工作计划";
     case ReportKind::kOther:
       return "other";
   }
@@ -93,8 +97,8 @@ class OutlineBuilder {
     const Unit& unit = units_[index];
     const std::string_view content = Content(index);
     if (in_appendix_) {
-      if (outline_internal::IsAppendixHeading(content) && unit.whole_line && !unit.table_cell &&
-          !outline_.appendix.back().paragraphs.empty()) {
+      if (outline_internal::IsAppendixHeading(content) && unit.whole_line &&
+          !unit.table_cell && !outline_.appendix.back().paragraphs.empty()) {
         OpenAppendixPart(unit);
       } else {
         AddParagraph(AppendixContainer(), unit, unit.begin);

@@ -99,8 +99,14 @@ std::vector<Unit> SplitUnits(const Text& text) {
     const Line& line = text.lines()[static_cast<std::size_t>(number - 1)];
     std::string_view content =
         std::string_view(normalized).substr(line.begin, line.end - line.begin);
-    const std::string_view trimmed = utf8::TrimSpaces(content);
+    std::string_view trimmed = utf8::TrimSpaces(content);
     if (trimmed.empty()) continue;
+    // "## 一、总体情况" from a converted document is read as "一、总体情况". A
+    // table cell keeps its text: it is never a heading.
+    if (text.TableAt(number) == nullptr) {
+      trimmed = utf8::TrimSpaces(trimmed.substr(MarkupPrefixLength(trimmed)));
+      if (trimmed.empty()) continue;
+    }
     const std::size_t begin =
         line.begin + static_cast<std::size_t>(trimmed.data() - content.data());
 

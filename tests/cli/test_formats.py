@@ -274,6 +274,43 @@ class FormatsTest(ScratchTest):
         self.assertEqual(document['document']['title'],
                          '某某县人民政府2023年政府信息公开工作年度报告')
 
+    def test_web_page_title_element_meta_and_padded_cells(self):
+        # Layouts of real pages (pingtan.gov.cn, TRS): the title in
+        # <div class="article_title">, sometimes a column name above an article
+        # with its own title; <meta name="ArticleTitle">; NBSP-padded headers.
+        article = ('<p>2022年，我局坚持以习近平新时代中国特色社会主义思想为指导，全面推进'
+                   '各项工作，取得明显成效。</p><p>一、主要成效</p>'
+                   '<table><tr><td>信息内容</td><td>社会公益&nbsp; &nbsp; 组织</td></tr>'
+                   '<tr><td>本年新收</td><td>3</td></tr></table>')
+        nav = '<div class="breadcrumb"><a href="/">首页</a><a href="/x">政务公开</a></div>'
+        def page(head, title, first=''):
+            return ('<html><head><meta charset="utf-8">' + head + '</head><body>' + nav +
+                    title + '<div class="article_content">' + first + article +
+                    '</div></body></html>')
+        cases = [
+            ('summary.html',
+             page('', '<div class="article_title">某区文体局2022年工作总结暨2023年工作思路</div>'),
+             '某区文体局2022年工作总结暨2023年工作思路', '某区文体局', 2022, '工作总结'),
+            ('meta.html',
+             page('<meta name="ArticleTitle" content="某区审批局2023年工作要点"/>', ''),
+             '某区审批局2023年工作要点', '某区审批局', 2023, '工作计划'),
+            ('column.html',
+             page('', '<div class="article_title">政府工作报告（2024）</div>',
+                  '<p style="text-align:center"><b>某区管委会工作报告</b></p>'
+                  '<p>—2024年1月18日在某区人民代表大会第三次会议上</p>'),
+             '某区管委会工作报告', '某区管委会', 2023, '政府工作报告'),
+        ]
+        for name, html, title, issuer, year, kind in cases:
+            with self.subTest(name):
+                document = self.extract(self.write(name, html))
+                info = document['document']
+                self.assertEqual((info['title'], info['issuer'], info['year'], info['kind']),
+                                 (title, issuer, year, kind))
+                self.assertEqual([s['title'] for s in walk(document['sections'])],
+                                 ['主要成效'])
+                labels = [i['label'] for i in document['indicators'] if i['cell']]
+                self.assertEqual(labels, ['本年新收/社会公益组织'])
+
     # --- the readers are modules ------------------------------------------------
 
     def test_the_executable_starts_without_the_readers_libraries(self):

@@ -128,6 +128,56 @@ TEST(DecodeTest, BadInputIsAnErrorValue) {
   }
 }
 
+// The line a web page's title becomes, and whether it is marked as the page's
+// title (Text::page_title_line) rather than the article's own first line.
+TEST(DecodeTest, HtmlPageTitle) {
+  const std::string article =
+      "<div class=\"article_content\"><p>2022年，我局坚持以习近平新时代中国"
+      "特色社会主义思想为指导，全面推进各项工作，取得明显成效。</p>"
+      "<p>一、主要成效</p></div>";
+  struct Case {
+    const char* name;
+    std::string html;
+    std::string first_line;
+    int page_title_line;
+  };
+  const Case cases[] = {
+      {"title element",
+       "<html><body><div class=\"article_title\">\n  某局2022年工作总结\n"
+       "</div>" +
+           article + "</body></html>",
+       "某局2022年工作总结", 1},
+      {"meta ArticleTitle without a title element",
+       "<html><head><meta name=\"ArticleTitle\" content=\"某局2023年工作计划\">"
+       "</head><body>" +
+           article + "</body></html>",
+       "某局2023年工作计划", 1},
+      {"the element wins over the meta",
+       "<html><head><meta name=\"articletitle\" content=\"栏目名称\"></head>"
+       "<body><h1>某局2022年工作总结</h1>" +
+           article + "</body></html>",
+       "某局2022年工作总结", 1},
+      {"the article repeats the title",
+       "<html><head><meta name=\"ArticleTitle\" content=\"某局2022年工作总结\">"
+       "</head><body><div class=\"article_content\"><p>某局2022年工作总结"
+       "</p><p>2022年，我局坚持以习近平新时代中国特色社会主义思想为指导，全面"
+       "推进各项工作，取得明显成效。</p></div></body></html>",
+       "某局2022年工作总结", 0},
+      {"no title at all", "<html><body>" + article + "</body></html>",
+       // (normalized: ASCII commas)
+       "2022年,我局坚持以习近平新时代中国特色社会主义思想为指导,全面推进各项"
+       "工作,取得明显成效。",
+       0},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Result<DecodedText> decoded = Decode(c.html, {});
+    ASSERT_TRUE(decoded) << decoded.error().message;
+    EXPECT_EQ(decoded->text.NormalizedLine(1), c.first_line);
+    EXPECT_EQ(decoded->text.page_title_line(), c.page_title_line);
+  }
+}
+
 TEST(DecodeTest, SizeLimit) {
   DecodeOptions options;
   options.max_bytes = 4;

@@ -33,8 +33,36 @@ TEST(CollapseSpaceTest, FollowsHtmlRulesForChinese) {
   }
 }
 
+TEST(CollapseCellSpaceTest, DropsLayoutBetweenChineseCharacters) {
+  struct Case {
+    const char* cell;
+    const char* text;
+  };
+  const Case cases[] = {
+      // h05: a header cell padded with NBSP and spaces.
+      {"社会公益\u00a0 \u00a0 \u00a0 \u00a0组织", "社会公益组织"},
+      {"法律服务\u00a0\u00a0\u00a0\u00a0机构", "法律服务机构"},
+      {"\u3000\u3000本年新收\u3000政府信息公开申请数量",
+       "本年新收政府信息公开申请数量"},
+      {"法人或其他组织\n  商业企业", "法人或其他组织商业企业"},
+      {"（一）\u2002予以公开", "（一）予以公开"},
+      // ASCII on one side: one space.
+      {"Recognizers\u00a0 \tText", "Recognizers Text"},
+      {"2023年\u00a0\u00a012月", "2023年 12月"},
+      {"总计\u00a0 12", "总计 12"},
+      // At the ends: dropped.
+      {"\u00a0 12 \u3000", "12"},
+      {"\u00a0\u00a0", ""},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(CollapseCellSpace(c.cell), c.text) << c.cell;
+  }
+}
+
 TEST(TrimLayoutSpaceTest, DropsIndentation) {
-  EXPECT_EQ(TrimLayoutSpace("\xE3\x80\x80\xE3\x80\x80一、总体 \xC2\xA0"), "一、总体");
+  EXPECT_EQ(TrimLayoutSpace("\xE3\x80\x80\xE3\x80\x80一、总体 \xC2\xA0"),
+            "一、总体");
   EXPECT_EQ(TrimLayoutSpace("\xC2\xA0\xC2\xA0"), "");
 }
 
@@ -68,10 +96,9 @@ TEST(DocumentTest, TableCellsBecomeLinesPlacedInTheGrid) {
   struct Place {
     int line, row, column, row_span, column_span;
   };
-  const std::vector<Place> expected = {{2, 0, 0, 2, 1}, {3, 0, 1, 1, 2},
-                                       {4, 1, 1, 1, 1}, {5, 1, 2, 1, 1},
-                                       {6, 2, 0, 1, 1}, {7, 2, 1, 1, 1},
-                                       {8, 2, 3, 1, 1}};
+  const std::vector<Place> expected = {
+      {2, 0, 0, 2, 1}, {3, 0, 1, 1, 2}, {4, 1, 1, 1, 1}, {5, 1, 2, 1, 1},
+      {6, 2, 0, 1, 1}, {7, 2, 1, 1, 1}, {8, 2, 3, 1, 1}};
   ASSERT_EQ(grid.cells.size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
     SCOPED_TRACE(i);
@@ -102,6 +129,28 @@ TEST(DocumentTest, TableCellsBecomeLinesPlacedInTheGrid) {
   EXPECT_FALSE(indicators[2].cell);
   ASSERT_EQ(outline.sections.size(), 1u);
   EXPECT_TRUE(outline.sections[0].children.empty());
+}
+
+// The same column padded differently in two years' pages labels its figure
+// the same.
+TEST(DocumentTest, PaddedHeaderCellsLabelFiguresAlike) {
+  std::vector<std::string> labels;
+  for (const char* header : {"社会公益组织", "社会公益\u00a0 \u00a0 \u00a0组织",
+                             "\u3000社会公益\n      组织\u00a0"}) {
+    SCOPED_TRACE(header);
+    Document document;
+    TableBlock table;
+    table.rows.push_back({Cell("信息内容"), Cell(header)});
+    table.rows.push_back({Cell("本年新收"), Cell("3")});
+    document.AddTable(std::move(table));
+    const Text text = document.ToText();
+    EXPECT_EQ(text.NormalizedLine(2), "社会公益组织");
+    const std::vector<Indicator> indicators =
+        ExtractIndicators(text, BuildOutline(text), FindMentions(text));
+    ASSERT_EQ(indicators.size(), 1u);
+    labels.push_back(indicators[0].label);
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>(3, "本年新收/社会公益组织")));
 }
 
 TEST(DocumentTest, HostileSpansAreClamped) {

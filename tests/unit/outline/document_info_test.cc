@@ -7,7 +7,7 @@ namespace lawreport {
 namespace {
 
 struct DocumentCase {
-  const char* opening;  // the first lines of a report, then a body paragraph
+  std::string opening;  // the first lines of a report, then a body paragraph
   std::optional<std::string> title;
   std::optional<std::string> issuer;
   std::optional<int> year;
@@ -61,6 +61,28 @@ TEST(DocumentInfoTest, TitleForms) {
        std::nullopt, std::nullopt, 2023, ReportKind::kRuleOfLaw},
       {"一、总体情况\n今年以来，我们坚持。", std::nullopt, std::nullopt,
        std::nullopt, ReportKind::kOther},
+      // A department's summary and plan: a kind of its own, and a title
+      // without 报告. Summary and plan in one title make a summary.
+      {"某市行政审批局2022年工作总结及2023年工作计划\n2022年，我局坚持。",
+       "某市行政审批局2022年工作总结及2023年工作计划", "某市行政审批局", 2022,
+       ReportKind::kWorkSummary},
+      {"某局关于2022年法治工作情况暨2023年工作要点的报告\n根据要求，总结如下：",
+       "某局关于2022年法治工作情况暨2023年工作要点的报告", "某局", 2022,
+       ReportKind::kWorkSummary},
+      {"某县司法局2023年工作情况报告\n2023年，我局坚持。",
+       "某县司法局2023年工作情况报告", "某县司法局", 2023,
+       ReportKind::kWorkSummary},
+      {"某县文旅局2024年工作要点\n2024年，我局将坚持。",
+       "某县文旅局2024年工作要点", "某县文旅局", 2024, ReportKind::kWorkPlan},
+      {"某县2024年工作计划\n一、总体要求", "某县2024年工作计划", "某县", 2024,
+       ReportKind::kWorkPlan},
+      // A line leading into the text is no title, whatever its words.
+      {"现将2023年工作情况报告如下：\n一、总体情况", std::nullopt, std::nullopt,
+       2023, ReportKind::kWorkSummary},
+      // Converted documents space the year out.
+      {"沭阳县人民政府 2025 年 政府信息公开工作年度报告\n(2026年1月23日)",
+       "沭阳县人民政府 2025 年 政府信息公开工作年度报告", "沭阳县人民政府",
+       2025, ReportKind::kOpenGovernment},
   };
   for (const DocumentCase& c : cases) {
     SCOPED_TRACE(c.opening);
@@ -69,6 +91,50 @@ TEST(DocumentInfoTest, TitleForms) {
     EXPECT_EQ(info.issuer, c.issuer);
     EXPECT_EQ(info.year, c.year);
     EXPECT_EQ(info.kind, c.kind);
+  }
+}
+
+// Web pages: the page's title element or <meta name="ArticleTitle"> is the
+// title when the article has none of its own.
+TEST(DocumentInfoTest, WebPageTitles) {
+  const std::string body =
+      "<p>2022年，我局坚持以习近平新时代中国特色社会主义思想为指导，深入学习"
+      "贯彻党的二十大精神，全面推进各项工作，取得明显成效。</p>"
+      "<p>一、主要成效</p><p>全年办理审批事项43601件，办结率99.74%。</p>";
+  const DocumentCase cases[] = {
+      // The title element, without 报告 in it.
+      {"<html><body><div class=\"article_title\">某市旅游与文化体育局2022年"
+       "工作总结暨2023年工作思路</div><div class=\"article_content\">" +
+           body + "</div></body></html>",
+       "某市旅游与文化体育局2022年工作总结暨2023年工作思路",
+       "某市旅游与文化体育局", 2022, ReportKind::kWorkSummary},
+      // No title element: the <meta>.
+      {"<html><head><meta name=\"ArticleTitle\" "
+       "content=\"某市行政审批局2022年工作总结及2023年工作计划\"></head>"
+       "<body><div class=\"article_content\">" +
+           body + "</div></body></html>",
+       "某市行政审批局2022年工作总结及2023年工作计划", "某市行政审批局", 2022,
+       ReportKind::kWorkSummary},
+      // The title element names the column; the article's own title (and
+      // the date line under it) wins, and the column still names the kind.
+      {"<html><body><div class=\"article_title\">政府工作报告（2024）</div>"
+       "<div class=\"article_content\"><p style=\"text-align: center\">"
+       "<b>某区管委会工作报告</b></p><p>—2024年1月18日在某区人民代表大会"
+       "第三次会议上</p>" +
+           body + "</div></body></html>",
+       "某区管委会工作报告", "某区管委会", 2023, ReportKind::kWorkReport},
+  };
+  for (const DocumentCase& c : cases) {
+    SCOPED_TRACE(c.opening);
+    const Outline outline = testing::OutlineOf(c.opening);
+    const DocumentInfo& info = outline.document;
+    EXPECT_EQ(info.title, c.title);
+    EXPECT_EQ(info.issuer, c.issuer);
+    EXPECT_EQ(info.year, c.year);
+    EXPECT_EQ(info.kind, c.kind);
+    // The body starts after the title block: the first heading is 一、.
+    ASSERT_FALSE(outline.sections.empty());
+    EXPECT_EQ(outline.sections[0].title, "主要成效");
   }
 }
 

@@ -103,6 +103,31 @@ TEST(MarkersTest, EmptyUnitHasNoMarker) {
   EXPECT_EQ(MatchMarker("第二章 保障")->ordinal, 2);
 }
 
+TEST(MarkersTest, MarkupPrefixes) {
+  struct Case {
+    const char* line;
+    std::size_t length;  // bytes dropped before the line is read
+  };
+  const Case cases[] = {
+      {"## 一、总体情况", 3},
+      {"### (一)主动公开", 4},
+      {"###### 1.规章", 7},
+      {"#   三是提高解读效能。", 4},
+      {"# 沭阳县人民政府2025年政府信息公开工作年度报告", 2},
+      // Not Markdown headings: no space after the marks, seven marks, or a
+      // mark inside the line.
+      {"#一、总体情况", 0},
+      {"####### 一、总体情况", 0},
+      {"一、总体情况 ##", 0},
+      {"##", 2},  // an empty heading is all markup
+      {"", 0},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.line);
+    EXPECT_EQ(MarkupPrefixLength(c.line), c.length);
+  }
+}
+
 TEST(UnitsTest, CountCharsUpTo) {
   std::string chinese;
   for (int i = 0; i < 41; ++i) chinese += "一";
@@ -189,6 +214,20 @@ TEST(UnitsTest, JoinedReportIsCutAtContinuingMarkers) {
       filler + filler + "。一、总体工作情况" + filler + filler;
   EXPECT_EQ(UnitsOf(one_heading),
             (std::vector<std::string>{"1:" + one_heading}));
+}
+
+TEST(UnitsTest, MarkdownHeadingMarksAreNotPartOfTheUnit) {
+  EXPECT_EQ(UnitsOf("# 某县2025年政府信息公开工作年度报告\n"
+                    "## 一、总体情况\n"
+                    "##\n"
+                    "###   （一）主动公开\n"
+                    "#二、不是Markdown"),
+            (std::vector<std::string>{
+                "1:某县2025年政府信息公开工作年度报告",
+                "2:一、总体情况",
+                "4:（一）主动公开",
+                "5:#二、不是Markdown",
+            }));
 }
 
 }  // namespace

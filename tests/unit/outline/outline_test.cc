@@ -116,6 +116,33 @@ TEST(OutlineTest, ShortRunInLineActsAsHeading) {
   EXPECT_EQ(outline.sections[0].children[0].style, HeadingStyle::kRunIn);
 }
 
+TEST(OutlineTest, MarkdownHeadingsTakeTheirLevelFromTheMarker) {
+  // A document converted to Markdown: the number of # says nothing (### for
+  // a run-in line, ## and ### for levels 1 and 2, #### for level 3), and #
+  // before a line without an outline marker makes no heading.
+  const Outline outline = OutlineOf(
+      "# 某县2025年政府信息公开工作年度报告\n"
+      "\n"
+      "## 一、总体情况\n"
+      "2025年，我县坚持以群众需求为导向，全面推进政务公开。\n"
+      "### （一）主动公开\n"
+      "全年主动公开政府信息451条。\n"
+      "#### 1.规章\n"
+      "### 申请人情况\n"
+      "## 二、主动公开政府信息情况\n");
+  EXPECT_EQ(outline.document.title, "某县2025年政府信息公开工作年度报告");
+  EXPECT_EQ(outline.document.title_line, 1);
+  EXPECT_EQ(Headings(outline), (std::vector<std::string>{
+                                   "3:1:一、:总体情况",
+                                   "5:2:（一）:主动公开",
+                                   "7:3:1.:规章",
+                                   "9:1:二、:主动公开政府信息情况",
+                               }));
+  const Section& rules = outline.sections[0].children[0].children[0];
+  ASSERT_EQ(rules.paragraphs.size(), 1u);
+  EXPECT_EQ(rules.paragraphs[0].text, "申请人情况");
+}
+
 TEST(OutlineTest, UnnumberedChaptersWhenNoneAreNumbered) {
   const Outline outline = OutlineOf(
       "2026年某省政府工作报告\n"
