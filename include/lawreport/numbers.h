@@ -14,6 +14,16 @@
 //   Mention{value=90, unit="%", rule="chinese_tenths"} "3至5个"         →
 //   Mention{value=3, upper=5, unit="个", rule="range"} "提高0.4个百分点" →
 //   Mention{value=0.4, unit="个百分点", kind=change}
+// PDF-derived text writes a space between digits and what follows them, and
+// sometimes between thousands; one space is read through, two or more part
+// table columns and never join:
+//   "政府信息 2428 条" → Mention{value=2428, unit="条", raw="2428 条"}
+//   "收到申请 1 234 件" → Mention{value=1234, unit="件", rule="arabic_spaced"}
+//   "0 100 200"          → three numbers, none with a unit
+// 百 and 千 alone after a qualifier are numbers: "近百件" → Mention{value=100,
+// unit="件", qualifier=approx, rule="scale_word"}. A bare number in a list
+// takes the scale after it: "4.81、3.27万人次" → 48100 人次 (rule
+// "list_scaled") and 32700 人次.
 // Vocabulary: data/lexicon/{units,scale_words,qualifiers}.tsv.
 #ifndef LAWREPORT_NUMBERS_H_
 #define LAWREPORT_NUMBERS_H_

@@ -426,6 +426,11 @@ class Extractor {
     const std::size_t start = utf8::PreviousBoundary(n_, offset);
     return utf8::Decode(n_, start).value;
   }
+  // The character before `offset`, past one space: "第 3 次".
+  char32_t CharBeforeSpace(std::size_t offset) const {
+    if (offset > 0 && n_[offset - 1] == ' ') --offset;
+    return CharBefore(offset);
+  }
   char32_t CharAt(std::size_t offset) const {
     return offset < n_.size() ? utf8::Decode(n_, offset).value : 0;
   }
@@ -444,14 +449,26 @@ class Extractor {
     if (m.unit == "类" && m.value < Decimal::FromInt(4) &&
         IsIdeograph(CharAt(m.end)))
       return false;
+    // "6.属于四类过程性信息": what belongs to a category names it, whatever
+    // its number; it counts no categories.
+    if (m.unit == "类" &&
+        utf8::EndsWith(n_.substr(0, m.qualifier_begin), "属于"))
+      return false;
+    // "10亿元以上项目15个": a sum and 以上 or 以下 right before a noun is a
+    // class of things (projects of a billion yuan or more), not a sum spent.
+    if (m.kind == UnitKind::kAmount &&
+        (utf8::EndsWith(n_.substr(0, m.end), "以上") ||
+         utf8::EndsWith(n_.substr(0, m.end), "以下")) &&
+        IsIdeograph(CharAt(m.end)) && !OpensNoLabel(CharAt(m.end)))
+      return false;
     // "二期", "二轮", "三批": phases and rounds of a named project.
     if (m.chinese && m.value < Decimal::FromInt(10) &&
         (m.unit == "期" || m.unit == "轮" || m.unit == "批")) {
       return false;
     }
-    // Ordinals: 第四批, 第二十二个.
-    if (CharBefore(m.number_begin) == U'第' ||
-        CharBefore(m.qualifier_begin) == U'第')
+    // Ordinals: 第四批, 第二十二个, and 第 3 次 in PDF-derived text.
+    if (CharBeforeSpace(m.number_begin) == U'第' ||
+        CharBeforeSpace(m.qualifier_begin) == U'第')
       return false;
     // Codes and names: PM2.5, 5G, 4A.
     if (IsAsciiLetter(CharBefore(m.number_begin)) ||
@@ -683,12 +700,18 @@ class Extractor {
   // Strips time phrases, adverbs and trailing verbs from [begin, end), and
   // records a change verb's direction.
   void Clean(Label& label, const Mention& m) const {
+    // PDF-derived text puts a space between digits and words ("2024 年").
     static const Regex kLeadingTime(
-        R"((?:截至|截止|到)?(?:[0-9]{4}年(?:度|底|末|初)?|[0-9]{1,2}月(?:底|末|份)?|今年|去年|上年|全年|当年)+(?:以来|期间|内|,)?)");
+        R"((?:截至|截止|到)?(?: ?(?:[0-9]{4} ?年(?:度|底|末|初)?|[0-9]{1,2} ?月(?:底|末|份)?|今年|去年|上年|全年|当年))+(?:以来|期间|内|,)?)");
     const Vocabulary& words = Words();
     bool changed = true;
     while (changed && label.begin < label.end) {
       changed = false;
+      // "受理 17 件": the space before the number is no part of the label,
+      // and would hide a trailing word from the trims below.
+      while (label.begin < label.end && n_[label.begin] == ' ') ++label.begin;
+      while (label.end > label.begin && n_[label.end - 1] == ' ') --label.end;
+      if (label.begin == label.end) break;
       const std::string_view content =
           n_.substr(label.begin, label.end - label.begin);
       // A leading time phrase goes, unless it names the figure: 上年结转 is the

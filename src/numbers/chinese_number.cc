@@ -145,6 +145,26 @@ bool IsChineseNumeralChar(char32_t cp) {
          cp == U'廿' || cp == U'卅' || cp == U'点';
 }
 
+bool IsFinancialNumeralChar(char32_t cp) {
+  switch (cp) {
+    case U'壹':
+    case U'贰':
+    case U'叁':
+    case U'肆':
+    case U'伍':
+    case U'陆':
+    case U'柒':
+    case U'捌':
+    case U'玖':
+    case U'拾':
+    case U'佰':
+    case U'仟':
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::optional<ChineseNumber> ParseChineseNumber(std::string_view text) {
   std::vector<char32_t> integer, fraction;
   bool in_fraction = false;

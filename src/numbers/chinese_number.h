@@ -20,6 +20,9 @@ namespace lawreport::numbers_internal {
 // True for the characters a Chinese numeral is made of (digits, 十百千万亿,
 // 廿卅, financial forms, 点).
 bool IsChineseNumeralChar(char32_t cp);
+// True for the financial forms 壹贰叁肆伍陆柒捌玖拾佰仟, which double as
+// ordinary words (陆 land, 伍 in 队伍, 拾 in 收拾).
+bool IsFinancialNumeralChar(char32_t cp);
 // A set of characters of U+3000–U+9FFF (CJK punctuation through the
 // ideographs, where every numeral character lies) as one bit each, so a
 // membership test is a shift and a load: the numbers scanner asks it for

@@ -60,11 +60,17 @@ struct UnitEntry {
   std::string written;
   std::string base;
   UnitKind kind;
+  // Characters that make the unit the first half of a word: 台 before 胞 is
+  // 台胞 (compatriots from Taiwan), not a measure word ("12345台胞台企").
+  std::string not_before;
 };
 
 struct ScaleEntry {
   std::string word;
   int power;
+  // 百 and 千 scale nothing after digits (3千米, 0.5百分点 are units), but
+  // alone after a qualifier they are the number: "近百件", "超千人".
+  bool alone_only;
 };
 
 struct QualifierEntry {
@@ -207,14 +213,20 @@ const Vocabulary& Words() {
       const std::string written(row.Get("unit"));
       const std::string base =
           row.Get("base").empty() ? written : std::string(row.Get("base"));
-      v.units.Add({written, base, ParseKind(row.Get("kind"), row.line())});
+      v.units.Add({written, base, ParseKind(row.Get("kind"), row.line()),
+                   std::string(row.Get("not_before"))});
     }
     v.units.Finish();
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("scale_words.tsv")) {
       const std::optional<int> power = ParseArabic(row.Get("power"));
       if (!power)
         BadLexicon("scale_words.tsv", row.line(), "power must be a number");
-      v.scales.Add({std::string(row.Get("word")), *power});
+      const std::string_view after = row.Get("after");
+      if (after != "digits" && after != "qualifier")
+        BadLexicon("scale_words.tsv", row.line(),
+                   "after must be digits or qualifier");
+      v.scales.Add(
+          {std::string(row.Get("word")), *power, after == "qualifier"});
     }
     v.scales.Finish();
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("qualifiers.tsv")) {
@@ -249,13 +261,29 @@ struct Numeral {
   bool chinese = false;
   bool digit_string = false;
   bool grouped = false;
+  bool spaced = false;  // grouped by spaces: "1 234"
   bool bare_scale = false;
   int digits = 0;
 };
 
-std::optional<Numeral> ReadArabic(std::string_view text, std::size_t offset) {
+// Exactly three digits at `pos`, and no fourth.
+bool ThreeDigitsAt(std::string_view text, std::size_t pos) {
+  return pos + 2 < text.size() && IsDigit(text[pos]) &&
+         IsDigit(text[pos + 1]) && IsDigit(text[pos + 2]) &&
+         (pos + 3 >= text.size() || !IsDigit(text[pos + 3]));
+}
+
+// `space_groups`: "1 234" may read as 1234. PDF-derived text groups
+// thousands with a space, but a table row ("0 100 200") is numbers side by
+// side, so only a lone space counts, the first group has one to three digits
+// and does not open with 0, every later group has exactly three, and no
+// further number follows after a space. The caller keeps such a reading only
+// when a unit follows.
+std::optional<Numeral> ReadArabic(std::string_view text, std::size_t offset,
+                                  bool space_groups) {
   std::size_t pos = offset;
   bool grouped = false;
+  bool spaced = false;
   int integer_digits = 0;
   while (pos < text.size()) {
     if (IsDigit(text[pos])) {
@@ -264,17 +292,27 @@ std::optional<Numeral> ReadArabic(std::string_view text, std::size_t offset) {
       continue;
     }
     // "1,186": a comma followed by exactly three digits groups thousands.
-    if (text[pos] == ',' && integer_digits > 0 && pos + 3 < text.size() &&
-        IsDigit(text[pos + 1]) && IsDigit(text[pos + 2]) &&
-        IsDigit(text[pos + 3]) &&
-        (pos + 4 >= text.size() || !IsDigit(text[pos + 4]))) {
+    if (text[pos] == ',' && integer_digits > 0 && !spaced &&
+        ThreeDigitsAt(text, pos + 1)) {
       grouped = true;
+      ++pos;
+      continue;
+    }
+    if (space_groups && text[pos] == ' ' && !grouped &&
+        (spaced || (integer_digits <= 3 && text[offset] != '0')) &&
+        ThreeDigitsAt(text, pos + 1)) {
+      spaced = true;
       ++pos;
       continue;
     }
     break;
   }
   if (integer_digits == 0) return std::nullopt;
+  // "1 234 5": a row of numbers, not one grouped number.
+  if (spaced && pos + 1 < text.size() && text[pos] == ' ' &&
+      IsDigit(text[pos + 1])) {
+    return ReadArabic(text, offset, false);
+  }
   if (pos + 1 < text.size() && text[pos] == '.' && IsDigit(text[pos + 1])) {
     std::size_t end = pos + 1;
     while (end < text.size() && IsDigit(text[end])) ++end;
@@ -288,26 +326,37 @@ std::optional<Numeral> ReadArabic(std::string_view text, std::size_t offset) {
     if (!year_after_list_number) pos = end;
   }
   // The numeral is its text as written, digits and at most one ".", once the
-  // grouping commas are gone; only a grouped number needs a copy.
+  // grouping commas or spaces are gone; only a grouped number needs a copy.
   // Leading zeros beyond a single "0" are codes ("0771"), still numbers here.
   const std::string_view written = text.substr(offset, pos - offset);
   std::optional<Decimal> value;
-  if (grouped) {
+  if (grouped || spaced) {
     std::string digits;
     for (const char c : written) {
-      if (c != ',') digits.push_back(c);
+      if (c != ',' && c != ' ') digits.push_back(c);
     }
     value = Decimal::Parse(digits);
   } else {
     value = Decimal::Parse(written);
   }
   if (!value) return std::nullopt;
-  return Numeral{*value, pos, false, false, grouped, false, integer_digits};
+  Numeral numeral;
+  numeral.value = *value;
+  numeral.end = pos;
+  numeral.grouped = grouped;
+  numeral.spaced = spaced;
+  numeral.digits = integer_digits;
+  return numeral;
 }
 
 std::optional<Numeral> ReadChinese(std::string_view text, std::size_t offset) {
   // The longest run of numeral characters; 点 only when a digit follows.
   std::vector<std::size_t> ends;
+  // Financial numerals (壹 … 仟) write whole amounts, 壹佰贰拾 or 叁万伍仟;
+  // one alone among ordinary numerals is a word of its own: 陆 in 大陆 and
+  // 陆台生, 伍 in 队伍, 拾 in 收拾. The run then stops before it.
+  std::size_t financial = 0;
+  std::size_t first_financial_end = 0;  // ends.size() before the first one
   std::size_t pos = offset;
   while (pos < text.size()) {
     const utf8::CodePoint cp = utf8::Decode(text, pos);
@@ -318,36 +367,64 @@ std::optional<Numeral> ReadChinese(std::string_view text, std::size_t offset) {
           next.value == U'点')
         break;
     }
+    if (numbers_internal::IsFinancialNumeralChar(cp.value) &&
+        financial++ == 0) {
+      first_financial_end = ends.size();
+    }
     pos += cp.length;
     ends.push_back(pos);
   }
+  if (financial == 1) ends.resize(first_financial_end);
   // Shrink from the right until it reads: "十四五" → "十四".
   for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
     const std::optional<ChineseNumber> parsed =
         numbers_internal::ParseChineseNumber(
             text.substr(offset, *end - offset));
     if (!parsed) continue;
-    return Numeral{parsed->value,
-                   *end,
-                   true,
-                   parsed->digit_string,
-                   false,
-                   false,
-                   parsed->digit_string
-                       ? static_cast<int>(utf8::CountChars(
-                             text.substr(offset, *end - offset)))
-                       : 0};
+    Numeral numeral;
+    numeral.value = parsed->value;
+    numeral.end = *end;
+    numeral.chinese = true;
+    numeral.digit_string = parsed->digit_string;
+    if (parsed->digit_string) {
+      numeral.digits = static_cast<int>(
+          utf8::CountChars(text.substr(offset, *end - offset)));
+    }
+    return numeral;
   }
   return std::nullopt;
 }
 
-std::optional<Numeral> ReadNumeral(std::string_view text, std::size_t offset) {
+// `space_groups`: see ReadArabic.
+std::optional<Numeral> ReadNumeral(std::string_view text, std::size_t offset,
+                                   bool space_groups = false) {
   if (offset >= text.size()) return std::nullopt;
-  if (IsDigit(text[offset])) return ReadArabic(text, offset);
+  if (IsDigit(text[offset])) return ReadArabic(text, offset, space_groups);
   const utf8::CodePoint cp = utf8::Decode(text, offset);
   if (numbers_internal::StartsChineseNumeral(cp.value))
     return ReadChinese(text, offset);
   return std::nullopt;
+}
+
+// The unit at `pos`, unless the character after it makes it the first half
+// of a word (units.tsv, not_before): "12345台胞" has no unit.
+const UnitEntry* UnitAt(std::string_view text, std::size_t pos) {
+  const UnitEntry* unit = Words().units.MatchAt(text, pos);
+  if (!unit || unit->not_before.empty()) return unit;
+  const std::size_t after = pos + unit->written.size();
+  if (after >= text.size()) return unit;
+  const utf8::CodePoint next = utf8::Decode(text, after);
+  if (unit->not_before.find(text.substr(after, next.length)) !=
+      std::string::npos)
+    return nullptr;
+  return unit;
+}
+
+// The scale word at `pos` that may follow digits ("1.2万", not the 千 of
+// "3千米").
+const ScaleEntry* ScaleAt(std::string_view text, std::size_t pos) {
+  const ScaleEntry* scale = Words().scales.MatchAt(text, pos);
+  return scale && !scale->alone_only ? scale : nullptr;
 }
 
 bool IsRangeConnector(std::string_view text, std::size_t offset,
@@ -469,7 +546,16 @@ class Scanner {
       // "." ("20.2026年") ends that mention and the next number starts afresh.
       return false;
     }
-    std::optional<Numeral> numeral = ReadNumeral(normalized_, number_offset);
+    // "0 100 200": a number one space after another is the next cell of a
+    // row, never a later group of one grouped number.
+    const bool after_number_and_space = number_offset >= 2 &&
+                                        normalized_[number_offset - 1] == ' ' &&
+                                        IsDigit(normalized_[number_offset - 2]);
+    std::optional<Numeral> numeral =
+        ReadNumeral(normalized_, number_offset, !after_number_and_space);
+    // "1 234 件" is 1234 件, but "1 234" alone may be two figures.
+    if (numeral && numeral->spaced && !UnitFollows(numeral->end))
+      numeral = ReadNumeral(normalized_, number_offset, false);
     if (!numeral && !percent_words) {
       // "超千亿元", "突破万人": a scale word alone after a qualifier is 1 ×
       // 10^n.
@@ -485,18 +571,21 @@ class Scanner {
     mention.digits = numeral->digits;
     mention.rule = numeral->chinese
                        ? (numeral->digit_string ? "chinese_digits" : "chinese")
-                       : (numeral->grouped ? "arabic_grouped" : "arabic");
+                       : (numeral->grouped  ? "arabic_grouped"
+                          : numeral->spaced ? "arabic_spaced"
+                                            : "arabic");
     std::size_t pos = numeral->end;
+    // Scale, qualifier and unit may stand one space after arabic digits.
+    const bool arabic = !numeral->chinese && !numeral->bare_scale;
 
     bool scaled = false;
-    if (!numeral->chinese && !numeral->bare_scale) {
+    if (arabic) {
       // "750余万人次": 余 may stand before the scale word too.
-      std::size_t scale_at = pos;
+      std::size_t scale_at = PastSpace(pos);
       const QualifierEntry* early =
-          words.after_number.MatchAt(normalized_, pos);
+          words.after_number.MatchAt(normalized_, scale_at);
       if (early) scale_at += early->word.size();
-      if (const ScaleEntry* scale =
-              words.scales.MatchAt(normalized_, scale_at)) {
+      if (const ScaleEntry* scale = ScaleAt(normalized_, scale_at)) {
         mention.value = mention.value.Scaled(scale->power);
         pos = scale_at + scale->word.size();
         mention.rule = "arabic_scaled";
@@ -508,12 +597,13 @@ class Scanner {
       mention.rule = "scale_word";
       scaled = true;
     }
-    if (const QualifierEntry* q =
-            words.after_number.MatchAt(normalized_, pos)) {
+    if (const QualifierEntry* q = words.after_number.MatchAt(
+            normalized_, arabic ? PastSpace(pos) : pos)) {
       // "280余次", "4万余件": only when a unit follows, so "多" in "3个多部门"
       // stays.
-      const std::size_t after = pos + q->word.size();
-      if (words.units.MatchAt(normalized_, after)) {
+      const std::size_t after =
+          (arabic ? PastSpace(pos) : pos) + q->word.size();
+      if (UnitAt(normalized_, after)) {
         mention.qualifier = q->qualifier;
         pos = after;
       }
@@ -528,8 +618,7 @@ class Scanner {
         std::size_t upper_end = upper->end;
         Decimal upper_value = upper->value;
         if (!upper->chinese) {
-          if (const ScaleEntry* scale =
-                  words.scales.MatchAt(normalized_, upper_end)) {
+          if (const ScaleEntry* scale = ScaleAt(normalized_, upper_end)) {
             upper_value = upper_value.Scaled(scale->power);
             upper_end += scale->word.size();
             if (mention.rule != "arabic_scaled")
@@ -558,7 +647,10 @@ class Scanner {
       mention.rule = "chinese_tenths";
       pos += std::string_view("成").size();
       mention.unit_end = pos;
-    } else if (const UnitEntry* unit = words.units.MatchAt(normalized_, pos)) {
+    } else if (const UnitEntry* unit =
+                   UnitAt(normalized_, arabic ? PastSpace(pos) : pos)) {
+      pos = arabic ? PastSpace(pos) : pos;
+      mention.unit_begin = pos;
       mention.unit = unit->base;
       mention.kind = unit->kind;
       mention.unit_known = true;
@@ -568,12 +660,10 @@ class Scanner {
       if (mention.kind != UnitKind::kNone && pos < normalized_.size() &&
           normalized_[pos] == '/') {
         std::size_t denominator = pos + 1;
-        if (const ScaleEntry* scale =
-                words.scales.MatchAt(normalized_, denominator)) {
+        if (const ScaleEntry* scale = ScaleAt(normalized_, denominator)) {
           denominator += scale->word.size();
         }
-        if (const UnitEntry* per =
-                words.units.MatchAt(normalized_, denominator)) {
+        if (const UnitEntry* per = UnitAt(normalized_, denominator)) {
           denominator += per->written.size();
           mention.unit +=
               std::string(normalized_.substr(pos, denominator - pos));
@@ -614,20 +704,44 @@ class Scanner {
     }
     mention.end = pos;
 
-    // A qualifier right before: "约71013条", "超过250家次".
+    // A qualifier right before: "约71013条", "超过250家次", and one space
+    // before arabic digits ("约 71013 条").
     mention.qualifier_begin = mention.begin;
-    const std::string_view before_mention =
-        normalized_.substr(0, mention.begin);
+    std::string_view before_mention = normalized_.substr(0, mention.begin);
+    if (arabic && utf8::EndsWith(before_mention, " ") &&
+        !utf8::EndsWith(before_mention, "  "))
+      before_mention.remove_suffix(1);
     for (const QualifierEntry& q : words.before) {
       // EndsWith compares the last byte first: most words fail there.
       if (utf8::EndsWith(before_mention, q.word)) {
         if (mention.qualifier == Qualifier::kNone)
           mention.qualifier = q.qualifier;
-        mention.qualifier_begin = mention.begin - q.word.size();
+        mention.qualifier_begin = before_mention.size() - q.word.size();
         break;
       }
     }
     return true;
+  }
+
+  // Where a scale word, qualifier or unit may start after arabic digits
+  // ending at `pos`: there, or past one space, as PDF-derived text writes
+  // them ("2428 条", "增长3.8 %"). Two spaces or more part table columns.
+  std::size_t PastSpace(std::size_t pos) const {
+    if (pos + 1 < normalized_.size() && normalized_[pos] == ' ' &&
+        normalized_[pos + 1] != ' ')
+      return pos + 1;
+    return pos;
+  }
+
+  // Whether a scale word or a unit follows digits that end at `pos`.
+  bool UnitFollows(std::size_t pos) const {
+    pos = PastSpace(pos);
+    if (ScaleAt(normalized_, pos)) return true;
+    if (const QualifierEntry* q =
+            Words().after_number.MatchAt(normalized_, pos))
+      pos += q->word.size();
+    const UnitEntry* unit = UnitAt(normalized_, pos);
+    return unit && unit->kind != UnitKind::kNone;
   }
 
   // "千亿元" after "超": value 10^11, the unit follows the scale word.
@@ -646,12 +760,15 @@ class Scanner {
     }
     if (!after_qualifier) return std::nullopt;
     const std::size_t end = offset + scale->word.size();
-    const UnitEntry* unit = words.units.MatchAt(normalized_, end);
+    const UnitEntry* unit = UnitAt(normalized_, end);
     if (!unit || unit->kind == UnitKind::kNone) return std::nullopt;
     Numeral numeral;
     numeral.value = Decimal::FromInt(1).Scaled(scale->power);
     numeral.end = end;
     numeral.bare_scale = true;
+    // Written in Chinese characters: "近百年" is a span of time in prose,
+    // as "十年" is.
+    numeral.chinese = true;
     return numeral;
   }
 
@@ -675,24 +792,70 @@ class Scanner {
 
 }  // namespace
 
+namespace {
+
+// The power of the scale word after m's digits ("3.27万人次" → 4), or none.
+std::optional<int> ScalePowerOf(std::string_view normalized, const Mention& m) {
+  if (m.chinese || m.number_end >= m.end) return std::nullopt;
+  std::size_t pos = m.number_end;
+  if (normalized[pos] == ' ') ++pos;
+  if (const QualifierEntry* q = Words().after_number.MatchAt(normalized, pos))
+    pos += q->word.size();
+  const ScaleEntry* scale = ScaleAt(normalized, pos);
+  if (!scale) return std::nullopt;
+  return scale->power;
+}
+
+// Whether the text before `offset` ends a sentence or a line, or opens the
+// text: where a list number ("1、") stands.
+bool AtSentenceStart(std::string_view normalized, std::size_t offset) {
+  if (offset == 0) return true;
+  const std::size_t previous = utf8::PreviousBoundary(normalized, offset);
+  const char32_t cp = utf8::Decode(normalized, previous).value;
+  return cp == U'\n' || cp == U'。' || cp == U'；' || cp == U';' ||
+         cp == U'：' || cp == U':' || cp == U'！' || cp == U'？';
+}
+
+}  // namespace
+
 std::vector<Mention> FindMentions(const Text& text) {
   std::vector<Mention> mentions = Scanner(text).Scan();
   for (Mention& mention : mentions)
     mention.raw.assign(text.SourceOf(mention.begin, mention.end));
   // "分别达1.28万亿、1.18万亿、8200亿元": a scaled number in a list takes the
-  // unit the list ends with. Right to left, so the unit passes down the chain.
+  // unit the list ends with; "（4.81、3.27万人次）": a bare number in a list
+  // takes the scale and unit of the one after it. Right to left, so both
+  // pass down the chain.
   const std::string_view normalized = text.normalized();
+  std::vector<std::optional<int>> power(mentions.size());
+  for (std::size_t i = 0; i < mentions.size(); ++i)
+    power[i] = ScalePowerOf(normalized, mentions[i]);
   for (std::size_t i = mentions.size(); i-- > 1;) {
     Mention& before = mentions[i - 1];
     const Mention& after = mentions[i];
-    if (before.unit_known || before.rule != "arabic_scaled" ||
-        after.unit.empty() || after.kind == UnitKind::kNone ||
-        after.begin < before.end) {
+    if (before.unit_known || after.unit.empty() ||
+        after.kind == UnitKind::kNone || after.begin < before.end) {
       continue;
     }
     const std::string_view gap =
         normalized.substr(before.end, after.qualifier_begin - before.end);
     if (gap != "、" && gap != "," && gap != "和" && gap != "及") continue;
+    if (before.rule == "arabic" && before.kind == UnitKind::kNone && power[i] &&
+        gap == "、") {
+      // A whole number at a sentence start is a list number ("1、2万人"
+      // reads as item 1); a decimal is never one.
+      const bool decimal = normalized
+                               .substr(before.number_begin,
+                                       before.number_end - before.number_begin)
+                               .find('.') != std::string_view::npos;
+      if (!decimal && AtSentenceStart(normalized, before.qualifier_begin))
+        continue;
+      before.value = before.value.Scaled(*power[i]);
+      power[i - 1] = power[i];
+      before.rule = "list_scaled";
+    } else if (before.rule != "arabic_scaled") {
+      continue;
+    }
     before.unit = after.unit;
     before.kind = after.kind;
     before.unit_known = true;

@@ -113,6 +113,50 @@ TEST(IndicatorsTest, ComparisonsAndTrimWords) {
   }
 }
 
+// PDF-derived text (pdftotext -layout) and web copies: spaces between label,
+// number and unit; units and scale words that were missed; names that hold
+// a number.
+TEST(IndicatorsTest, SpacedFiguresAndNewRules) {
+  const Case cases[] = {
+      {"主动发布各类政府信息 2428 条，公开政府常务会议 7 期。",
+       {"主动发布各类政府信息=2428条 count", "公开政府常务会议=7期 count"}},
+      {"受理政府信息公开申请 17 件，均已在法定期限内予以答复。",
+       {"受理政府信息公开申请=17件 count"}},
+      {"全年收取政府信息公开信息处理费 0 元。",
+       {"收取政府信息公开信息处理费=0元 amount"}},
+      {"固定资产投资增长3.8 %。", {"固定资产投资=3.8% change up"}},
+      {"2023 年全区受理政府信息公开申请 21 件。",
+       {"全区受理政府信息公开申请=21件 count"}},
+      {"截至 2024 年 12 月底，案件总数达 17 件。", {"案件总数=17件 count"}},
+      {"收到申请 1 234 件。", {"收到申请=1234件 count"}},
+      {"少年法庭已审结刑事案件16件、民事案件近百件。",
+       {"少年法庭已审结刑事案件=16件 count", "民事案件=100件 count approx"}},
+      {"全年话务量59.85万通。", {"话务量=598500通 count"}},
+      {"船舶总运力突破600万载重吨。",
+       {"船舶总运力=6000000载重吨 measure more_than"}},
+      {"改造传统养殖渔排6.8万口。", {"改造传统养殖渔排=68000口 count"}},
+      {"力争新引进亿元以上项目30个、10亿元以上项目15个。",
+       {"力争新引进亿元以上项目=30个 count", "10亿元以上项目=15个 count"}},
+      // A sum with 以上 that ends its clause is a figure.
+      {"完成投资10亿元以上。", {"完成投资=1000000000元 amount more_than"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Describe(c.sentence), c.expected) << c.sentence;
+  }
+  // The figure's text runs from its label through the unit.
+  const std::vector<Indicator> spaced =
+      IndicatorsOf("主动发布各类政府信息 2428 条。");
+  ASSERT_EQ(spaced.size(), 1u);
+  EXPECT_EQ(spaced[0].text, "主动发布各类政府信息 2428 条");
+  // A list under one scale word: both numbers are 万人次.
+  std::vector<std::string> visitors;
+  for (const Indicator& i :
+       IndicatorsOf("较疫情前2019年（4.81、3.27万人次）分别增长25%、22%。")) {
+    if (i.unit == "人次") visitors.push_back(i.value.ToString());
+  }
+  EXPECT_EQ(visitors, (std::vector<std::string>{"48100", "32700"}));
+}
+
 TEST(IndicatorsTest, NotIndicators) {
   // REPORTS.md §3: each of these must yield no indicator at all.
   const char* sentences[] = {
@@ -141,6 +185,19 @@ TEST(IndicatorsTest, NotIndicators) {
       "纪念中国人民抗日战争胜利80周年。",
       "连续5个季度居全国前列。",
       "千家万户受益，百姓满意。",
+      // The same, written with spaces (pdftotext -layout).
+      "报告中所列数据统计期限自 2024 年 1 月 1 日起至 2024 年 12 月 31 日止。",
+      "《条例》（国令第 711 号）要求编制此报告。",
+      "地址：洪泽湖大道 90 号，邮编：223100，电话：0517-87290606。",
+      "召开第 3 次会议。",
+      "规章               0          0       0",
+      // Words that look like numbers or units, and names that hold one.
+      "精准定位在陆台生、台青群体。",
+      "依托12345台胞台企服务专区，完善涉台服务资源台账。",
+      "6.属于四类过程性信息",
+      "5.属于三类内部事务信息",
+      "单笔50万元以下拖欠企业账款全部清零。",
+      "百年变局加速演进，近百年来的奋斗。",
   };
   for (const char* sentence : sentences) {
     std::vector<std::string> found;

@@ -100,6 +100,49 @@ TEST(NumbersTest, Forms) {
       {"新增40.8万青年", "408000", nullptr, "", K::kCount, Q::kNone,
        "arabic_scaled", "40.8万"},
       {"现场申请0件", "0", nullptr, "件", K::kCount, Q::kNone, "arabic", "0件"},
+      // PDF-derived text: one space (ASCII, U+3000 or NBSP in the source)
+      // between digits and what follows them, or between digit groups.
+      {"政府信息 2428 条", "2428", nullptr, "条", K::kCount, Q::kNone, "arabic",
+       "2428 条"},
+      {"增长3.8 %", "3.8", nullptr, "%", K::kPercent, Q::kNone, "arabic",
+       "3.8 %"},
+      {"处理费 0 元", "0", nullptr, "元", K::kAmount, Q::kNone, "arabic",
+       "0 元"},
+      {"申请\u3000749\u3000件", "749", nullptr, "件", K::kCount, Q::kNone,
+       "arabic", "749\u3000件"},
+      {"申请\u00a0749\u00a0件", "749", nullptr, "件", K::kCount, Q::kNone,
+       "arabic", "749\u00a0件"},
+      {"收到申请 1 234 件", "1234", nullptr, "件", K::kCount, Q::kNone,
+       "arabic_spaced", "1 234 件"},
+      {"共 12 345 678 人次", "12345678", nullptr, "人次", K::kCount, Q::kNone,
+       "arabic_spaced", "12 345 678 人次"},
+      {"收入 1 234.5 万元", "12345000", nullptr, "元", K::kAmount, Q::kNone,
+       "arabic_scaled", "1 234.5 万元"},
+      {"培训 280 余人次", "280", nullptr, "人次", K::kCount, Q::kMoreThan,
+       "arabic", "280 余人次"},
+      {"信息约 71013 条", "71013", nullptr, "条", K::kCount, Q::kApprox,
+       "arabic", "71013 条"},
+      // 百 and 千 alone after a qualifier.
+      {"民事案件近百件", "100", nullptr, "件", K::kCount, Q::kApprox,
+       "scale_word", "百件"},
+      {"参训超千人", "1000", nullptr, "人", K::kCount, Q::kMoreThan,
+       "scale_word", "千人"},
+      // ... but not after digits, where they open units.
+      {"道路3千米", "3", nullptr, "千米", K::kMeasure, Q::kNone, "arabic",
+       "3千米"},
+      {"话务量59.85万通", "598500", nullptr, "通", K::kCount, Q::kNone,
+       "arabic_scaled", "59.85万通"},
+      {"运力突破600万载重吨", "6000000", nullptr, "载重吨", K::kMeasure,
+       Q::kMoreThan, "arabic_scaled", "600万载重吨"},
+      {"改造渔排6.8万口", "68000", nullptr, "口", K::kCount, Q::kNone,
+       "arabic_scaled", "6.8万口"},
+      {"打井12口", "12", nullptr, "口", K::kCount, Q::kNone, "arabic", "12口"},
+      {"发送3通短信", "3", nullptr, "通", K::kCount, Q::kNone, "arabic", "3通"},
+      // Financial numerals in company.
+      {"计陆佰元", "600", nullptr, "元", K::kAmount, Q::kNone, "chinese",
+       "陆佰元"},
+      {"计叁万伍仟元", "35000", nullptr, "元", K::kAmount, Q::kNone, "chinese",
+       "叁万伍仟元"},
   };
   for (const MentionCase& c : cases) {
     SCOPED_TRACE(c.phrase);
@@ -125,6 +168,87 @@ TEST(NumbersTest, ListTakesTheUnitItEndsWith) {
   for (const Mention& m : mentions) EXPECT_EQ(m.unit, "元");
   EXPECT_EQ(mentions[0].value.ToString(), "1280000000000");
   EXPECT_EQ(mentions[2].value.ToString(), "820000000000");
+}
+
+// Every mention of a phrase as "value unit", "value" when it has none.
+std::vector<std::string> AllMentions(std::string_view phrase) {
+  const Text text = testing::MakeText(phrase);
+  std::vector<std::string> out;
+  for (const Mention& m : FindMentions(text))
+    out.push_back(m.value.ToString() + (m.unit.empty() ? "" : " " + m.unit));
+  return out;
+}
+
+struct AllMentionsCase {
+  const char* phrase;
+  std::vector<std::string> expected;
+};
+
+// Spaces join a number to its unit, and digit groups to one number, only
+// where nothing else can be meant: table rows never merge.
+TEST(NumbersTest, SpacesJoinOnlyWhatCannotBeApart) {
+  const AllMentionsCase cases[] = {
+      {"规章               0          0       0", {"0", "0", "0"}},
+      {"0 100 200 件", {"0", "100", "200 件"}},
+      {"行政规范性文件 100 200 300", {"100", "200", "300"}},
+      {"1 234 5", {"1", "234", "5"}},
+      {"1 234", {"1", "234"}},
+      {"1 234 567", {"1", "234", "567"}},
+      {"12 3456 件", {"12", "3456 件"}},
+      {"0 123 件", {"0", "123 件"}},
+      {"1  234 件", {"1", "234 件"}},
+      {"1234 567 件", {"1234", "567 件"}},
+      {"1 23 件", {"1", "23 件"}},
+      {"1,234 567 件", {"1234", "567 件"}},
+      // Two spaces part table columns: no unit.
+      {"申请 17  件", {"17"}},
+      {"2024 年 1 月 1 日", {"2024 年", "1", "1"}},
+      {"国令第 711 号，邮编：223100", {"711", "223100"}},
+  };
+  for (const AllMentionsCase& c : cases) {
+    EXPECT_EQ(AllMentions(c.phrase), c.expected) << c.phrase;
+  }
+}
+
+// Words written with numeral characters that are no numbers, and units that
+// open a word.
+TEST(NumbersTest, WordsThatLookLikeNumbersOrUnits) {
+  const AllMentionsCase cases[] = {
+      {"精准定位在陆台生", {}},
+      {"大陆台胞", {}},
+      {"建设高素质队伍3支", {"3 支"}},
+      {"收拾干净", {}},
+      {"壹陆", {"16"}},
+      {"12345台胞台企服务专区", {"12345"}},
+      {"下发3通知", {"3"}},
+      {"开放5口岸", {"5"}},
+      {"3台设备", {"3 台"}},
+  };
+  for (const AllMentionsCase& c : cases) {
+    EXPECT_EQ(AllMentions(c.phrase), c.expected) << c.phrase;
+  }
+}
+
+// A bare number in a list takes the scale and unit of the number after it.
+TEST(NumbersTest, ListTakesTheScaleItEndsWith) {
+  const AllMentionsCase cases[] = {
+      {"较2019年（4.81、3.27万人次）", {"2019 年", "48100 人次", "32700 人次"}},
+      {"分别为1.2、3.4、5.6万元", {"12000 元", "34000 元", "56000 元"}},
+      {"分别为12、15万元", {"120000 元", "150000 元"}},
+      // A list number at a sentence start stays one.
+      {"1、2万人参加", {"1", "20000 人"}},
+      {"完成。3、4万人参加", {"3", "40000 人"}},
+      // Only 、 lists numbers this way.
+      {"12，15万元", {"12", "150000 元"}},
+  };
+  for (const AllMentionsCase& c : cases) {
+    EXPECT_EQ(AllMentions(c.phrase), c.expected) << c.phrase;
+  }
+  const Text text = testing::MakeText("（4.81、3.27万人次）");
+  const std::vector<Mention> mentions = FindMentions(text);
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_EQ(mentions[0].rule, "list_scaled");
+  EXPECT_EQ(mentions[0].raw, "4.81");
 }
 
 TEST(NumbersTest, ListNumberBeforeAYearIsNotADecimal) {
