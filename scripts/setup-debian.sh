@@ -10,6 +10,7 @@ PACKAGES="
   libxml2-dev libzip-dev libpoppler-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-jsonschema
+  poppler-utils
 "
 
 missing=""

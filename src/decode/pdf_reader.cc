@@ -72,6 +72,8 @@ void Join(std::string& out, std::string_view next, bool space) {
   out += next;
 }
 
+bool IsAsciiDigits(std::string_view text);
+
 struct PdfWord {
   std::string text;
   poppler::rectf box;
@@ -82,6 +84,7 @@ struct PdfWord {
 // A gap this many line heights wide parts two cells of a table row: words
 // of running text, even spaced ones ("政府信息 2428 条"), stand closer.
 constexpr double kCellGap = 1.5;
+constexpr double kFigureCellGap = 0.8;
 
 // Words become lines by their positions, not by poppler's reading order,
 // which walks a table column by column: a word belongs to the line whose
@@ -133,7 +136,12 @@ std::vector<PdfLine> PageLines(const poppler::page& page, int number) {
                 number};
       } else {
         const double gap = rect.x() - line.right;
-        if (gap > line.height() * kCellGap) {
+        // A figure after words stands in a column of its own sooner: a
+        // label cell wrapped in a narrow column ends close to the first
+        // count ("…重新出具  0  0").
+        const bool figure =
+            IsAsciiDigits(word->text) && IsWide(LastChar(line.text));
+        if (gap > line.height() * (figure ? kFigureCellGap : kCellGap)) {
           line.text += '\t';
         } else {
           Join(line.text, word->text,

@@ -305,6 +305,7 @@ class TableFinder {
     std::vector<Field> values;           // the cells from the first figure on
     std::vector<std::size_t> ancestors;  // label cells spanning into this row
     bool header = false;                 // no figure in it
+    bool consumed = false;  // words taken into the label of a row below
   };
 
   std::optional<Table> Build(const std::vector<RowLine>& rows) const {
@@ -319,7 +320,10 @@ class TableFinder {
     std::vector<PlannedRow> planned;
     planned.reserve(rows.size());
     int previous_line = rows.front().line - 1;
-    for (const RowLine& row : rows) {
+    // The last row with figures, and the rows of words since it.
+    std::optional<std::size_t> previous_figures;
+    for (std::size_t index = 0; index < rows.size(); ++index) {
+      const RowLine& row = rows[index];
       PlannedRow plan;
       plan.line = &row;
       const auto first_number =
@@ -328,29 +332,50 @@ class TableFinder {
       plan.header = first_number == row.fields.end();
       if (plan.header) {
         plan.values = row.fields;
-      } else {
-        plan.labels.assign(row.fields.begin(), first_number);
-        plan.label_lines.assign(plan.labels.size(), row.line);
-        plan.values.assign(first_number, row.fields.end());
+        planned.push_back(std::move(plan));
+        previous_line = row.line;
+        continue;
+      }
+      plan.labels.assign(row.fields.begin(), first_number);
+      plan.label_lines.assign(plan.labels.size(), row.line);
+      plan.values.assign(first_number, row.fields.end());
+      const bool bare = std::all_of(
+          plan.labels.begin(), plan.labels.end(),
+          [&](const Field& field) { return IsBareMarker(Content(field)); });
+      if (bare && previous_figures) {
+        // A label wrapped in a narrow column is set around its figures
+        // (pdftotext -layout): "1．本机关不掌" above "（四）  3  1 …", and
+        // words of it may look like a row of headers ("果   1．本机关不掌").
+        // Everything since the last row of figures is this row's label.
+        PlannedRow wrapped;
+        std::size_t next_row = *previous_figures + 1;
+        for (int above = rows[*previous_figures].line + 1; above < row.line;
+             ++above) {
+          if (next_row < index && rows[next_row].line == above) {
+            planned[next_row].consumed = true;
+            for (const Field& field : rows[next_row].fields) {
+              wrapped.labels.push_back(field);
+              wrapped.label_lines.push_back(above);
+            }
+            ++next_row;
+            continue;
+          }
+          AddLineAsLabel(above, wrapped);
+        }
+        plan.labels.insert(plan.labels.begin(), wrapped.labels.begin(),
+                           wrapped.labels.end());
+        plan.label_lines.insert(plan.label_lines.begin(),
+                                wrapped.label_lines.begin(),
+                                wrapped.label_lines.end());
+      } else if (plan.labels.empty()) {
         // A numbers-only row: its label is the text wrapped over the lines
         // just above it ("（二）部分公开（区分处理的，只计这一情 形，不" /
         // "计其他情形）").
-        if (plan.labels.empty()) {
-          for (int above = previous_line + 1; above < row.line; ++above) {
-            std::vector<Field> wrapped;
-            const std::string_view content = LineText(above);
-            const Line& info =
-                text_.lines()[static_cast<std::size_t>(above - 1)];
-            AddField(normalized_, info.begin, info.begin + content.size(),
-                     wrapped);
-            for (const Field& field : wrapped) {
-              plan.labels.push_back(field);
-              plan.label_lines.push_back(above);
-            }
-          }
-        }
+        for (int above = previous_line + 1; above < row.line; ++above)
+          AddLineAsLabel(above, plan);
       }
       previous_line = row.line;
+      previous_figures = index;
       planned.push_back(std::move(plan));
     }
 
@@ -370,7 +395,7 @@ class TableFinder {
     for (std::size_t r = 0; r < planned.size(); ++r) {
       PlannedRow& plan = planned[r];
       if (plan.header) {
-        open.clear();
+        if (!plan.consumed) open.clear();
         continue;
       }
       value_columns = std::max(value_columns, plan.values.size());
@@ -401,6 +426,7 @@ class TableFinder {
     std::vector<std::vector<std::size_t>> label_cell(planned.size());
     for (std::size_t r = 0; r < planned.size(); ++r) {
       const PlannedRow& plan = planned[r];
+      if (plan.header && plan.consumed) continue;
       if (plan.header) {
         const std::size_t start =
             width > plan.values.size() ? width - plan.values.size() : 0;
@@ -437,6 +463,26 @@ class TableFinder {
     table.first_line = table.cells.front().line;
     table.last_line = table.cells.back().line;
     return table;
+  }
+
+  // The trimmed line `number` as one more label cell of `plan`.
+  void AddLineAsLabel(int number, PlannedRow& plan) const {
+    std::vector<Field> fields;
+    const Line& info = text_.lines()[static_cast<std::size_t>(number - 1)];
+    AddField(normalized_, info.begin, info.end, fields);
+    for (const Field& field : fields) {
+      plan.labels.push_back(field);
+      plan.label_lines.push_back(number);
+    }
+  }
+
+  // "(三)", "四、", "1.": a marker with nothing after it.
+  static bool IsBareMarker(std::string_view label) {
+    if (MarkerLevel(label) == 0) return false;
+    const std::size_t close = label.find(')');
+    if (label.front() == '(')
+      return close != std::string_view::npos && close + 1 == label.size();
+    return utf8::EndsWith(label, "、") || label.back() == '.';
   }
 
   std::string_view Content(const Field& field) const {

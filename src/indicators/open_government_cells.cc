@@ -74,11 +74,26 @@ class CellNamer {
       }
       if (!named && next_request < request_rows_.size()) {
         std::optional<std::size_t> place;
-        for (std::size_t j = next_request;
-             j < request_rows_.size() && !label.empty(); ++j) {
-          if (request_rows_[j]->match.PartialMatch(label)) {
-            place = j;
-            break;
+        // The innermost row header, then all of them: a label wrapped in a
+        // narrow column comes in pieces ("1．本机关不掌" / "（四）").
+        for (const std::string_view text :
+             {label, std::string_view(lead.row_header)}) {
+          for (std::size_t j = next_request;
+               j < request_rows_.size() && !text.empty() && !place; ++j) {
+            if (request_rows_[j]->match.PartialMatch(text)) place = j;
+          }
+        }
+        // A numbered label cut short by a narrow column ("1．本机关不掌"):
+        // the next template row with that number.
+        if (!place) {
+          if (const std::optional<int> number =
+                  NumberOfAnyPiece(lead.row_header)) {
+            for (std::size_t j = next_request; j < request_rows_.size(); ++j) {
+              if (ChildNumber(*request_rows_[j]) == number) {
+                place = j;
+                break;
+              }
+            }
           }
         }
         const bool recognised = place.has_value();
@@ -132,6 +147,39 @@ class CellNamer {
   }
 
  private:
+  // "1.属于国家秘密", "2. 重复申请" → 1, 2 (normalized text).
+  static std::optional<int> LeadingNumber(std::string_view label) {
+    const std::size_t slash = label.rfind('/');
+    if (slash != std::string_view::npos) label.remove_prefix(slash + 1);
+    int number = 0;
+    std::size_t at = 0;
+    while (at < label.size() && at < 2 && label[at] >= '0' && label[at] <= '9')
+      number = number * 10 + (label[at++] - '0');
+    if (at == 0 || at >= label.size()) return std::nullopt;
+    if (label[at] == '.' || label.substr(at, 3) == "、") return number;
+    return std::nullopt;
+  }
+
+  // The number of the innermost numbered piece of a row header:
+  // "…/1．本机关不掌/（四）" → 1.
+  static std::optional<int> NumberOfAnyPiece(std::string_view header) {
+    while (!header.empty()) {
+      const std::size_t slash = header.rfind('/');
+      const std::string_view piece =
+          slash == std::string_view::npos ? header : header.substr(slash + 1);
+      if (const std::optional<int> number = LeadingNumber(piece)) return number;
+      if (slash == std::string_view::npos) break;
+      header = header.substr(0, slash);
+    }
+    return std::nullopt;
+  }
+
+  // The number of a template row under its parent: "…/（三）不予公开/
+  // 1.属于国家秘密" → 1.
+  static std::optional<int> ChildNumber(const TemplateRow& row) {
+    return LeadingNumber(row.label);
+  }
+
   // （三）不予公开 stands over its numbered rows 1–8.
   bool IsParent(std::size_t j) const {
     const std::string& id = request_rows_[j]->id;
@@ -172,9 +220,31 @@ class CellNamer {
           break;
         }
       }
-      if (!column) return false;
+      if (!column) return ByGridColumn(row, first, last, out);
       taken[*column] = true;
       found.push_back({i, &row, &set.columns[*column]});
+    }
+    out.insert(out.end(), found.begin(), found.end());
+    return true;
+  }
+
+  // A row missing a figure ("—" where an office left a cell empty) whose
+  // headers do not name its columns: the last figure is the set's last
+  // column (总计), and the others stand where the grid puts them.
+  bool ByGridColumn(const TemplateRow& row, std::size_t first, std::size_t last,
+                    std::vector<Assignment>& out) const {
+    const ColumnSet& set = *row.columns;
+    const int last_column = figures_[last - 1].cell.column;
+    std::vector<Assignment> found;
+    for (std::size_t i = first; i < last; ++i) {
+      const int from_end = last_column - figures_[i].cell.column;
+      if (from_end < 0 ||
+          static_cast<std::size_t>(from_end) >= set.columns.size()) {
+        return false;
+      }
+      found.push_back({i, &row,
+                       &set.columns[set.columns.size() - 1 -
+                                    static_cast<std::size_t>(from_end)]});
     }
     out.insert(out.end(), found.begin(), found.end());
     return true;

@@ -251,6 +251,68 @@ class FormatsTest(ScratchTest):
                 prose = [i for i in document['indicators'] if not i['cell']]
                 self.assertEqual(prose[0]['label'], '主动公开政府信息')
 
+    # The same report in every container and text layout
+    # (tests/fixtures/formats/README.md): a table cell's figure comes out the
+    # same whichever one a user downloaded.
+    LAYOUTS = ('open-gov-tables.html', 'open-gov-tables.pdf', 'open-gov-tables.tabs.txt',
+               'open-gov-tables.md.txt', 'open-gov-tables.layout.txt')
+
+    def template_cells(self, name):
+        document = self.extract(fixture(name))
+        return document, sorted((i['canonical'], Decimal(str(i['value'])), i['unit'], i['label'])
+                                for i in document['indicators']
+                                if (i['canonical'] or '').startswith('xxgk.'))
+
+    def test_every_container_gives_the_same_template_cells(self):
+        _, expected = self.template_cells('open-gov-tables.docx')
+        self.assertEqual(len(expected), 108)
+        for name in self.LAYOUTS:
+            with self.subTest(name=name):
+                document, got = self.template_cells(name)
+                self.assertEqual(got, expected)
+                cells = [i for i in document['indicators'] if i['cell']]
+                self.assertEqual(len(cells), 108)
+                # Row labels (（一）予以公开, 四、结转下年度继续办理) are not headings.
+                titles = [s['title'] for s in walk(document['sections'])]
+                self.assertEqual(len(titles), 5, titles)
+
+    def test_a_pdf_table_over_a_page_break_stays_one_table(self):
+        document, _ = self.template_cells('open-gov-tables.pdf')
+        requests = [i for i in document['indicators']
+                    if (i['canonical'] or '').startswith('xxgk.requests.')]
+        self.assertEqual({i['page'] for i in requests}, {1, 2})
+        self.assertEqual(len({i['cell']['table'] for i in requests}), 1)
+
+    def test_template_checks_pass_in_every_container(self):
+        for name in ('open-gov-tables.docx',) + self.LAYOUTS:
+            with self.subTest(name=name):
+                result = run('check', '--format', 'json', fixture(name))
+                self.assertEqual(result.returncode, 0, result.stdout)
+                checks = json.loads(result.stdout)['files'][0]['checks']
+                template = [c for c in checks if c['type'] == 'template']
+                # 一 + 二 = （七） + 四 per column (6 of 7: 二 leaves 科研机构
+                # empty), the results per column (7), the applicant columns
+                # per row (11 of 12 rows, for the same cell), the three
+                # 复议/诉讼 blocks.
+                self.assertEqual(len(template), 6 + 7 + 11 + 3)
+                self.assertTrue(all(c['status'] == 'pass' for c in template))
+
+    def test_a_wrong_cell_in_a_text_table_is_one_mismatch_at_its_line(self):
+        with open(fixture('open-gov-tables.tabs.txt'), encoding='utf-8') as f:
+            text = f.read()
+        row = '（一）予以公开\t10\t2\t0\t0\t1\t0\t13'
+        self.assertIn(row, text)
+        broken = self.write('broken.txt', text.replace(row, row.replace('\t10\t', '\t11\t')))
+        result = run('check', '--format', 'json', broken)
+        self.assertEqual(result.returncode, 1)
+        checks = json.loads(result.stdout)['files'][0]['checks']
+        mismatches = [c for c in checks if c['status'] == 'mismatch']
+        self.assertEqual(len(mismatches), 1, mismatches)
+        line = next(n for n, content in enumerate(text.split('\n'), 1) if row in content)
+        self.assertEqual((mismatches[0]['type'], mismatches[0]['line'],
+                          mismatches[0]['stated'], mismatches[0]['computed']),
+                         ('template', line, 11, 10))
+
     def test_a_table_report_inside_a_web_page(self):
         # An open-government report is mostly tables: the content block must
         # still win over a footer with more prose than the report has.
