@@ -497,7 +497,8 @@ constexpr std::array<std::uint64_t, 0x10000 / 64> kBlockOpensMention = [] {
 
 class Scanner {
  public:
-  explicit Scanner(const Text& text) : normalized_(text.normalized()) {}
+  explicit Scanner(const Text& text)
+      : text_(text), normalized_(text.normalized()) {}
 
   std::vector<Mention> Scan() {
     const std::size_t size = normalized_.size();
@@ -647,9 +648,8 @@ class Scanner {
       mention.rule = "chinese_tenths";
       pos += std::string_view("成").size();
       mention.unit_end = pos;
-    } else if (const UnitEntry* unit =
-                   UnitAt(normalized_, arabic ? PastSpace(pos) : pos)) {
-      pos = arabic ? PastSpace(pos) : pos;
+    } else if (const UnitEntry* unit = UnitAfter(pos, arabic)) {
+      pos = unit_at_;
       mention.unit_begin = pos;
       mention.unit = unit->base;
       mention.kind = unit->kind;
@@ -726,6 +726,46 @@ class Scanner {
   // Where a scale word, qualifier or unit may start after arabic digits
   // ending at `pos`: there, or past one space, as PDF-derived text writes
   // them ("2428 条", "增长3.8 %"). Two spaces or more part table columns.
+  // The unit after digits ending at `pos`: right there, one space on, or
+  // (arabic digits ending a wrapped line) at the start of the next line;
+  // unit_at_ says where it begins.
+  const UnitEntry* UnitAfter(std::size_t pos, bool arabic) const {
+    unit_at_ = arabic ? PastSpace(pos) : pos;
+    if (const UnitEntry* unit = UnitAt(normalized_, unit_at_)) return unit;
+    if (!arabic) return nullptr;
+    const std::size_t wrapped = PastLineBreak(pos);
+    if (wrapped == pos) return nullptr;
+    const UnitEntry* unit = UnitAt(normalized_, wrapped);
+    if (unit == nullptr || unit->kind == UnitKind::kNone) return nullptr;
+    unit_at_ = wrapped;
+    return unit;
+  }
+
+  // Text wrapped at a margin (pdftotext -layout, a copy from a PDF) breaks a
+  // sentence between a number and its unit: "公开政府常务会议 7" / "期". The
+  // next line's first character is then the unit. Only after a line of
+  // prose long enough to have reached the margin, outside tables, where a
+  // line's end is a cell's end.
+  std::size_t PastLineBreak(std::size_t pos) const {
+    constexpr std::size_t kMinWrappedLineBytes = 36;  // a dozen characters
+    std::size_t at = pos;
+    while (at < normalized_.size() && normalized_[at] == ' ') ++at;
+    if (at >= normalized_.size() || normalized_[at] != '\n') return pos;
+    const std::size_t line_start =
+        normalized_.rfind('\n', pos == 0 ? 0 : pos - 1);
+    const std::size_t line_bytes =
+        line_start == std::string_view::npos ? pos : pos - line_start - 1;
+    if (line_bytes < kMinWrappedLineBytes) return pos;
+    if (!text_.tables().empty()) {
+      const int line = text_.PositionOf(pos == 0 ? 0 : pos - 1).line;
+      if (text_.TableAt(line) != nullptr || text_.TableAt(line + 1) != nullptr)
+        return pos;
+    }
+    ++at;
+    while (at < normalized_.size() && normalized_[at] == ' ') ++at;
+    return at;
+  }
+
   std::size_t PastSpace(std::size_t pos) const {
     if (pos + 1 < normalized_.size() && normalized_[pos] == ' ' &&
         normalized_[pos + 1] != ' ')
@@ -785,7 +825,9 @@ class Scanner {
     return pos;
   }
 
+  const Text& text_;
   std::string_view normalized_;
+  mutable std::size_t unit_at_ = 0;  // where UnitAfter found its unit
   std::vector<Mention> mentions_;
   std::size_t previous_end_ = std::string_view::npos;
 };

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "decode/text_tables.h"
 #include "test_support.h"
 
 namespace lawreport {
@@ -208,6 +209,40 @@ TEST(NumbersTest, SpacesJoinOnlyWhatCannotBeApart) {
   for (const AllMentionsCase& c : cases) {
     EXPECT_EQ(AllMentions(c.phrase), c.expected) << c.phrase;
   }
+}
+
+// Text wrapped at a margin (pdftotext -layout) may break between a number
+// and its unit: the unit opening the next line is the number's, after a
+// line of prose long enough to have reached the margin.
+TEST(NumbersTest, AUnitOpeningTheNextWrappedLine) {
+  const AllMentionsCase cases[] = {
+      {"我区在政府网站平台主动发布各类政府信息 2428 条，公开政府常务会议 7\n"
+       "期，解读信息发布 7 条。",
+       {"2428 条", "7 期", "7 条"}},
+      {"府网站平台主动发布各类政府信息，公开政府常务会议7\n   期。", {"7 期"}},
+      // A short line is a line of its own, not a wrapped one.
+      {"会议 7\n期", {"7"}},
+      // The next line opens with no unit.
+      {"我区在政府网站平台主动发布各类政府信息，公开政府常务会议 "
+       "7\n一、总体情况",
+       {"7", "1"}},
+      // Chinese numerals are not read across a line.
+      {"我区在政府网站平台主动发布各类政府信息，公开政府常务会议七\n期", {"7"}},
+  };
+  for (const AllMentionsCase& c : cases) {
+    EXPECT_EQ(AllMentions(c.phrase), c.expected) << c.phrase;
+  }
+  // A line of a table ends a cell: its number never takes the next line's
+  // word ("行政许可  9487" / "件数" would not be a table row's figure).
+  Text text = testing::MakeText(
+      "信息内容\t本年处理决定数量本年处理决定数量\n"
+      "行政许可行政许可行政许可行政许可\t9487\n"
+      "件数\n");
+  decode_internal::FindTextTables(text);
+  ASSERT_EQ(text.tables().size(), 1u);
+  const std::vector<Mention> mentions = FindMentions(text);
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(mentions[0].unit, "");
 }
 
 // Words written with numeral characters that are no numbers, and units that
