@@ -28,7 +28,8 @@ CLI::App* SetupTable(CLI::App& app, TableOptions& options) {
   command->add_option("--format", options.format, "csv or jsonl")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   command->add_option("--indicators", options.indicators,
-                      "Only these canonical ids, comma-separated");
+                      "Only these canonical ids, comma-separated; "
+                      "'prefix.*' for every id under a prefix (xxgk.*)");
   command->add_flag("--wide", options.wide,
                     "One row per report, one column per canonical id (CSV)");
   command->add_option("-o,--output", options.output,
@@ -63,14 +64,17 @@ int RunTable(const TableOptions& options) {
     if (comma == std::string::npos) comma = options.indicators.size();
     const std::string id = options.indicators.substr(start, comma - start);
     if (!id.empty()) {
-      if (!FindCanonical(id)) {
+      // "xxgk.requests.*": every id under a prefix.
+      const std::vector<std::string> ids = ExpandCanonicalSelection({id});
+      if (ids.empty() || (ids.size() == 1 && !FindCanonical(ids.front()))) {
         std::fprintf(stderr,
                      "lawreport: unknown canonical indicator '%s' (see "
-                     "data/canonical/indicators.tsv)\n",
+                     "data/canonical/indicators.tsv and "
+                     "data/templates/open_government_rows.tsv)\n",
                      id.c_str());
         return kExitBadInput;
       }
-      select.push_back(id);
+      select.insert(select.end(), ids.begin(), ids.end());
     }
     start = comma + 1;
   }

@@ -30,8 +30,18 @@ struct CanonicalEntry {
 
 // Every catalogue entry, in catalogue order.
 const std::vector<CanonicalEntry>& CanonicalCatalogue();
-// The entry with this id, or nullptr.
+// The cells of the 政府信息公开工作年度报告 template, in the template's order:
+// "xxgk.requests.new.natural_person" named "一、本年新收政府信息公开申请数量/自然人".
+// They are not catalogue entries (no label rule maps a figure to them; the
+// template names its cells), so `table --wide` lists them only when asked
+// (--indicators 'xxgk.*').
+const std::vector<CanonicalEntry>& TemplateCells();
+// The catalogue entry or template cell with this id, or nullptr.
 const CanonicalEntry* FindCanonical(const std::string& id);
+// The ids a selection names: an id as it is, "prefix.*" every catalogue
+// entry and template cell whose id starts with "prefix.".
+std::vector<std::string> ExpandCanonicalSelection(
+    const std::vector<std::string>& selection);
 
 // Sets Indicator::canonical and Indicator::canonical_rule.
 void MapCanonical(const Text& text, std::vector<Indicator>& indicators);

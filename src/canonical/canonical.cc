@@ -11,9 +11,11 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lexicon/lexicon.h"
+#include "template/open_government.h"
 #include "util/regex.h"
 #include "util/utf8.h"
 
@@ -205,11 +207,56 @@ const std::vector<CanonicalEntry>& CanonicalCatalogue() {
   return catalogue;
 }
 
+const std::vector<CanonicalEntry>& TemplateCells() {
+  static const std::vector<CanonicalEntry> cells = [] {
+    std::vector<CanonicalEntry> entries;
+    for (const template_internal::TemplateRow& row :
+         template_internal::OpenGovernment().rows) {
+      for (const template_internal::TemplateColumn& column :
+           row.columns->columns) {
+        const bool money = column.unit == "万元";
+        entries.push_back(
+            {row.id + "." + column.key, row.label + "/" + column.label,
+             money ? "元" : column.unit, money ? "amount" : "count",
+             "政府信息公开工作年度报告 template cell"});
+      }
+    }
+    return entries;
+  }();
+  return cells;
+}
+
 const CanonicalEntry* FindCanonical(const std::string& id) {
-  for (const CanonicalEntry& entry : CanonicalCatalogue()) {
-    if (entry.id == id) return &entry;
+  static const std::unordered_map<std::string, const CanonicalEntry*> index =
+      [] {
+        std::unordered_map<std::string, const CanonicalEntry*> map;
+        for (const auto* entries : {&CanonicalCatalogue(), &TemplateCells()}) {
+          for (const CanonicalEntry& entry : *entries)
+            map.emplace(entry.id, &entry);
+        }
+        return map;
+      }();
+  const auto it = index.find(id);
+  return it == index.end() ? nullptr : it->second;
+}
+
+std::vector<std::string> ExpandCanonicalSelection(
+    const std::vector<std::string>& selection) {
+  std::vector<std::string> ids;
+  for (const std::string& wanted : selection) {
+    if (wanted.size() < 2 || wanted.compare(wanted.size() - 2, 2, ".*") != 0) {
+      ids.push_back(wanted);
+      continue;
+    }
+    const std::string prefix = wanted.substr(0, wanted.size() - 1);
+    for (const auto* entries : {&CanonicalCatalogue(), &TemplateCells()}) {
+      for (const CanonicalEntry& entry : *entries) {
+        if (entry.id.compare(0, prefix.size(), prefix) == 0)
+          ids.push_back(entry.id);
+      }
+    }
   }
-  return nullptr;
+  return ids;
 }
 
 void MapCanonical(const Text& text, std::vector<Indicator>& indicators) {

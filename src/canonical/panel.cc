@@ -148,9 +148,11 @@ std::vector<DiffRow> DiffReports(const Report& before, const Report& after) {
 
   // Canonical ids in catalogue order, then labels in sorted order.
   std::vector<std::string> keys;
-  for (const CanonicalEntry& entry : CanonicalCatalogue()) {
-    if (old_figures.count(entry.id) || new_figures.count(entry.id))
-      keys.push_back(entry.id);
+  for (const auto* entries : {&CanonicalCatalogue(), &TemplateCells()}) {
+    for (const CanonicalEntry& entry : *entries) {
+      if (old_figures.count(entry.id) || new_figures.count(entry.id))
+        keys.push_back(entry.id);
+    }
   }
   std::set<std::string> labels;
   for (const auto* figures_of : {&old_figures, &new_figures}) {

@@ -313,6 +313,34 @@ class FormatsTest(ScratchTest):
                           mismatches[0]['stated'], mismatches[0]['computed']),
                          ('template', line, 11, 10))
 
+    def test_a_panel_of_template_cells_reads_alike_from_every_container(self):
+        names = ('open-gov-tables.docx',) + self.LAYOUTS
+        result = run('table', '--wide', '-q', '-j', '1', '--indicators',
+                     'xxgk.requests.new.*,xxgk.review.*,xxgk.active.fees.amount',
+                     *[fixture(n) for n in names])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        rows = list(csv.DictReader(io.StringIO(result.stdout.decode(), newline='')))
+        self.assertEqual(len(rows), len(names))
+        columns = [c for c in rows[0] if c.startswith('xxgk.')]
+        self.assertEqual(len(columns), 7 + 5 + 1)
+        for row in rows:
+            self.assertEqual([row[c] for c in columns],
+                             ['18', '4', '0', '1', '1', '1', '25', '3', '1', '0', '1', '5',
+                              '865000'], row['file'])
+        unknown = run('table', '--indicators', 'xxgk.nothing.*', fixture(names[0]))
+        self.assertEqual(unknown.returncode, 2)
+        self.assertIn("unknown canonical indicator 'xxgk.nothing.*'", unknown.stderr.decode())
+
+    def test_diff_compares_template_cells_by_id(self):
+        result = run('diff', '--format', 'csv', fixture('open-gov-tables.docx'),
+                     fixture('open-gov-tables.layout.txt'))
+        rows = list(csv.DictReader(io.StringIO(result.stdout.decode(), newline='')))
+        cells = {r['key']: r for r in rows if r['key'].startswith('xxgk.')}
+        self.assertEqual(len(cells), 108)
+        self.assertEqual(cells['xxgk.requests.new.total']['name'],
+                         '一、本年新收政府信息公开申请数量/总计')
+        self.assertTrue(all(r['old'] == r['new'] for r in cells.values()))
+
     def test_a_table_report_inside_a_web_page(self):
         # An open-government report is mostly tables: the content block must
         # still win over a footer with more prose than the report has.
