@@ -33,7 +33,9 @@ const std::vector<CanonicalEntry>& CanonicalCatalogue();
 // The entry with this id, or nullptr.
 const CanonicalEntry* FindCanonical(const std::string& id);
 
-// Sets Indicator::canonical and Indicator::canonical_rule.
+// Sets Indicator::canonical and Indicator::canonical_rule. Run after
+// AssignTimeStance: an entry maps only `point` figures unless its
+// `aggregates` column says otherwise.
 void MapCanonical(const Text& text, std::vector<Indicator>& indicators);
 
 }  // namespace lawreport
