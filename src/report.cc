@@ -25,6 +25,7 @@ Result<Report> Analyze(DecodedText decoded, const ProcessOptions& options) {
   if (cancelled()) return Cancelled();
   report.indicators =
       ExtractIndicators(report.text, report.outline, FindMentions(report.text));
+  AssignTimeStance(report.text, report.outline, report.indicators);
   if (cancelled()) return Cancelled();
   MapCanonical(report.text, report.indicators);
   report.checks = CheckIndicators(report.text, report.indicators);

@@ -43,7 +43,9 @@ const CanonicalEntry* FindCanonical(const std::string& id);
 std::vector<std::string> ExpandCanonicalSelection(
     const std::vector<std::string>& selection);
 
-// Sets Indicator::canonical and Indicator::canonical_rule.
+// Sets Indicator::canonical and Indicator::canonical_rule. Run after
+// AssignTimeStance: an entry maps only `point` figures unless its
+// `aggregates` column says otherwise.
 void MapCanonical(const Text& text, std::vector<Indicator>& indicators);
 
 }  // namespace lawreport

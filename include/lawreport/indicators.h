@@ -47,6 +47,36 @@ struct CellRef {
 };
 const char* DirectionName(Direction direction);  // "up", "down", "" for none
 
+// Time and stance of a figure (REPORTS.md §5): whether it is a result or a
+// target, which calendar years it is about, and whether it holds for one
+// period, per year of a span or over a span. In a 2026 政府工作报告 (which
+// reviews 2025):
+//   "地区生产总值增长5.1％"               → actual, 2025–2025, point
+//   "五年来……地区生产总值年均增长5.2％"   → actual, 2021–2025, average
+//   "五年来累计新增城镇就业200万人"       → actual, 2021–2025, total
+//   "截至2025年底共有……"                  → actual, null–2025, point (a stock)
+//   "城镇调查失业率控制在5.5％左右" (under 2026年工作安排)
+//                                         → target, 2026–2026, point
+//   "力争到2030年研发投入强度达到3.2％"   → target, null–2030, point
+// The cues are data (data/lexicon/time_cues.tsv); time_rule names the ones
+// that decided.
+enum class Role { kActual, kTarget };
+const char* RoleName(Role role);  // "actual", "target"
+
+enum class Aggregate {
+  kPoint,    // one period, or a stock at a point in time
+  kAverage,  // per year over a span: 年均, 平均每年
+  kTotal,    // over a span that is not one year: 累计, 五年来共新增
+};
+const char* AggregateName(Aggregate aggregate);  // "point", "average", "total"
+
+// Calendar years, both ends included; from is null for a stock or a
+// by-year goal, either is null when the report's year is unknown.
+struct Period {
+  std::optional<int> from;
+  std::optional<int> to;
+};
+
 struct Indicator {
   std::string id;  // "i1", "i2", … in text order
   std::optional<std::string>
@@ -71,6 +101,11 @@ struct Indicator {
   // catalogue entry's patterns that matched.
   std::optional<std::string> canonical;
   std::optional<std::string> canonical_rule;
+  // Time and stance (AssignTimeStance); actual, point, no years until then.
+  Role role = Role::kActual;
+  Period period;
+  Aggregate aggregate = Aggregate::kPoint;
+  std::string time_rule;  // "phrase:五年来; average:年均", "section:下一步"
   // Normalized offsets of the number and its unit, for the checker; not
   // written out (start/end delimit `text`).
   std::size_t value_begin = 0;
@@ -80,6 +115,20 @@ struct Indicator {
 std::vector<Indicator> ExtractIndicators(const Text& text,
                                          const Outline& outline,
                                          const std::vector<Mention>& mentions);
+
+// Sets role, period, aggregate and time_rule of every indicator. The nearest
+// time phrase before a figure in its paragraph decides its years, else the
+// nearest enclosing section heading that names a time or a plan or review
+// (2025年工作回顾, 2026年主要预期目标和重点工作, 下一步工作), else the
+// report's year. A target word in the figure's sentence (力争, 预期目标,
+// and outside a review 确保, 控制在) or a period after the reviewed year
+// makes it a target; so does a plan section without a past time phrase.
+//
+// Years resolve against the report (DocumentInfo::year, the reviewed year
+// R): a 政府工作报告 is delivered in R + 1, so its 今年 is R + 1 and its
+// 去年 and 过去一年 are R; other reports speak in R.
+void AssignTimeStance(const Text& text, const Outline& outline,
+                      std::vector<Indicator>& indicators);
 
 }  // namespace lawreport
 

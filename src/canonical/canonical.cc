@@ -81,6 +81,9 @@ struct Rule {
   CanonicalEntry entry;
   std::vector<std::string> units;
   std::vector<std::string> kinds;
+  // The aggregates it accepts (indicators.h); empty: point only, so a
+  // 十四五 年均增长 never becomes the year's growth.
+  std::vector<std::string> aggregates;
   // Shared with every rule of the same pattern text ("行政复议" is the
   // context of twelve). `label` is asked through UnitRules::labels; its own
   // regex only when the set cannot answer. not_label and context may be null.
@@ -163,6 +166,8 @@ const Catalogue& Rules() {
                     std::string(row.Get("definition"))};
       rule.units = SplitBars(row.Get("units"));
       rule.kinds = SplitBars(row.Get("kind"));
+      rule.aggregates = SplitBars(row.Get("aggregates"));
+      if (rule.aggregates.empty()) rule.aggregates.emplace_back("point");
       if (row.Get("label").empty())
         lexicon::BadLexicon(kCatalogueFile, row.line(), "label is required");
       for (const std::string& unit : rule.units) {
@@ -298,6 +303,8 @@ void MapCanonical(const Text& text, std::vector<Indicator>& indicators) {
       const Rule& rule = catalogue.rules[unit_rules->rules[in_unit]];
       if (!rule.kinds.empty() &&
           !Contains(rule.kinds, UnitKindName(indicator.kind)))
+        continue;
+      if (!Contains(rule.aggregates, AggregateName(indicator.aggregate)))
         continue;
       if (!scanned && !rule.label->PartialMatch(indicator.label)) continue;
       if (rule.not_label && rule.not_label->PartialMatch(indicator.label))

@@ -1,6 +1,7 @@
 // Indicators as CSV (RFC 4180): one row per indicator, a header row, fields
 // quoted when they hold a comma, quote or line break, CRLF line ends. Values
-// are the exact decimal text ("99.74", "12000").
+// are the exact decimal text ("99.74", "12000"). New columns go at the end,
+// so a reader that picks columns by position keeps working.
 #include <map>
 #include <string>
 
@@ -16,7 +17,7 @@ using write_internal::AppendCsvField;
 
 std::string CsvHeader() {
   return "path,section,section_title,line,label,value,unit,kind,qualifier,"
-         "text,page,table,row,column\r\n";
+         "text,page,table,row,column,role,period_from,period_to,aggregate\r\n";
 }
 
 std::string WriteIndicatorsCsv(const Report& report) {
@@ -49,6 +50,14 @@ std::string WriteIndicatorsCsv(const Report& report) {
                    indicator.cell ? std::to_string(indicator.cell->row) : "");
     AppendCsvField(row, indicator.cell ? std::to_string(indicator.cell->column)
                                        : "");
+    AppendCsvField(row, RoleName(indicator.role));
+    AppendCsvField(row, indicator.period.from
+                            ? std::to_string(*indicator.period.from)
+                            : "");
+    AppendCsvField(row,
+                   indicator.period.to ? std::to_string(*indicator.period.to)
+                                       : "");
+    AppendCsvField(row, AggregateName(indicator.aggregate));
     out += row + "\r\n";
   }
   return out;

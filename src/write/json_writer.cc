@@ -83,6 +83,14 @@ void WriteIndicator(JsonOut& out, const Indicator& indicator) {
   out.Field("rule", indicator.rule);
   out.Field("canonical", indicator.canonical);
   out.Field("canonical_rule", indicator.canonical_rule);
+  out.Field("role", RoleName(indicator.role));
+  out.Key("period");
+  out.BeginObject();
+  out.Field("from", indicator.period.from);
+  out.Field("to", indicator.period.to);
+  out.EndObject();
+  out.Field("aggregate", AggregateName(indicator.aggregate));
+  out.Field("time_rule", indicator.time_rule);
   if (indicator.page > 0) {
     out.Field("page", indicator.page);
   } else {

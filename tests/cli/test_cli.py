@@ -237,7 +237,8 @@ class CommandLineTest(unittest.TestCase):
                                            newline='')))
         self.assertEqual(rows[0], ['path', 'section', 'section_title', 'line', 'label', 'value',
                                    'unit', 'kind', 'qualifier', 'text', 'page', 'table',
-                                   'row', 'column'])
+                                   'row', 'column', 'role', 'period_from', 'period_to',
+                                   'aggregate'])
         self.assertEqual(len(rows) - 1, len(indicators))
         first = rows[1]
         self.assertEqual(first[0], sample_path())
@@ -295,7 +296,8 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual(result.returncode, 0)
         lines = result.stdout.decode().split('\r\n')
         self.assertEqual(lines[0], 'path,section,section_title,line,label,value,unit,kind,'
-                                   'qualifier,text,page,table,row,column')
+                                   'qualifier,text,page,table,row,column,role,'
+                                   'period_from,period_to,aggregate')
         self.assertEqual(sum(1 for line in lines if line.startswith('path,')), 1)
         paths = {line.split(',')[0] for line in lines[1:] if line}
         self.assertEqual(len(paths), 10)

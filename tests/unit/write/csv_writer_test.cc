@@ -21,16 +21,16 @@ TEST(CsvWriterTest, RowsAndQuoting) {
 
   EXPECT_EQ(CsvHeader(),
             "path,section,section_title,line,label,value,unit,kind,qualifier,"
-            "text,page,table,row,column\r\n");
+            "text,page,table,row,column,role,period_from,period_to,aggregate\r\n");
   const std::string csv = WriteIndicatorsCsv(report);
   EXPECT_EQ(
       csv,
       "\"dir,with "
       "\"\"quotes\"\"/r.txt\",1,总体情况,2,受理行政许可事项,43601,件,count,,"
-      "受理行政许可事项43601件,,,,\r\n"
+      "受理行政许可事项43601件,,,,,actual,,,point\r\n"
       "\"dir,with "
       "\"\"quotes\"\"/"
-      "r.txt\",1,总体情况,2,办结率,99.74,%,percent,,办结率99.74%,,,,\r\n");
+      "r.txt\",1,总体情况,2,办结率,99.74,%,percent,,办结率99.74%,,,,,actual,,,point\r\n");
 }
 
 }  // namespace

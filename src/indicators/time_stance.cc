@@ -1,0 +1,695 @@
+// Time and stance of every indicator (see AssignTimeStance in indicators.h).
+//
+// Each paragraph (source line) is scanned once for cues: the phrases of
+// data/lexicon/time_cues.tsv and written years (2025年, 2021—2025年,
+// 到2030年, 截至2025年底). A figure then looks back from its number: the
+// nearest period cue in its paragraph, the target words of its sentence and
+// the aggregate words of its clause. Sections are read once too: the first
+// plan or review word of a heading and its time phrase, inherited by the
+// sections under it.
+//
+//   "五年来，……地区生产总值跨过3万亿元、年均增长5.2％"  (2026 work report)
+//   → 3万亿元: phrase 五年来 (2021–2025), level 跨过 → point, from null
+//     5.2％:   phrase 五年来, average 年均 → average 2021–2025
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lawreport/indicators.h"
+#include "lexicon/lexicon.h"
+#include "util/utf8.h"
+
+namespace lawreport {
+namespace {
+
+constexpr std::string_view kCueFile = "time_cues.tsv";
+// How far back in a paragraph a time phrase still counts: a work report's
+// review paragraphs run to some 3000 characters under one 五年来.
+constexpr std::size_t kMaxLookBackBytes = 12000;
+
+enum class CueType {
+  kPeriod,
+  kTarget,
+  kAverage,
+  kTotal,
+  kStock,
+  kLevel,
+  kPlan,
+  kReview
+};
+
+// A year as the lexicon writes it: R+1, N-1, 2021, or "-" for none.
+struct YearExpr {
+  enum class Anchor { kNone, kReviewed, kNow, kCalendar };
+  Anchor anchor = Anchor::kNone;
+  int value = 0;  // the offset, or the calendar year
+};
+
+struct Cue {
+  CueType type = CueType::kPeriod;
+  std::string text;
+  YearExpr from;
+  YearExpr to;
+  bool weak = false;
+  std::u32string not_after;
+  std::vector<std::string> not_before;
+};
+
+YearExpr ParseYear(std::string_view field, int line) {
+  YearExpr year;
+  if (field.empty() || field == "-") return year;
+  std::size_t at = 0;
+  if (field[0] == 'R' || field[0] == 'N') {
+    year.anchor = field[0] == 'R' ? YearExpr::Anchor::kReviewed
+                                  : YearExpr::Anchor::kNow;
+    at = 1;
+    if (at == field.size()) return year;
+  } else {
+    year.anchor = YearExpr::Anchor::kCalendar;
+  }
+  int sign = 1;
+  if (year.anchor != YearExpr::Anchor::kCalendar) {
+    if (field[at] != '+' && field[at] != '-')
+      lexicon::BadLexicon(kCueFile, line, "bad year: " + std::string(field));
+    sign = field[at] == '-' ? -1 : 1;
+    ++at;
+  }
+  int value = 0;
+  for (; at < field.size(); ++at) {
+    if (field[at] < '0' || field[at] > '9')
+      lexicon::BadLexicon(kCueFile, line, "bad year: " + std::string(field));
+    value = value * 10 + (field[at] - '0');
+  }
+  year.value = sign * value;
+  return year;
+}
+
+CueType ParseType(std::string_view type, int line) {
+  static constexpr std::pair<std::string_view, CueType> kTypes[] = {
+      {"period", CueType::kPeriod}, {"target", CueType::kTarget},
+      {"average", CueType::kAverage}, {"total", CueType::kTotal},
+      {"stock", CueType::kStock},   {"level", CueType::kLevel},
+      {"plan", CueType::kPlan},     {"review", CueType::kReview}};
+  for (const auto& [name, value] : kTypes) {
+    if (name == type) return value;
+  }
+  lexicon::BadLexicon(kCueFile, line, "unknown type: " + std::string(type));
+}
+
+std::u32string Chars(std::string_view text) {
+  std::u32string chars;
+  for (std::size_t at = 0; at < text.size();) {
+    const utf8::CodePoint cp = utf8::Decode(text, at);
+    chars.push_back(cp.value);
+    at += cp.length;
+  }
+  return chars;
+}
+
+const std::vector<Cue>& Cues() {
+  static const std::vector<Cue> cues = [] {
+    std::vector<Cue> loaded;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv(kCueFile)) {
+      Cue cue;
+      cue.type = ParseType(row.Get("type"), row.line());
+      cue.text = std::string(row.Get("cue"));
+      if (cue.text.empty())
+        lexicon::BadLexicon(kCueFile, row.line(), "cue is required");
+      cue.from = ParseYear(row.Get("from"), row.line());
+      cue.to = ParseYear(row.Get("to"), row.line());
+      cue.weak = row.Get("strength") == "weak";
+      cue.not_after = Chars(row.Get("not_after"));
+      const std::string_view not_before = row.Get("not_before");
+      for (std::size_t start = 0; start < not_before.size();) {
+        std::size_t bar = not_before.find('|', start);
+        if (bar == std::string_view::npos) bar = not_before.size();
+        if (bar > start)
+          cue.not_before.emplace_back(not_before.substr(start, bar - start));
+        start = bar + 1;
+      }
+      loaded.push_back(std::move(cue));
+    }
+    return loaded;
+  }();
+  return cues;
+}
+
+// The years a report speaks from: R, the year it reviews, and N, the year
+// its 今年 means.
+struct Anchors {
+  std::optional<int> reviewed;
+  std::optional<int> now;
+};
+
+std::optional<int> Resolve(const YearExpr& year, const Anchors& anchors) {
+  switch (year.anchor) {
+    case YearExpr::Anchor::kNone:
+      return std::nullopt;
+    case YearExpr::Anchor::kCalendar:
+      return year.value;
+    case YearExpr::Anchor::kReviewed:
+      if (!anchors.reviewed) return std::nullopt;
+      return *anchors.reviewed + year.value;
+    case YearExpr::Anchor::kNow:
+      if (!anchors.now) return std::nullopt;
+      return *anchors.now + year.value;
+  }
+  return std::nullopt;
+}
+
+// A cue found in the text, at normalized [begin, end).
+struct Hit {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  CueType type = CueType::kPeriod;
+  const Cue* cue = nullptr;  // null for a written year
+  Period period;             // kPeriod only
+  bool stock = false;        // a written year that ends a stock: 2025年底
+  std::string name;          // for time_rule: "五年来", "2025年"
+};
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A four-digit year at `at` followed by 年 (spaces allowed): its value and
+// the offset past 年.
+std::optional<std::pair<int, std::size_t>> YearAt(std::string_view text,
+                                                  std::size_t at) {
+  if (at + 4 > text.size()) return std::nullopt;
+  for (std::size_t i = at; i < at + 4; ++i) {
+    if (!IsDigit(text[i])) return std::nullopt;
+  }
+  if (at + 4 < text.size() && IsDigit(text[at + 4])) return std::nullopt;
+  const int year = std::stoi(std::string(text.substr(at, 4)));
+  if (year < 1949 || year > 2100) return std::nullopt;
+  std::size_t after = at + 4;
+  while (after < text.size() && text[after] == ' ') ++after;
+  constexpr std::string_view kYear = "年";
+  if (text.substr(after, kYear.size()) != kYear) return std::nullopt;
+  return std::make_pair(year, after + kYear.size());
+}
+
+bool StartsAt(std::string_view text, std::size_t at, std::string_view word) {
+  return text.substr(at, word.size()) == word;
+}
+
+// Every cue of `text` (a paragraph at normalized offset `base`), in order.
+// Words inside 《》 name documents, not times, and are skipped.
+std::vector<Hit> FindCuesIn(std::string_view text, std::size_t base,
+                            const Anchors& anchors) {
+  std::vector<Hit> hits;
+  int title_depth = 0;
+  char32_t previous = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const utf8::CodePoint cp = utf8::Decode(text, at);
+    if (cp.value == U'《') ++title_depth;
+    if (cp.value == U'》' && title_depth > 0) --title_depth;
+    if (title_depth > 0) {
+      previous = cp.value;
+      at += cp.length;
+      continue;
+    }
+    std::size_t next = at + cp.length;
+    if (auto year = YearAt(text, at);
+        year && !(previous >= U'0' && previous <= U'9')) {
+      // "比2020年增长": a base of comparison, not the figure's year.
+      static const std::u32string kCompare = U"比较与于同";
+      Hit hit;
+      hit.begin = base + at;
+      std::size_t end = year->second;
+      hit.period = {year->first, year->first};
+      if (kCompare.find(previous) == std::u32string::npos) {
+        // "2021—2025年", "2021年至2025年", "2021-2025年".
+        for (std::size_t probe : {at + 4, end}) {
+          for (std::string_view dash : {"—", "-", "–", "~", "至", "到"}) {
+            if (!StartsAt(text, probe, dash)) continue;
+            std::size_t second_at = probe + dash.size();
+            while (StartsAt(text, second_at, "—")) second_at += 3;
+            if (auto second = YearAt(text, second_at);
+                second && second->first >= year->first) {
+              hit.period = {year->first, second->first};
+              end = second->second;
+            }
+          }
+          if (hit.period.from != hit.period.to) break;
+        }
+        const char32_t before = previous;
+        const bool by_year =
+            before == U'到' || before == U'至' ||
+            (at >= 6 && (StartsAt(text, at - 6, "截至") ||
+                         StartsAt(text, at - 6, "截止")));
+        if (hit.period.from == hit.period.to) {
+          if (StartsAt(text, end, "底") || StartsAt(text, end, "末")) {
+            hit.stock = true;
+            hit.period.from.reset();
+            end += 3;
+          } else if (StartsAt(text, end, "以来")) {
+            hit.period.to = anchors.reviewed ? std::max(*anchors.reviewed,
+                                                        year->first)
+                                             : year->first;
+            end += 6;
+          } else if (StartsAt(text, end, "前") || by_year) {
+            hit.period.from.reset();
+          }
+        }
+        hit.end = base + end;
+        hit.name = std::string(text.substr(at, end - at));
+        hits.push_back(std::move(hit));
+      }
+      next = end;
+      previous = U'年';
+      at = next;
+      continue;
+    }
+    for (const Cue& cue : Cues()) {
+      if (cue.text[0] != text[at] || !StartsAt(text, at, cue.text)) continue;
+      if (cue.not_after.find(previous) != std::u32string::npos) continue;
+      const std::size_t end = at + cue.text.size();
+      bool refused = false;
+      for (const std::string& word : cue.not_before) {
+        if (StartsAt(text, end, word)) refused = true;
+      }
+      if (refused) continue;
+      Hit hit;
+      hit.begin = base + at;
+      hit.end = base + end;
+      hit.type = cue.type;
+      hit.cue = &cue;
+      hit.name = cue.text;
+      if (cue.type == CueType::kPeriod) {
+        hit.period = {Resolve(cue.from, anchors), Resolve(cue.to, anchors)};
+        hit.stock = cue.from.anchor == YearExpr::Anchor::kNone;
+      }
+      hits.push_back(std::move(hit));
+    }
+    previous = cp.value;
+    at = next;
+  }
+  return hits;
+}
+
+// Quotation marks are dropped before the cues are looked for:
+// "较“十三五”末" compares with the end of 十三五 just as "较十三五末" does.
+// Offsets of the hits are mapped back to the text.
+std::vector<Hit> FindCues(std::string_view text, std::size_t base,
+                          const Anchors& anchors) {
+  std::string stripped;
+  std::vector<std::size_t> origin;  // origin[i]: offset in text of stripped[i]
+  stripped.reserve(text.size());
+  origin.reserve(text.size() + 1);
+  for (std::size_t at = 0; at < text.size();) {
+    const utf8::CodePoint cp = utf8::Decode(text, at);
+    const bool quote = cp.value == U'“' || cp.value == U'”' ||
+                       cp.value == U'‘' || cp.value == U'’' ||
+                       cp.value == U'"';
+    if (!quote) {
+      for (std::size_t i = 0; i < cp.length; ++i) {
+        stripped.push_back(text[at + i]);
+        origin.push_back(at + i);
+      }
+    }
+    at += cp.length;
+  }
+  origin.push_back(text.size());
+  std::vector<Hit> hits = FindCuesIn(stripped, 0, anchors);
+  for (Hit& hit : hits) {
+    hit.begin = base + origin[hit.begin];
+    // The end stays right after the cue's last byte.
+    hit.end = base + origin[hit.end - 1] + 1;
+  }
+  return hits;
+}
+
+enum class Stance { kNone, kReview, kPlan };
+
+// What a section's heading, or the nearest heading above it that says so,
+// tells about the figures under it.
+struct SectionState {
+  Stance stance = Stance::kNone;
+  std::string stance_word;
+  std::optional<Period> period;
+  bool period_stock = false;
+  std::string period_word;
+};
+
+// A heading's own cues: its first plan or review word, and its time phrase
+// (a one-year phrase when it names several: "“十四五”时期发展成就和2025年
+// 工作回顾" is mostly about 2025, and its five-year paragraphs say so).
+SectionState ReadHeading(std::string_view title, const Anchors& anchors) {
+  SectionState state;
+  std::size_t stance_at = std::string_view::npos;
+  const Hit* chosen = nullptr;
+  const std::vector<Hit> hits = FindCues(title, 0, anchors);
+  for (const Hit& hit : hits) {
+    if ((hit.type == CueType::kPlan || hit.type == CueType::kReview) &&
+        hit.begin < stance_at) {
+      stance_at = hit.begin;
+      state.stance =
+          hit.type == CueType::kPlan ? Stance::kPlan : Stance::kReview;
+      state.stance_word = hit.name;
+    }
+    if (hit.type == CueType::kPeriod) {
+      const bool one_year =
+          hit.period.from && hit.period.from == hit.period.to;
+      const bool chosen_one_year = chosen != nullptr && chosen->period.from &&
+                                   chosen->period.from == chosen->period.to;
+      if (chosen == nullptr || (one_year && !chosen_one_year)) chosen = &hit;
+    }
+  }
+  if (chosen != nullptr) {
+    state.period = chosen->period;
+    state.period_stock = chosen->stock;
+    state.period_word = chosen->name;
+  }
+  return state;
+}
+
+void CollectStates(const std::vector<Section>& sections,
+                   const SectionState& parent, const Anchors& anchors,
+                   bool top_level,
+                   std::map<std::string, SectionState>& states) {
+  SectionState previous_top;
+  for (const Section& section : sections) {
+    SectionState own = ReadHeading(section.title, anchors);
+    // A part after the year's plan that names neither a time nor a stance
+    // ("四、加强政府自身建设" after "三、2026年工作安排") goes on with it.
+    if (top_level && own.stance == Stance::kNone && !own.period &&
+        previous_top.stance == Stance::kPlan) {
+      own = previous_top;
+    }
+    SectionState state = own;
+    if (state.stance == Stance::kNone) {
+      state.stance = parent.stance;
+      state.stance_word = parent.stance_word;
+    }
+    if (!state.period) {
+      state.period = parent.period;
+      state.period_stock = parent.period_stock;
+      state.period_word = parent.period_word;
+    }
+    if (top_level) previous_top = state;
+    states[section.id] = state;
+    CollectStates(section.children, state, anchors, false, states);
+  }
+}
+
+bool IsOneYear(const Period& period) {
+  return period.from && period.to && *period.from == *period.to;
+}
+
+bool IsSpan(const Period& period) {
+  return period.from && period.to && *period.from < *period.to;
+}
+
+// The five-year plan a year belongs to: 2023 → 2021–2025.
+Period PlanSpan(int year) {
+  const int offset = year - 2021;
+  const int plans = offset >= 0 ? offset / 5 : -((4 - offset) / 5);
+  const int start = 2021 + 5 * plans;
+  return {start, start + 4};
+}
+
+bool IsSentenceEnd(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
+}
+
+bool IsClauseEnd(char32_t c) {
+  return IsSentenceEnd(c) || c == U'，' || c == U',' || c == U'；' ||
+         c == U';' || c == U'：' || c == U':';
+}
+
+// The normalized offset where the sentence (or clause) holding `at` begins,
+// not before `floor`.
+std::size_t StartOf(std::string_view text, std::size_t floor, std::size_t at,
+                    bool clause) {
+  std::size_t start = at;
+  while (start > floor) {
+    const std::size_t before = utf8::PreviousBoundary(text, start);
+    if (before < floor) break;
+    const char32_t c = utf8::Decode(text, before).value;
+    if (clause ? IsClauseEnd(c) : IsSentenceEnd(c)) break;
+    start = before;
+  }
+  return start;
+}
+
+void AddRule(std::string& rule, std::string_view part) {
+  if (!rule.empty()) rule += "; ";
+  rule += part;
+}
+
+}  // namespace
+
+const char* RoleName(Role role) {
+  return role == Role::kTarget ? "target" : "actual";
+}
+
+const char* AggregateName(Aggregate aggregate) {
+  switch (aggregate) {
+    case Aggregate::kPoint:
+      return "point";
+    case Aggregate::kAverage:
+      return "average";
+    case Aggregate::kTotal:
+      return "total";
+  }
+  return "point";
+}
+
+void AssignTimeStance(const Text& text, const Outline& outline,
+                      std::vector<Indicator>& indicators) {
+  const DocumentInfo& document = outline.document;
+  Anchors anchors;
+  anchors.reviewed = document.year;
+  if (document.year) {
+    anchors.now = document.kind == ReportKind::kWorkReport ? *document.year + 1
+                                                           : *document.year;
+  }
+  std::map<std::string, SectionState> states;
+  CollectStates(outline.sections, SectionState{}, anchors, true, states);
+
+  const std::string_view normalized = text.normalized();
+  // A phrase that opens a run of paragraphs ("这是经济实力持续提升的五年。"
+  // on a line of its own) holds for the paragraphs after it in the same
+  // section, until another lead line: the first period cue of every line.
+  std::vector<std::optional<Hit>> last_phrase(
+      static_cast<std::size_t>(text.line_count()) + 1);
+  std::map<std::string, const Section*> sections;
+  ForEachSection(outline.sections,
+                 [&](const Section& section) { sections[section.id] = &section; });
+  // Only a short lead line carries: a long paragraph's phrases are about
+  // its own sentences ("今年是“十五五”开局之年。……" says nothing of the
+  // targets after it).
+  constexpr std::size_t kMaxLeadChars = 40;
+  const auto line_phrase = [&](int line_number) -> const std::optional<Hit>& {
+    std::optional<Hit>& cached = last_phrase[static_cast<std::size_t>(line_number)];
+    if (!cached) {
+      const Line& line = text.lines()[static_cast<std::size_t>(line_number - 1)];
+      Hit none;
+      none.type = CueType::kTarget;  // marks "scanned, no phrase"
+      cached = none;
+      const std::string_view content =
+          normalized.substr(line.begin, line.end - line.begin);
+      if (utf8::CountChars(content) <= kMaxLeadChars) {
+        for (const Hit& hit : FindCues(content, line.begin, anchors)) {
+          if (hit.type == CueType::kPeriod) {
+            cached = hit;
+            break;
+          }
+        }
+      }
+    }
+    return cached;
+  };
+  int cached_line = 0;
+  std::vector<Hit> line_hits;
+  for (Indicator& indicator : indicators) {
+    SectionState state;
+    if (indicator.section) {
+      if (auto found = states.find(*indicator.section); found != states.end())
+        state = found->second;
+    }
+    if (state.stance == Stance::kNone &&
+        document.kind == ReportKind::kWorkPlan) {
+      state.stance = Stance::kPlan;
+      state.stance_word = ReportKindName(document.kind);
+    }
+
+    // The cues of the figure's paragraph up to its number; a table cell has
+    // none of its own.
+    std::size_t paragraph_begin = indicator.value_begin;
+    if (!indicator.cell && indicator.line >= 1 &&
+        indicator.line <= text.line_count()) {
+      const Line& line = text.lines()[static_cast<std::size_t>(
+          indicator.line - 1)];
+      if (cached_line != indicator.line) {
+        cached_line = indicator.line;
+        line_hits = FindCues(normalized.substr(line.begin, line.end - line.begin),
+                             line.begin, anchors);
+      }
+      paragraph_begin = line.begin;
+      if (indicator.value_begin > paragraph_begin + kMaxLookBackBytes) {
+        paragraph_begin = indicator.value_begin - kMaxLookBackBytes;
+      }
+    }
+    const std::size_t number = indicator.value_begin;
+    const std::size_t sentence =
+        StartOf(normalized, paragraph_begin, number, false);
+    const std::size_t clause = StartOf(normalized, paragraph_begin, number, true);
+
+    const Hit* phrase = nullptr;
+    const Hit* target = nullptr;
+    const Hit* marker = nullptr;  // average, total or level, in the clause
+    const Hit* stock = nullptr;   // in the sentence
+    if (!indicator.cell) {
+      for (const Hit& hit : line_hits) {
+        if (hit.begin < paragraph_begin || hit.end > number) continue;
+        switch (hit.type) {
+          case CueType::kPeriod:
+            if (phrase == nullptr || hit.end >= phrase->end) phrase = &hit;
+            break;
+          case CueType::kTarget:
+            if (hit.begin >= sentence &&
+                (!hit.cue->weak || state.stance != Stance::kReview)) {
+              target = &hit;
+            }
+            break;
+          case CueType::kAverage:
+          case CueType::kTotal:
+          case CueType::kLevel:
+            if (hit.begin >= clause) marker = &hit;
+            break;
+          case CueType::kStock:
+            // 截至 opens a sentence ("截至2025年底，全省共有……"); 余额 and
+            // 总量 name the figure of their own clause.
+            if (hit.begin >= (hit.name == "截至" || hit.name == "截止"
+                                  ? sentence
+                                  : clause)) {
+              stock = &hit;
+            }
+            break;
+          default:
+            break;
+        }
+      }
+    }
+
+    // A phrase carried from an earlier paragraph of the same section.
+    std::optional<Hit> carried;
+    if (phrase == nullptr && !indicator.cell && indicator.section) {
+      if (auto found = sections.find(*indicator.section);
+          found != sections.end()) {
+        const std::vector<Paragraph>& paragraphs = found->second->paragraphs;
+        for (auto it = paragraphs.rbegin(); it != paragraphs.rend(); ++it) {
+          if (it->line >= indicator.line || it->line < 1 ||
+              it->line > text.line_count()) {
+            continue;
+          }
+          const std::optional<Hit>& hit = line_phrase(it->line);
+          if (hit && hit->type == CueType::kPeriod) {
+            carried = hit;
+            break;
+          }
+        }
+      }
+    }
+
+    // Years: the phrase, the section, the report.
+    std::string rule;
+    Period period;
+    bool from_phrase = false;
+    bool period_stock = false;
+    if (phrase != nullptr) {
+      period = phrase->period;
+      period_stock = phrase->stock;
+      from_phrase = true;
+      rule = "phrase:" + phrase->name;
+    } else if (carried) {
+      period = carried->period;
+      period_stock = carried->stock;
+      from_phrase = true;
+      rule = "carried:" + carried->name;
+    } else if (state.period) {
+      period = *state.period;
+      period_stock = state.period_stock;
+      rule = "section:" + state.period_word;
+    } else if (state.stance == Stance::kPlan && anchors.reviewed) {
+      // 下一步工作 with no year: the year after the one reviewed.
+      period = {*anchors.reviewed + 1, *anchors.reviewed + 1};
+      rule = "section:" + state.stance_word;
+    } else {
+      period = {anchors.reviewed, anchors.reviewed};
+      rule = "report_year";
+    }
+
+    // Stance: a target word, a period after the reviewed year, a plan
+    // section unless a phrase says the figure is about a past year.
+    Role role = Role::kActual;
+    const bool future =
+        period.to && anchors.reviewed && *period.to > *anchors.reviewed;
+    if (target != nullptr) {
+      role = Role::kTarget;
+      AddRule(rule, "target_word:" + target->name);
+    } else if (future) {
+      role = Role::kTarget;
+    } else if (!from_phrase && state.stance == Stance::kPlan) {
+      role = Role::kTarget;
+      if (rule.rfind("section:", 0) != 0 || !state.period)
+        AddRule(rule, "section:" + state.stance_word);
+    }
+
+    // Aggregate.
+    Aggregate aggregate = Aggregate::kPoint;
+    const CueType marker_type =
+        marker != nullptr ? marker->type : CueType::kPeriod;
+    if (marker_type == CueType::kAverage) {
+      aggregate = Aggregate::kAverage;
+      AddRule(rule, "average:" + marker->name);
+      // 年均 of one year, or by a year, speaks of a span: the section's
+      // ("十五五"时期的主要目标) or the five-year plan's.
+      if (!IsSpan(period) && period.to) {
+        if (state.period && IsSpan(*state.period)) {
+          period = *state.period;
+          AddRule(rule, "section:" + state.period_word);
+        } else {
+          period = PlanSpan(*period.to);
+          AddRule(rule, "plan_span");
+        }
+      }
+    } else if ((stock != nullptr || period_stock) &&
+               indicator.kind != UnitKind::kChange) {
+      // A change is a flow even in a sentence about stocks: "信访总量下降9.6%".
+      period.from.reset();
+      if (stock != nullptr) AddRule(rule, "stock:" + stock->name);
+      if (marker_type == CueType::kTotal) {
+        aggregate = Aggregate::kTotal;
+        AddRule(rule, "total:" + marker->name);
+      }
+    } else if (marker_type == CueType::kTotal) {
+      if (!IsOneYear(period)) {
+        aggregate = Aggregate::kTotal;
+        AddRule(rule, "total:" + marker->name);
+      }
+    } else if (IsSpan(period)) {
+      // Over five years a count or a change adds up; a rate, or a level
+      // reached (跨过3万亿元), stands at the span's end.
+      if (marker_type == CueType::kLevel ||
+          (indicator.kind == UnitKind::kPercent)) {
+        period.from.reset();
+        if (marker != nullptr) AddRule(rule, "level:" + marker->name);
+      } else {
+        aggregate = Aggregate::kTotal;
+        AddRule(rule, "span");
+      }
+    }
+
+    indicator.role = role;
+    indicator.period = period;
+    indicator.aggregate = aggregate;
+    indicator.time_rule = std::move(rule);
+  }
+}
+
+}  // namespace lawreport
