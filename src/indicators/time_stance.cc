@@ -63,8 +63,8 @@ YearExpr ParseYear(std::string_view field, int line) {
   if (field.empty() || field == "-") return year;
   std::size_t at = 0;
   if (field[0] == 'R' || field[0] == 'N') {
-    year.anchor = field[0] == 'R' ? YearExpr::Anchor::kReviewed
-                                  : YearExpr::Anchor::kNow;
+    year.anchor =
+        field[0] == 'R' ? YearExpr::Anchor::kReviewed : YearExpr::Anchor::kNow;
     at = 1;
     if (at == field.size()) return year;
   } else {
@@ -89,10 +89,10 @@ YearExpr ParseYear(std::string_view field, int line) {
 
 CueType ParseType(std::string_view type, int line) {
   static constexpr std::pair<std::string_view, CueType> kTypes[] = {
-      {"period", CueType::kPeriod}, {"target", CueType::kTarget},
+      {"period", CueType::kPeriod},   {"target", CueType::kTarget},
       {"average", CueType::kAverage}, {"total", CueType::kTotal},
-      {"stock", CueType::kStock},   {"level", CueType::kLevel},
-      {"plan", CueType::kPlan},     {"review", CueType::kReview}};
+      {"stock", CueType::kStock},     {"level", CueType::kLevel},
+      {"plan", CueType::kPlan},       {"review", CueType::kReview}};
   for (const auto& [name, value] : kTypes) {
     if (name == type) return value;
   }
@@ -236,19 +236,18 @@ std::vector<Hit> FindCuesIn(std::string_view text, std::size_t base,
           if (hit.period.from != hit.period.to) break;
         }
         const char32_t before = previous;
-        const bool by_year =
-            before == U'到' || before == U'至' ||
-            (at >= 6 && (StartsAt(text, at - 6, "截至") ||
-                         StartsAt(text, at - 6, "截止")));
+        const bool by_year = before == U'到' || before == U'至' ||
+                             (at >= 6 && (StartsAt(text, at - 6, "截至") ||
+                                          StartsAt(text, at - 6, "截止")));
         if (hit.period.from == hit.period.to) {
           if (StartsAt(text, end, "底") || StartsAt(text, end, "末")) {
             hit.stock = true;
             hit.period.from.reset();
             end += 3;
           } else if (StartsAt(text, end, "以来")) {
-            hit.period.to = anchors.reviewed ? std::max(*anchors.reviewed,
-                                                        year->first)
-                                             : year->first;
+            hit.period.to = anchors.reviewed
+                                ? std::max(*anchors.reviewed, year->first)
+                                : year->first;
             end += 6;
           } else if (StartsAt(text, end, "前") || by_year) {
             hit.period.from.reset();
@@ -267,9 +266,14 @@ std::vector<Hit> FindCuesIn(std::string_view text, std::size_t base,
       if (cue.text[0] != text[at] || !StartsAt(text, at, cue.text)) continue;
       if (cue.not_after.find(previous) != std::u32string::npos) continue;
       const std::size_t end = at + cue.text.size();
+      // A quoted cue reads on past its closing quote: “十四五”圆满收官.
+      std::size_t after = end;
+      for (const std::string_view quote : {"”", "’", "」", "』", "\""}) {
+        if (StartsAt(text, after, quote)) after += quote.size();
+      }
       bool refused = false;
       for (const std::string& word : cue.not_before) {
-        if (StartsAt(text, end, word)) refused = true;
+        if (StartsAt(text, after, word)) refused = true;
       }
       if (refused) continue;
       Hit hit;
@@ -302,8 +306,7 @@ std::vector<Hit> FindCues(std::string_view text, std::size_t base,
   for (std::size_t at = 0; at < text.size();) {
     const utf8::CodePoint cp = utf8::Decode(text, at);
     const bool quote = cp.value == U'“' || cp.value == U'”' ||
-                       cp.value == U'‘' || cp.value == U'’' ||
-                       cp.value == U'"';
+                       cp.value == U'‘' || cp.value == U'’' || cp.value == U'"';
     if (!quote) {
       for (std::size_t i = 0; i < cp.length; ++i) {
         stripped.push_back(text[at + i]);
@@ -351,8 +354,7 @@ SectionState ReadHeading(std::string_view title, const Anchors& anchors) {
       state.stance_word = hit.name;
     }
     if (hit.type == CueType::kPeriod) {
-      const bool one_year =
-          hit.period.from && hit.period.from == hit.period.to;
+      const bool one_year = hit.period.from && hit.period.from == hit.period.to;
       const bool chosen_one_year = chosen != nullptr && chosen->period.from &&
                                    chosen->period.from == chosen->period.to;
       if (chosen == nullptr || (one_year && !chosen_one_year)) chosen = &hit;
@@ -477,16 +479,19 @@ void AssignTimeStance(const Text& text, const Outline& outline,
   std::vector<std::optional<Hit>> last_phrase(
       static_cast<std::size_t>(text.line_count()) + 1);
   std::map<std::string, const Section*> sections;
-  ForEachSection(outline.sections,
-                 [&](const Section& section) { sections[section.id] = &section; });
+  ForEachSection(outline.sections, [&](const Section& section) {
+    sections[section.id] = &section;
+  });
   // Only a short lead line carries: a long paragraph's phrases are about
   // its own sentences ("今年是“十五五”开局之年。……" says nothing of the
   // targets after it).
   constexpr std::size_t kMaxLeadChars = 40;
   const auto line_phrase = [&](int line_number) -> const std::optional<Hit>& {
-    std::optional<Hit>& cached = last_phrase[static_cast<std::size_t>(line_number)];
+    std::optional<Hit>& cached =
+        last_phrase[static_cast<std::size_t>(line_number)];
     if (!cached) {
-      const Line& line = text.lines()[static_cast<std::size_t>(line_number - 1)];
+      const Line& line =
+          text.lines()[static_cast<std::size_t>(line_number - 1)];
       Hit none;
       none.type = CueType::kTarget;  // marks "scanned, no phrase"
       cached = none;
@@ -522,12 +527,13 @@ void AssignTimeStance(const Text& text, const Outline& outline,
     std::size_t paragraph_begin = indicator.value_begin;
     if (!indicator.cell && indicator.line >= 1 &&
         indicator.line <= text.line_count()) {
-      const Line& line = text.lines()[static_cast<std::size_t>(
-          indicator.line - 1)];
+      const Line& line =
+          text.lines()[static_cast<std::size_t>(indicator.line - 1)];
       if (cached_line != indicator.line) {
         cached_line = indicator.line;
-        line_hits = FindCues(normalized.substr(line.begin, line.end - line.begin),
-                             line.begin, anchors);
+        line_hits =
+            FindCues(normalized.substr(line.begin, line.end - line.begin),
+                     line.begin, anchors);
       }
       paragraph_begin = line.begin;
       if (indicator.value_begin > paragraph_begin + kMaxLookBackBytes) {
@@ -537,7 +543,8 @@ void AssignTimeStance(const Text& text, const Outline& outline,
     const std::size_t number = indicator.value_begin;
     const std::size_t sentence =
         StartOf(normalized, paragraph_begin, number, false);
-    const std::size_t clause = StartOf(normalized, paragraph_begin, number, true);
+    const std::size_t clause =
+        StartOf(normalized, paragraph_begin, number, true);
 
     const Hit* phrase = nullptr;
     const Hit* target = nullptr;
