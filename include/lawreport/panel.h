@@ -7,6 +7,7 @@
 #ifndef LAWREPORT_PANEL_H_
 #define LAWREPORT_PANEL_H_
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,17 @@ struct PanelRow {
   std::string label;
   std::string file;
   int line = 0;
+  // What the figure says beyond its value, as in `extract`: "more_than" …
+  // or ""; "up", "down" or ""; a range's upper bound; digits printed after
+  // the point; the PDF page (0 when not paged); byte offsets of its text in
+  // what `lawreport text` prints.
+  std::string qualifier;
+  std::string direction;
+  std::optional<Decimal> upper;
+  int decimals = 0;
+  int page = 0;
+  std::size_t start = 0;
+  std::size_t end = 0;
 };
 
 // Every indicator of `report` that maps to a canonical id, in text order;
@@ -34,7 +46,9 @@ struct PanelRow {
 std::vector<PanelRow> PanelRows(const Report& report,
                                 const std::vector<std::string>& select);
 
-// Long CSV: issuer,year,kind,canonical,name,value,unit,label,file,line.
+// Long CSV: issuer,year,kind,canonical,name,value,unit,label,file,line, then
+// (added at the end, so readers by position keep working)
+// qualifier,direction,upper,decimals,page,start,end.
 std::string PanelCsvHeader();
 std::string PanelCsv(const std::vector<PanelRow>& rows);
 std::string PanelJsonLines(const std::vector<PanelRow>& rows);

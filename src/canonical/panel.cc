@@ -27,6 +27,12 @@ std::string Percent(double value) {
   return buffer;
 }
 
+// JSON writes null where CSV leaves a field empty.
+std::optional<std::string> NullIfEmpty(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
 }  // namespace
 
 std::vector<PanelRow> PanelRows(const Report& report,
@@ -40,16 +46,31 @@ std::vector<PanelRow> PanelRows(const Report& report,
       continue;
     }
     const CanonicalEntry* entry = FindCanonical(*indicator.canonical);
-    rows.push_back({document.issuer.value_or(""), document.year,
-                    ReportKindName(document.kind), *indicator.canonical,
-                    entry ? entry->name : "", indicator.value, indicator.unit,
-                    indicator.label, report.source.path, indicator.line});
+    PanelRow& row = rows.emplace_back();
+    row.issuer = document.issuer.value_or("");
+    row.year = document.year;
+    row.kind = ReportKindName(document.kind);
+    row.canonical = *indicator.canonical;
+    row.name = entry ? entry->name : "";
+    row.value = indicator.value;
+    row.unit = indicator.unit;
+    row.label = indicator.label;
+    row.file = report.source.path;
+    row.line = indicator.line;
+    row.qualifier = QualifierName(indicator.qualifier);
+    row.direction = DirectionName(indicator.direction);
+    row.upper = indicator.upper;
+    row.decimals = indicator.value.decimals();
+    row.page = indicator.page;
+    row.start = indicator.start;
+    row.end = indicator.end;
   }
   return rows;
 }
 
 std::string PanelCsvHeader() {
-  return "issuer,year,kind,canonical,name,value,unit,label,file,line\r\n";
+  return "issuer,year,kind,canonical,name,value,unit,label,file,line,"
+         "qualifier,direction,upper,decimals,page,start,end\r\n";
 }
 
 std::string PanelCsv(const std::vector<PanelRow>& rows) {
@@ -59,7 +80,11 @@ std::string PanelCsv(const std::vector<PanelRow>& rows) {
     for (const std::string& field :
          {row.issuer, YearText(row.year), row.kind, row.canonical, row.name,
           row.value.ToString(), row.unit, row.label, row.file,
-          std::to_string(row.line)}) {
+          std::to_string(row.line), row.qualifier, row.direction,
+          row.upper ? row.upper->ToString() : std::string(),
+          std::to_string(row.decimals),
+          row.page > 0 ? std::to_string(row.page) : std::string(),
+          std::to_string(row.start), std::to_string(row.end)}) {
       AppendCsvField(line, field);
     }
     out += line + "\r\n";
@@ -82,6 +107,14 @@ std::string PanelJsonLines(const std::vector<PanelRow>& rows) {
     json.Field("label", row.label);
     json.Field("file", row.file);
     json.Field("line", row.line);
+    json.Field("qualifier", NullIfEmpty(row.qualifier));
+    json.Field("direction", NullIfEmpty(row.direction));
+    json.Field("upper", row.upper);
+    json.Field("decimals", row.decimals);
+    json.Field("page",
+               row.page > 0 ? std::optional<int>(row.page) : std::nullopt);
+    json.Field("start", static_cast<std::uint64_t>(row.start));
+    json.Field("end", static_cast<std::uint64_t>(row.end));
     json.EndObject();
     out += json.Take() + "\n";
   }

@@ -1,6 +1,9 @@
 // Indicators as CSV (RFC 4180): one row per indicator, a header row, fields
 // quoted when they hold a comma, quote or line break, CRLF line ends. Values
-// are the exact decimal text ("99.74", "12000").
+// are the exact decimal text ("99.74", "12000"). Columns are only ever added
+// at the end, so a reader that picks columns by position keeps working:
+//   …,qualifier,text,page,table,row,column,direction,upper,decimals,start,end
+//   …,,增长4.5%—5%,,,,,up,5,1,120,134
 #include <map>
 #include <string>
 
@@ -16,7 +19,7 @@ using write_internal::AppendCsvField;
 
 std::string CsvHeader() {
   return "path,section,section_title,line,label,value,unit,kind,qualifier,"
-         "text,page,table,row,column\r\n";
+         "text,page,table,row,column,direction,upper,decimals,start,end\r\n";
 }
 
 std::string WriteIndicatorsCsv(const Report& report) {
@@ -49,6 +52,11 @@ std::string WriteIndicatorsCsv(const Report& report) {
                    indicator.cell ? std::to_string(indicator.cell->row) : "");
     AppendCsvField(row, indicator.cell ? std::to_string(indicator.cell->column)
                                        : "");
+    AppendCsvField(row, DirectionName(indicator.direction));
+    AppendCsvField(row, indicator.upper ? indicator.upper->ToString() : "");
+    AppendCsvField(row, std::to_string(indicator.value.decimals()));
+    AppendCsvField(row, std::to_string(indicator.start));
+    AppendCsvField(row, std::to_string(indicator.end));
     out += row + "\r\n";
   }
   return out;

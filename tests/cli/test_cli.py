@@ -235,14 +235,25 @@ class CommandLineTest(unittest.TestCase):
         import io
         rows = list(csv.reader(io.StringIO(self.extract(sample_path(), '--format', 'csv').decode(),
                                            newline='')))
+        # Columns are only added at the end: the first 14 are what they were.
         self.assertEqual(rows[0], ['path', 'section', 'section_title', 'line', 'label', 'value',
                                    'unit', 'kind', 'qualifier', 'text', 'page', 'table',
-                                   'row', 'column'])
+                                   'row', 'column', 'direction', 'upper', 'decimals', 'start',
+                                   'end'])
         self.assertEqual(len(rows) - 1, len(indicators))
         first = rows[1]
         self.assertEqual(first[0], sample_path())
         self.assertEqual(first[1], indicators[0]['section'])
         self.assertEqual(float(first[5]), indicators[0]['value'])
+        # The CSV loses nothing of what JSON says about the figure itself.
+        for row, indicator in zip(rows[1:], indicators):
+            record = dict(zip(rows[0], row))
+            self.assertEqual(
+                (record['qualifier'], record['direction'], record['upper'], record['decimals'],
+                 record['start'], record['end']),
+                (indicator['qualifier'] or '', indicator['direction'] or '',
+                 '' if indicator['upper'] is None else str(indicator['upper']),
+                 str(indicator['decimals']), str(indicator['start']), str(indicator['end'])))
 
     def test_extract_same_indicators_in_every_encoding(self):
         with open(sample_path(), encoding='utf-8') as f:
@@ -295,7 +306,8 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual(result.returncode, 0)
         lines = result.stdout.decode().split('\r\n')
         self.assertEqual(lines[0], 'path,section,section_title,line,label,value,unit,kind,'
-                                   'qualifier,text,page,table,row,column')
+                                   'qualifier,text,page,table,row,column,direction,upper,'
+                                   'decimals,start,end')
         self.assertEqual(sum(1 for line in lines if line.startswith('path,')), 1)
         paths = {line.split(',')[0] for line in lines[1:] if line}
         self.assertEqual(len(paths), 10)
@@ -538,7 +550,11 @@ class CommandLineTest(unittest.TestCase):
         import io
         rows = list(csv.DictReader(io.StringIO(result.stdout.decode(), newline='')))
         self.assertEqual(list(rows[0].keys()), ['issuer', 'year', 'kind', 'canonical', 'name', 'value', 'unit',
-                                                'label', 'file', 'line'])
+                                                'label', 'file', 'line', 'qualifier', 'direction', 'upper',
+                                                'decimals', 'page', 'start', 'end'])
+        # Direction and the upper end of a range survive into the panel.
+        self.assertTrue(any(r['direction'] == 'up' for r in rows))
+        self.assertTrue(any(r['upper'] for r in rows))
         sample = [r for r in rows if r['file'].endswith('rongan-2023.txt')]
         self.assertEqual(len(sample), 38)
 
@@ -554,7 +570,9 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual([json.loads(line) for line in jsonl.stdout.decode().splitlines()], [{
             'issuer': '融安县', 'year': 2023, 'kind': '法治政府建设年度报告',
             'canonical': 'reconsideration.received', 'name': '行政复议申请收到数', 'value': 31, 'unit': '件',
-            'label': '县人民政府收到行政复议申请', 'file': 'data/samples/rongan-2023.txt', 'line': 61}])
+            'label': '县人民政府收到行政复议申请', 'file': 'data/samples/rongan-2023.txt', 'line': 61,
+            'qualifier': None, 'direction': None, 'upper': None, 'decimals': 0, 'page': None,
+            'start': 14598, 'end': 14642}])
         self.assertEqual(self.in_root('table', '--indicators', 'no.such', 'data/samples/rongan-2023.txt')
                          .returncode, 2)
 
