@@ -52,6 +52,11 @@ CLI::App* SetupDiff(CLI::App& app, DiffOptions& options) {
   command->add_option("NEW", options.after, "The later report")->required();
   command->add_option("--format", options.format, "text, json or csv")
       ->check(CLI::IsMember({"text", "json", "csv"}));
+  command->add_flag("--force", options.force,
+                    "Compare even reports of different bodies or kinds, or "
+                    "a NEW that is not later than OLD");
+  command->add_flag("--changed-only", options.changed_only,
+                    "Leave out the figures that stayed the same");
   AddDecodeOptions(*command, options.decode);
   return command;
 }
@@ -135,7 +140,18 @@ int RunDiff(const DiffOptions& options) {
   if (!before) return ReportInputError(options.before, before.error());
   Result<Report> after = ProcessFile(options.after, process);
   if (!after) return ReportInputError(options.after, after.error());
-  const std::vector<DiffRow> rows = DiffReports(*before, *after);
+  if (!options.force) {
+    if (const std::optional<std::string> refusal =
+            DiffRefusal(*before, *after)) {
+      std::fprintf(stderr,
+                   "lawreport: diff: %s; --force compares them anyway\n",
+                   refusal->c_str());
+      return kExitBadInput;
+    }
+  }
+  lawreport::DiffOptions diff;
+  diff.changed_only = options.changed_only;
+  const std::vector<DiffRow> rows = DiffReports(*before, *after, diff);
   if (options.format == "csv") return WriteStdout(DiffCsv(rows));
   if (options.format == "json")
     return WriteStdout(DiffJson(rows, options.before, options.after));

@@ -29,6 +29,8 @@ struct DiffOptions {
   std::string before;
   std::string after;
   std::string format = "text";
+  bool force = false;         // compare reports that are not one body's years
+  bool changed_only = false;  // leave out figures that stayed the same
   DecodeOptions decode;
 };
 

@@ -577,19 +577,83 @@ class CommandLineTest(unittest.TestCase):
                          .returncode, 2)
 
     def test_diff(self):
+        # Beijing and Jiangxi are two bodies: diff refuses them, and the golden
+        # comparison (which shows every kind of row) needs --force.
         old, new = 'tests/corpus/reports/031_gzbg_2026_beijing.txt', 'tests/corpus/reports/035_gzbg_2026_jiangxi.txt'
-        result = self.in_root('diff', '--format', 'csv', old, new)
+        refused = self.in_root('diff', '--format', 'csv', old, new)
+        self.assertEqual(refused.returncode, 2)
+        self.assertEqual(refused.stdout, b'')
+        self.assertEqual(refused.stderr.decode(),
+                         'lawreport: diff: OLD and NEW are reports of different bodies (北京市, 江西省); '
+                         '--force compares them anyway\n')
+        result = self.in_root('diff', '--force', '--format', 'csv', old, new)
         self.assertEqual(result.returncode, 0)
         self.golden('beijing-jiangxi.diff.csv', result.stdout)
-        doc = json.loads(self.in_root('diff', '--format', 'json', old, new).stdout)
+        doc = json.loads(self.in_root('diff', '--force', '--format', 'json', old, new).stdout)
         gdp = next(r for r in doc['rows'] if r['key'] == 'economy.gdp_growth')
-        self.assertEqual((gdp['old'], gdp['new'], gdp['change'], gdp['change_percent'], gdp['status']),
-                         (5.4, 5.2, -0.2, -3.7, 'changed'))
-        text = self.in_root('diff', old, new).stdout.decode()
-        self.assertIn('地区生产总值增速 (economy.gdp_growth)  5.4 → 5.2 %  -0.2 (-3.70%)', text)
+        self.assertEqual((gdp['old'], gdp['new'], gdp['change'], gdp['change_unit'], gdp['change_percent'],
+                          gdp['status'], gdp['old_line'], gdp['new_line']),
+                         (5.4, 5.2, -0.2, '个百分点', None, 'changed', 8, 8))
+        for row in doc['rows']:  # both line numbers on every compared row
+            self.assertTrue(row['old_line'] or row['status'] == 'appeared', row)
+            self.assertTrue(row['new_line'] or row['status'] == 'disappeared', row)
+        text = self.in_root('diff', '--force', old, new).stdout.decode()
+        self.assertIn('地区生产总值增速 (economy.gdp_growth)  5.4 → 5.2 %  -0.2 个百分点  [lines 8 → 8]', text)
         self.assertEqual(self.in_root('diff', old).returncode, 2)
         missing = os.path.join(self.tmp, 'missing.txt')
         self.assert_input_error(self.in_root('diff', old, missing), missing, 'no such file')
+
+    def test_diff_one_body_over_two_years(self):
+        # The sample's two years: 北京市 and 北京市人民政府 are one body; a fall
+        # that deepens is a negative change in points; a repeated label is
+        # compared mention by mention; --changed-only drops what stayed.
+        with open(sample_path(), encoding='utf-8') as f:
+            text = f.read()
+        title = '融安县2023年法治政府建设年度报告'
+        self.assertIn(title, text)
+        body = ('\n能耗同比下降1.3%，城镇调查失业率4.1%。\n')
+        old = self.write('2023.txt', (text + body).encode())
+        new_text = (text.replace(title, '融安县人民政府2024年法治政府建设年度报告')
+                    .replace('部门完成联合抽查任务6个', '部门完成联合抽查任务9个')
+                    + '\n能耗同比下降7.2%，城镇调查失业率4.4%。\n')
+        new = self.write('2024.txt', new_text.encode())
+        result = run('diff', '--format', 'json', old, new)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        rows = json.loads(result.stdout)['rows']
+        def row(key, n=0):
+            return [r for r in rows if r['key'] == key][n]
+        energy = row('label:能耗')
+        self.assertEqual((energy['old'], energy['new'], energy['change'], energy['change_unit'],
+                          energy['change_percent']), (-1.3, -7.2, -5.9, '个百分点', None))
+        rate = row('jobs.urban_unemployment_rate')
+        self.assertEqual((rate['change'], rate['change_unit'], rate['change_percent']), (0.3, '个百分点', None))
+        checks = [r for r in rows if r['key'] == 'label:部门完成联合抽查任务']
+        self.assertEqual([(r['old'], r['new'], r['status'], r['old_line'], r['new_line']) for r in checks],
+                         [(18, 18, 'same', 19, 19), (6, 9, 'changed', 19, 19)])
+        changed = json.loads(run('diff', '--changed-only', '--format', 'json', old, new).stdout)['rows']
+        self.assertTrue(changed)
+        self.assertTrue(all(r['status'] != 'same' for r in changed))
+        self.assertEqual([(r['old'], r['new']) for r in changed if r['key'] == 'label:部门完成联合抽查任务'],
+                         [(6, 9)])
+        csv_text = run('diff', '--format', 'csv', old, new).stdout.decode()
+        self.assertTrue(csv_text.startswith('key,name,unit,old,new,change,change_percent,status,'
+                                            'change_unit,old_line,new_line\r\n'))
+        self.assertIn('城镇调查失业率 (jobs.urban_unemployment_rate)  4.1 → 4.4 %  +0.3 个百分点',
+                      run('diff', old, new).stdout.decode())
+
+        # Refused: NEW not later than OLD, and two kinds of report; --force compares.
+        for args, message in [((new, old), 'NEW (2023) is not later than OLD (2024)'),
+                              ((old, old), 'NEW (2023) is not later than OLD (2023)')]:
+            refused = run('diff', *args)
+            self.assertEqual(refused.returncode, 2)
+            self.assertEqual(refused.stdout, b'')
+            self.assertEqual(refused.stderr.decode(),
+                             f'lawreport: diff: {message}; --force compares them anyway\n')
+            self.assertEqual(run('diff', '--force', *args).returncode, 0)
+        plan = self.write('plan.txt', text.replace(title, '融安县2024年政府工作报告').encode())
+        refused = run('diff', old, plan)
+        self.assertEqual(refused.returncode, 2)
+        self.assertIn('different kinds of report', refused.stderr.decode())
 
     # --- check -----------------------------------------------------------------------
 
