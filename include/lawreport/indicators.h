@@ -50,9 +50,9 @@ const char* DirectionName(Direction direction);  // "up", "down", "" for none
 struct Indicator {
   std::string id;  // "i1", "i2", … in text order
   std::optional<std::string>
-      section;            // innermost section id; none in preamble and appendix
-  int line = 0;           // 1-based source line of the number
-  int column = 0;         // 1-based, in characters
+      section;     // innermost section id; none in preamble and appendix
+  int line = 0;    // 1-based source line of the number
+  int column = 0;  // 1-based, in characters
   // Byte offsets of `text` in Text::source(), the text `lawreport text`
   // prints (for a UTF-8 text file with LF line ends, the file itself), so a
   // user can slice it: source[start, end) is "受理行政许可事项43601件".

@@ -90,7 +90,7 @@ struct DiffRow {
   // (new − old) / old × 100, rounded to 2 decimals; only for quantities
   // (counts, amounts, measures, durations), never for rates or changes.
   std::optional<double> change_percent;
-  std::string status;  // "same", "changed", "appeared", "disappeared"
+  std::string status;           // "same", "changed", "appeared", "disappeared"
   std::optional<int> old_line;  // the figure's line in each report
   std::optional<int> new_line;
 };

@@ -179,8 +179,8 @@ std::optional<std::string> DiffRefusal(const Report& before,
   const std::string old_body = BodyOf(before);
   const std::string new_body = BodyOf(after);
   if (!old_body.empty() && !new_body.empty() && old_body != new_body) {
-    return "OLD and NEW are reports of different bodies (" + old_body +
-           ", " + new_body + ")";
+    return "OLD and NEW are reports of different bodies (" + old_body + ", " +
+           new_body + ")";
   }
   const DocumentInfo& old_document = before.outline.document;
   const DocumentInfo& new_document = after.outline.document;
@@ -269,10 +269,9 @@ DiffRow Compare(const std::string& key, const Figure* old_figure,
   row.change = row.new_value->Minus(*row.old_value);
   const double old_double = row.old_value->ToDouble();
   if (!IsRate(any) && any.kind != UnitKind::kChange && old_double != 0) {
-    row.change_percent =
-        std::round((row.new_value->ToDouble() - old_double) / old_double *
-                   10000) /
-        100;
+    row.change_percent = std::round((row.new_value->ToDouble() - old_double) /
+                                    old_double * 10000) /
+                         100;
   }
   row.status = *row.new_value == *row.old_value ? "same" : "changed";
   return row;
@@ -304,10 +303,10 @@ std::vector<DiffRow> DiffReports(const Report& before, const Report& after,
     const auto new_it = new_figures.find(key);
     if (old_it == old_figures.end() || new_it == new_figures.end()) {
       const bool in_old = old_it != old_figures.end();
-      const Figure& only = in_old ? old_it->second.front()
-                                  : new_it->second.front();
-      rows.push_back(Compare(key, in_old ? &only : nullptr,
-                             in_old ? nullptr : &only));
+      const Figure& only =
+          in_old ? old_it->second.front() : new_it->second.front();
+      rows.push_back(
+          Compare(key, in_old ? &only : nullptr, in_old ? nullptr : &only));
       continue;
     }
     // The i-th mention in one report with the i-th in the other: a work
@@ -321,11 +320,10 @@ std::vector<DiffRow> DiffReports(const Report& before, const Report& after,
     }
   }
   if (options.changed_only) {
-    rows.erase(std::remove_if(rows.begin(), rows.end(),
-                              [](const DiffRow& row) {
-                                return row.status == "same";
-                              }),
-               rows.end());
+    rows.erase(
+        std::remove_if(rows.begin(), rows.end(),
+                       [](const DiffRow& row) { return row.status == "same"; }),
+        rows.end());
   }
   return rows;
 }

@@ -324,32 +324,48 @@ TEST(CanonicalTest, DiffPointsDirectionAndRepeatedLabels) {
     std::vector<std::string> expected;
   } cases[] = {
       // A rate: +1.4 个百分点, no relative change (not +34.15%).
-      {"城镇调查失业率4.1%。", "城镇调查失业率5.5%。", false,
+      {"城镇调查失业率4.1%。",
+       "城镇调查失业率5.5%。",
+       false,
        {"jobs.urban_unemployment_rate 4.1→5.5 1.4 个百分点 - changed 1 1"}},
-      {"办结率99.74%。", "\n办结率100%。", false,
+      {"办结率99.74%。",
+       "\n办结率100%。",
+       false,
        {"label:办结率 99.74→100 0.26 个百分点 - changed 1 2"}},
       // A fall that deepens: 下降1.3% → 下降7.2% is −5.9 points, not +453%.
-      {"能耗同比下降1.3%。", "能耗同比下降7.2%。", false,
+      {"能耗同比下降1.3%。",
+       "能耗同比下降7.2%。",
+       false,
        {"label:能耗 -1.3→-7.2 -5.9 个百分点 - changed 1 1"}},
       // From a fall to a rise.
-      {"能耗同比下降1.3%。", "能耗同比增长0.7%。", false,
+      {"能耗同比下降1.3%。",
+       "能耗同比增长0.7%。",
+       false,
        {"label:能耗 -1.3→0.7 2 个百分点 - changed 1 1"}},
       // A change in points is compared in points too.
-      {"占比提高0.5个百分点。", "占比下降0.3个百分点。", false,
+      {"占比提高0.5个百分点。",
+       "占比下降0.3个百分点。",
+       false,
        {"label:占比 0.5→-0.3 -0.8 个百分点 - changed 1 1"}},
       // A count keeps its unit and its relative change.
-      {"调解员687名。", "调解员700名。", false,
+      {"调解员687名。",
+       "调解员700名。",
+       false,
        {"mediation.mediators 687→700 13 名 1.89% changed 1 1"}},
       // A label stated twice is compared twice, in text order.
       {"部门完成联合抽查任务18个，部门完成联合抽查任务6个。",
-       "部门完成联合抽查任务20个，\n部门完成联合抽查任务6个。", false,
+       "部门完成联合抽查任务20个，\n部门完成联合抽查任务6个。",
+       false,
        {"label:部门完成联合抽查任务 18→20 2 个 11.11% changed 1 1",
         "label:部门完成联合抽查任务 6→6 0 个 0.00% same 1 2"}},
       {"部门完成联合抽查任务18个，部门完成联合抽查任务6个。",
-       "部门完成联合抽查任务20个，部门完成联合抽查任务6个。", true,
+       "部门完成联合抽查任务20个，部门完成联合抽查任务6个。",
+       true,
        {"label:部门完成联合抽查任务 18→20 2 个 11.11% changed 1 1"}},
       // An id in one report only appears, with the one line it has.
-      {"调解员687名。", "法律顾问12名。", false,
+      {"调解员687名。",
+       "法律顾问12名。",
+       false,
        {"legal.advisers -→12 - 名 - appeared - 1",
         "mediation.mediators 687→- - 名 - disappeared 1 -"}},
   };
@@ -372,22 +388,24 @@ TEST(CanonicalTest, DiffRefusesDifferentBodiesKindsAndYears) {
     const char* new_title;
     const char* refusal;  // nullptr: they compare
   } cases[] = {
-      {"北京市2023年法治政府建设年度报告", "北京市人民政府2024年法治政府建设年度报告",
-       nullptr},
+      {"北京市2023年法治政府建设年度报告",
+       "北京市人民政府2024年法治政府建设年度报告", nullptr},
       {"北京市人民政府关于2022年度法治政府建设情况的报告",
        "北京市2023年法治政府建设年度报告", nullptr},
-      {"北京市２０２３年法治政府建设年度报告", "北京市　2024年法治政府建设年度报告",
-       nullptr},
+      {"北京市２０２３年法治政府建设年度报告",
+       "北京市　2024年法治政府建设年度报告", nullptr},
       {"北京市2023年法治政府建设年度报告", "江西省2024年法治政府建设年度报告",
        "OLD and NEW are reports of different bodies (北京市, 江西省)"},
-      {"北京市2023年法治政府建设年度报告", "北京市司法局2024年法治政府建设年度报告",
+      {"北京市2023年法治政府建设年度报告",
+       "北京市司法局2024年法治政府建设年度报告",
        "OLD and NEW are reports of different bodies (北京市, 北京市司法局)"},
       {"北京市2023年法治政府建设年度报告", "北京市2025年政府工作报告",
        "OLD and NEW are different kinds of report (法治政府建设年度报告, "
        "政府工作报告)"},
       {"北京市2023年法治政府建设年度报告", "北京市2023年法治政府建设年度报告",
        "NEW (2023) is not later than OLD (2023)"},
-      {"北京市2024年法治政府建设年度报告", "北京市人民政府2023年法治政府建设年度报告",
+      {"北京市2024年法治政府建设年度报告",
+       "北京市人民政府2023年法治政府建设年度报告",
        "NEW (2023) is not later than OLD (2024)"},
       // What a report does not state is no reason to refuse.
       {"受理行政许可事项100件。", "北京市2024年法治政府建设年度报告", nullptr},

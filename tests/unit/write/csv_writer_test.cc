@@ -22,9 +22,10 @@ TEST(CsvWriterTest, RowsAndQuoting) {
   report.indicators =
       ExtractIndicators(report.text, report.outline, FindMentions(report.text));
 
-  EXPECT_EQ(CsvHeader(),
-            "path,section,section_title,line,label,value,unit,kind,qualifier,"
-            "text,page,table,row,column,direction,upper,decimals,start,end\r\n");
+  EXPECT_EQ(
+      CsvHeader(),
+      "path,section,section_title,line,label,value,unit,kind,qualifier,"
+      "text,page,table,row,column,direction,upper,decimals,start,end\r\n");
   const std::string csv = WriteIndicatorsCsv(report);
   EXPECT_EQ(
       csv,
