@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <thread>
 
@@ -31,7 +32,13 @@ CLI::App* SetupTable(CLI::App& app, TableOptions& options) {
                       "Only these canonical ids, comma-separated; "
                       "'prefix.*' for every id under a prefix (xxgk.*)");
   command->add_flag("--wide", options.wide,
-                    "One row per report, one column per canonical id (CSV)");
+                    "One row per report, one column per canonical id (CSV): "
+                    "each report's result for its own year");
+  command
+      ->add_option("--role", options.role,
+                   "actual or target: only results, or only targets (with "
+                   "--wide: each report's first point target)")
+      ->check(CLI::IsMember({"actual", "target"}));
   command->add_option("-o,--output", options.output,
                       "Write to this file, atomically");
   command
@@ -53,6 +60,11 @@ CLI::App* SetupDiff(CLI::App& app, DiffOptions& options) {
   command->add_option("NEW", options.after, "The later report")->required();
   command->add_option("--format", options.format, "text, json or csv")
       ->check(CLI::IsMember({"text", "json", "csv"}));
+  command->add_flag("--force", options.force,
+                    "Compare even reports of different bodies or kinds, or "
+                    "a NEW that is not later than OLD");
+  command->add_flag("--changed-only", options.changed_only,
+                    "Leave out the figures that stayed the same");
   AddDecodeOptions(*command, options.decode);
   return command;
 }
@@ -99,8 +111,19 @@ int RunTable(const TableOptions& options) {
   const bool wide = options.wide;
   const bool jsonl = options.format == "jsonl";
   batch.serialize = [&](const Report& report) {
-    if (wide) return WideCsvRow(report, columns);
-    const std::vector<PanelRow> rows = PanelRows(report, select);
+    if (wide) {
+      return WideCsvRow(
+          report, columns,
+          options.role == "target" ? Role::kTarget : Role::kActual);
+    }
+    std::vector<PanelRow> rows = PanelRows(report, select);
+    if (!options.role.empty()) {
+      rows.erase(std::remove_if(rows.begin(), rows.end(),
+                                [&](const PanelRow& row) {
+                                  return row.role != options.role;
+                                }),
+                 rows.end());
+    }
     return jsonl ? PanelJsonLines(rows) : PanelCsv(rows);
   };
   batch.serialize_error = [](const std::string&, const Error&) {
@@ -139,7 +162,18 @@ int RunDiff(const DiffOptions& options) {
   if (!before) return ReportInputError(options.before, before.error());
   Result<Report> after = ProcessFile(options.after, process);
   if (!after) return ReportInputError(options.after, after.error());
-  const std::vector<DiffRow> rows = DiffReports(*before, *after);
+  if (!options.force) {
+    if (const std::optional<std::string> refusal =
+            DiffRefusal(*before, *after)) {
+      std::fprintf(stderr,
+                   "lawreport: diff: %s; --force compares them anyway\n",
+                   refusal->c_str());
+      return kExitBadInput;
+    }
+  }
+  lawreport::DiffOptions diff;
+  diff.changed_only = options.changed_only;
+  const std::vector<DiffRow> rows = DiffReports(*before, *after, diff);
   if (options.format == "csv") return WriteStdout(DiffCsv(rows));
   if (options.format == "json")
     return WriteStdout(DiffJson(rows, options.before, options.after));

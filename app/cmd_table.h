@@ -18,6 +18,7 @@ struct TableOptions {
   std::string format = "csv";
   std::string indicators;  // comma-separated canonical ids
   bool wide = false;
+  std::string role;  // "actual" or "target"; wide: actual when empty
   std::string output;
   int jobs = 0;
   bool quiet = false;
@@ -29,6 +30,8 @@ struct DiffOptions {
   std::string before;
   std::string after;
   std::string format = "text";
+  bool force = false;         // compare reports that are not one body's years
+  bool changed_only = false;  // leave out figures that stayed the same
   DecodeOptions decode;
 };
 

@@ -80,10 +80,13 @@ struct Period {
 struct Indicator {
   std::string id;  // "i1", "i2", … in text order
   std::optional<std::string>
-      section;            // innermost section id; none in preamble and appendix
-  int line = 0;           // 1-based source line of the number
-  int column = 0;         // 1-based, in characters
-  std::size_t start = 0;  // normalized byte offsets of `text`
+      section;     // innermost section id; none in preamble and appendix
+  int line = 0;    // 1-based source line of the number
+  int column = 0;  // 1-based, in characters
+  // Byte offsets of `text` in Text::source(), the text `lawreport text`
+  // prints (for a UTF-8 text file with LF line ends, the file itself), so a
+  // user can slice it: source[start, end) is "受理行政许可事项43601件".
+  std::size_t start = 0;
   std::size_t end = 0;
   std::string text;  // source words: "受理行政许可事项43601件"
   std::string label;  // source words for what is measured: "受理行政许可事项"
@@ -106,8 +109,11 @@ struct Indicator {
   Period period;
   Aggregate aggregate = Aggregate::kPoint;
   std::string time_rule;  // "phrase:五年来; average:年均", "section:下一步"
-  // Normalized offsets of the number and its unit, for the checker; not
-  // written out (start/end delimit `text`).
+  // Normalized offsets of `text` and of the number and its unit, for the
+  // stages that read the normalized text (labels, the checker); not written
+  // out.
+  std::size_t text_begin = 0;
+  std::size_t text_end = 0;
   std::size_t value_begin = 0;
   std::size_t value_end = 0;
 };

@@ -11,11 +11,13 @@
 //     dropped. Line breaks (LF, CRLF, CR) all become "\n", so normalized line N
 //     is source line N.
 //
-// Offsets are half-open byte ranges [begin, end) into `normalized`; lines are
-// 1-based source lines; columns are 1-based and count characters (code
-// points) of the source line. Text::SourceOf maps a normalized range back to
-// the source bytes that produced it, so "(一)" found at normalized [10, 13)
-// prints as the "（一）" that was written.
+// Offsets here are half-open byte ranges [begin, end) into `normalized`;
+// lines are 1-based source lines; columns are 1-based and count characters
+// (code points) of the source line. Text::SourceOf maps a normalized range
+// back to the source bytes that produced it, so "(一)" found at normalized
+// [10, 13) prints as the "（一）" that was written, and Text::SourceOffset
+// turns an offset into one in `source`, which is what the output gives (an
+// indicator's start and end), since `source` is what a user can see.
 //
 // For HTML, DOCX and PDF input, `source` is the plain text the container
 // reader produced (what `lawreport text FILE` prints): one line per paragraph

@@ -5,7 +5,8 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <set>
+#include <optional>
+#include <string_view>
 
 #include "lawreport/canonical.h"
 #include "util/terminal.h"
@@ -27,6 +28,12 @@ std::string Percent(double value) {
   return buffer;
 }
 
+// JSON writes null where CSV leaves a field empty.
+std::optional<std::string> NullIfEmpty(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
 }  // namespace
 
 std::vector<PanelRow> PanelRows(const Report& report,
@@ -40,16 +47,36 @@ std::vector<PanelRow> PanelRows(const Report& report,
       continue;
     }
     const CanonicalEntry* entry = FindCanonical(*indicator.canonical);
-    rows.push_back({document.issuer.value_or(""), document.year,
-                    ReportKindName(document.kind), *indicator.canonical,
-                    entry ? entry->name : "", indicator.value, indicator.unit,
-                    indicator.label, report.source.path, indicator.line});
+    PanelRow& row = rows.emplace_back();
+    row.issuer = document.issuer.value_or("");
+    row.year = document.year;
+    row.kind = ReportKindName(document.kind);
+    row.canonical = *indicator.canonical;
+    row.name = entry ? entry->name : "";
+    row.value = indicator.value;
+    row.unit = indicator.unit;
+    row.label = indicator.label;
+    row.file = report.source.path;
+    row.line = indicator.line;
+    row.qualifier = QualifierName(indicator.qualifier);
+    row.role = RoleName(indicator.role);
+    row.period_from = indicator.period.from;
+    row.period_to = indicator.period.to;
+    row.aggregate = AggregateName(indicator.aggregate);
+    row.direction = DirectionName(indicator.direction);
+    row.upper = indicator.upper;
+    row.decimals = indicator.value.decimals();
+    row.page = indicator.page;
+    row.start = indicator.start;
+    row.end = indicator.end;
   }
   return rows;
 }
 
 std::string PanelCsvHeader() {
-  return "issuer,year,kind,canonical,name,value,unit,label,file,line\r\n";
+  return "issuer,year,kind,canonical,name,value,unit,label,file,line,"
+         "qualifier,direction,upper,decimals,page,start,end,role,period_from,"
+         "period_to,aggregate\r\n";
 }
 
 std::string PanelCsv(const std::vector<PanelRow>& rows) {
@@ -57,9 +84,27 @@ std::string PanelCsv(const std::vector<PanelRow>& rows) {
   for (const PanelRow& row : rows) {
     std::string line;
     for (const std::string& field :
-         {row.issuer, YearText(row.year), row.kind, row.canonical, row.name,
-          row.value.ToString(), row.unit, row.label, row.file,
-          std::to_string(row.line)}) {
+         {row.issuer,
+          YearText(row.year),
+          row.kind,
+          row.canonical,
+          row.name,
+          row.value.ToString(),
+          row.unit,
+          row.label,
+          row.file,
+          std::to_string(row.line),
+          row.qualifier,
+          row.direction,
+          row.upper ? row.upper->ToString() : std::string(),
+          std::to_string(row.decimals),
+          row.page > 0 ? std::to_string(row.page) : std::string(),
+          std::to_string(row.start),
+          std::to_string(row.end),
+          row.role,
+          YearText(row.period_from),
+          YearText(row.period_to),
+          row.aggregate}) {
       AppendCsvField(line, field);
     }
     out += line + "\r\n";
@@ -82,6 +127,21 @@ std::string PanelJsonLines(const std::vector<PanelRow>& rows) {
     json.Field("label", row.label);
     json.Field("file", row.file);
     json.Field("line", row.line);
+    json.Field("qualifier", NullIfEmpty(row.qualifier));
+    json.Field("direction", NullIfEmpty(row.direction));
+    json.Field("upper", row.upper);
+    json.Field("decimals", row.decimals);
+    json.Field("page",
+               row.page > 0 ? std::optional<int>(row.page) : std::nullopt);
+    json.Field("start", static_cast<std::uint64_t>(row.start));
+    json.Field("end", static_cast<std::uint64_t>(row.end));
+    json.Field("role", row.role);
+    json.Key("period");
+    json.BeginObject();
+    json.Field("from", row.period_from);
+    json.Field("to", row.period_to);
+    json.EndObject();
+    json.Field("aggregate", row.aggregate);
     json.EndObject();
     out += json.Take() + "\n";
   }
@@ -99,14 +159,21 @@ std::string WideCsvHeader(const std::vector<std::string>& ids) {
 }
 
 std::string WideCsvRow(const Report& report,
-                       const std::vector<std::string>& ids) {
+                       const std::vector<std::string>& ids, Role role) {
+  const DocumentInfo& document = report.outline.document;
   std::map<std::string, std::string> first;
   for (const Indicator& indicator : report.indicators) {
-    if (indicator.canonical && !first.count(*indicator.canonical)) {
-      first[*indicator.canonical] = indicator.value.ToString();
+    if (!indicator.canonical || first.count(*indicator.canonical)) continue;
+    if (indicator.role != role || indicator.aggregate != Aggregate::kPoint)
+      continue;
+    // A result of another year (a stock at last year's end, a base year)
+    // is not this report's figure.
+    if (role == Role::kActual && document.year && indicator.period.to &&
+        *indicator.period.to != *document.year) {
+      continue;
     }
+    first[*indicator.canonical] = indicator.value.ToString();
   }
-  const DocumentInfo& document = report.outline.document;
   std::string line;
   AppendCsvField(line, report.source.path);
   AppendCsvField(line, document.issuer.value_or(""));
@@ -119,34 +186,140 @@ std::string WideCsvRow(const Report& report,
   return line + "\r\n";
 }
 
-std::vector<DiffRow> DiffReports(const Report& before, const Report& after) {
-  // key → (name, unit, value) of each report's first figure with that key.
-  struct Figure {
-    std::string name, unit;
-    Decimal value;
-  };
-  const auto figures = [](const Report& report) {
-    std::map<std::string, Figure> by_key;
-    for (const Indicator& indicator : report.indicators) {
-      std::string key, name;
-      if (indicator.canonical) {
-        key = *indicator.canonical;
-        const CanonicalEntry* entry = FindCanonical(key);
-        name = entry ? entry->name : key;
-      } else if (!indicator.label.empty()) {
-        key = "label:" + indicator.label + "|" + indicator.unit;
-        name = indicator.label;
-      } else {
-        continue;
-      }
-      by_key.emplace(key, Figure{name, indicator.unit, indicator.value});
+std::string BodyOf(const Report& report) {
+  const std::optional<std::string>& issuer = report.outline.document.issuer;
+  if (!issuer) return "";
+  // The normalized form folds width variants (ＡＢ市 is AB市) and turns every
+  // kind of space into " ", which is then dropped.
+  Text text;
+  text.AppendLine(*issuer);
+  std::string body;
+  for (const char c : text.normalized()) {
+    if (c != ' ') body.push_back(c);
+  }
+  for (const std::string_view suffix : {"人民政府", "政府"}) {
+    if (body.size() > suffix.size() &&
+        std::string_view(body).substr(body.size() - suffix.size()) == suffix) {
+      body.resize(body.size() - suffix.size());
+      break;
     }
-    return by_key;
-  };
-  const std::map<std::string, Figure> old_figures = figures(before);
-  const std::map<std::string, Figure> new_figures = figures(after);
+  }
+  return body;
+}
 
-  // Canonical ids in catalogue order, then labels in sorted order.
+std::optional<std::string> DiffRefusal(const Report& before,
+                                       const Report& after) {
+  const std::string old_body = BodyOf(before);
+  const std::string new_body = BodyOf(after);
+  if (!old_body.empty() && !new_body.empty() && old_body != new_body) {
+    return "OLD and NEW are reports of different bodies (" + old_body + ", " +
+           new_body + ")";
+  }
+  const DocumentInfo& old_document = before.outline.document;
+  const DocumentInfo& new_document = after.outline.document;
+  if (old_document.kind != ReportKind::kOther &&
+      new_document.kind != ReportKind::kOther &&
+      old_document.kind != new_document.kind) {
+    return std::string("OLD and NEW are different kinds of report (") +
+           ReportKindName(old_document.kind) + ", " +
+           ReportKindName(new_document.kind) + ")";
+  }
+  if (old_document.year && new_document.year &&
+      *new_document.year <= *old_document.year) {
+    return "NEW (" + std::to_string(*new_document.year) +
+           ") is not later than OLD (" + std::to_string(*old_document.year) +
+           ")";
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// One mention of a figure, as the diff compares it.
+struct Figure {
+  std::string name;
+  std::string unit;
+  UnitKind kind = UnitKind::kCount;
+  Decimal value;  // signed: a fall is negative
+  int line = 0;
+};
+
+// A change stated as a fall is a negative value: 下降7.2% is -7.2.
+Decimal Signed(const Indicator& indicator) {
+  if (indicator.direction != Direction::kDown) return indicator.value;
+  return Decimal::FromInt(0).Minus(indicator.value).value_or(indicator.value);
+}
+
+// Every figure with a key, in text order per key: the canonical id, or the
+// label and unit of an unmapped figure.
+std::map<std::string, std::vector<Figure>> FiguresByKey(const Report& report) {
+  std::map<std::string, std::vector<Figure>> by_key;
+  for (const Indicator& indicator : report.indicators) {
+    std::string key, name;
+    if (indicator.canonical) {
+      key = *indicator.canonical;
+      const CanonicalEntry* entry = FindCanonical(key);
+      name = entry ? entry->name : key;
+    } else if (!indicator.label.empty()) {
+      key = "label:" + indicator.label + "|" + indicator.unit;
+      name = indicator.label;
+    } else {
+      continue;
+    }
+    by_key[key].push_back({name, indicator.unit, indicator.kind,
+                           Signed(indicator), indicator.line});
+  }
+  return by_key;
+}
+
+// Rates, shares and growth rates change by percentage points, and their
+// change relative to the old rate means little; quantities change by their
+// own unit, and relative to the old value.
+bool IsRate(const Figure& figure) {
+  return figure.unit == "%" || figure.unit == "个百分点";
+}
+
+DiffRow Compare(const std::string& key, const Figure* old_figure,
+                const Figure* new_figure) {
+  const Figure& any = old_figure ? *old_figure : *new_figure;
+  DiffRow row;
+  row.key = key.rfind("label:", 0) == 0 ? "label:" + any.name : key;
+  row.name = any.name;
+  row.unit = any.unit;
+  row.change_unit = IsRate(any) ? "个百分点" : any.unit;
+  if (old_figure) {
+    row.old_value = old_figure->value;
+    row.old_line = old_figure->line;
+  }
+  if (new_figure) {
+    row.new_value = new_figure->value;
+    row.new_line = new_figure->line;
+  }
+  if (!old_figure || !new_figure) {
+    row.status = new_figure ? "appeared" : "disappeared";
+    return row;
+  }
+  row.change = row.new_value->Minus(*row.old_value);
+  const double old_double = row.old_value->ToDouble();
+  if (!IsRate(any) && any.kind != UnitKind::kChange && old_double != 0) {
+    row.change_percent = std::round((row.new_value->ToDouble() - old_double) /
+                                    old_double * 10000) /
+                         100;
+  }
+  row.status = *row.new_value == *row.old_value ? "same" : "changed";
+  return row;
+}
+
+}  // namespace
+
+std::vector<DiffRow> DiffReports(const Report& before, const Report& after,
+                                 const DiffOptions& options) {
+  const auto old_figures = FiguresByKey(before);
+  const auto new_figures = FiguresByKey(after);
+
+  // Canonical ids in catalogue order, then labels in sorted order. A label
+  // shared by both reports is a comparison; a label in one only is noise
+  // between two different texts, so only canonical ids appear/disappear.
   std::vector<std::string> keys;
   for (const auto* entries : {&CanonicalCatalogue(), &TemplateCells()}) {
     for (const CanonicalEntry& entry : *entries) {
@@ -154,52 +327,51 @@ std::vector<DiffRow> DiffReports(const Report& before, const Report& after) {
         keys.push_back(entry.id);
     }
   }
-  std::set<std::string> labels;
-  for (const auto* figures_of : {&old_figures, &new_figures}) {
-    for (const auto& [key, figure] : *figures_of) {
-      if (key.rfind("label:", 0) == 0) labels.insert(key);
-    }
-  }
-  // A label shared by both reports is a comparison; a label in one only is
-  // noise between two different texts, so only canonical ids appear/disappear.
-  for (const std::string& key : labels) {
-    if (old_figures.count(key) && new_figures.count(key)) keys.push_back(key);
+  for (const auto& [key, figures] : old_figures) {
+    if (key.rfind("label:", 0) == 0 && new_figures.count(key))
+      keys.push_back(key);
   }
 
   std::vector<DiffRow> rows;
   for (const std::string& key : keys) {
-    DiffRow row;
     const auto old_it = old_figures.find(key);
     const auto new_it = new_figures.find(key);
-    const Figure& any =
-        old_it != old_figures.end() ? old_it->second : new_it->second;
-    row.key = key.rfind("label:", 0) == 0 ? "label:" + any.name : key;
-    row.name = any.name;
-    row.unit = any.unit;
-    if (old_it != old_figures.end()) row.old_value = old_it->second.value;
-    if (new_it != new_figures.end()) row.new_value = new_it->second.value;
-    if (row.old_value && row.new_value) {
-      if (old_it->second.unit != new_it->second.unit)
-        continue;  // not comparable
-      row.change = row.new_value->Minus(*row.old_value);
-      const double old_double = row.old_value->ToDouble();
-      if (old_double != 0) {
-        row.change_percent =
-            std::round((row.new_value->ToDouble() - old_double) / old_double *
-                       10000) /
-            100;
-      }
-      row.status = *row.new_value == *row.old_value ? "same" : "changed";
-    } else {
-      row.status = row.new_value ? "appeared" : "disappeared";
+    if (old_it == old_figures.end() || new_it == new_figures.end()) {
+      const bool in_old = old_it != old_figures.end();
+      const Figure& only =
+          in_old ? old_it->second.front() : new_it->second.front();
+      rows.push_back(
+          Compare(key, in_old ? &only : nullptr, in_old ? nullptr : &only));
+      continue;
     }
-    rows.push_back(std::move(row));
+    // The i-th mention in one report with the i-th in the other: a work
+    // report states the year's result before next year's target, and a
+    // repeated label keeps its order from year to year.
+    const std::vector<Figure>& olds = old_it->second;
+    const std::vector<Figure>& news = new_it->second;
+    for (std::size_t i = 0; i < std::min(olds.size(), news.size()); ++i) {
+      if (olds[i].unit != news[i].unit) continue;  // not comparable
+      rows.push_back(Compare(key, &olds[i], &news[i]));
+    }
+  }
+  if (options.changed_only) {
+    rows.erase(
+        std::remove_if(rows.begin(), rows.end(),
+                       [](const DiffRow& row) { return row.status == "same"; }),
+        rows.end());
   }
   return rows;
 }
 
 std::string DiffCsv(const std::vector<DiffRow>& rows) {
-  std::string out = "key,name,unit,old,new,change,change_percent,status\r\n";
+  // Columns after `status` were added later, at the end, so that readers by
+  // position keep working.
+  std::string out =
+      "key,name,unit,old,new,change,change_percent,status,change_unit,"
+      "old_line,new_line\r\n";
+  const auto line_text = [](const std::optional<int>& line) {
+    return line ? std::to_string(*line) : std::string();
+  };
   for (const DiffRow& row : rows) {
     std::string line;
     for (const std::string& field :
@@ -208,7 +380,8 @@ std::string DiffCsv(const std::vector<DiffRow>& rows) {
           row.new_value ? row.new_value->ToString() : std::string(),
           row.change ? row.change->ToString() : std::string(),
           row.change_percent ? Percent(*row.change_percent) : std::string(),
-          row.status}) {
+          row.status, row.change_unit, line_text(row.old_line),
+          line_text(row.new_line)}) {
       AppendCsvField(line, field);
     }
     out += line + "\r\n";
@@ -239,6 +412,9 @@ std::string DiffJson(const std::vector<DiffRow>& rows,
       json.Null();
     }
     json.Field("status", row.status);
+    json.Field("change_unit", row.change_unit);
+    json.Field("old_line", row.old_line);
+    json.Field("new_line", row.new_line);
     json.EndObject();
   }
   json.EndArray();
@@ -249,6 +425,9 @@ std::string DiffJson(const std::vector<DiffRow>& rows,
 std::string DiffText(const std::vector<DiffRow>& rows,
                      const std::string& before, const std::string& after) {
   std::string out = "old: " + before + "\nnew: " + after + "\n\n";
+  const auto line_text = [](const std::optional<int>& line) {
+    return line ? std::to_string(*line) : std::string("—");
+  };
   for (const DiffRow& row : rows) {
     std::string line = row.name + " (" + row.key + ")  ";
     line += (row.old_value ? row.old_value->ToString() : "—") + " → " +
@@ -257,7 +436,7 @@ std::string DiffText(const std::vector<DiffRow>& rows,
       line += "  same";
     } else if (row.change) {
       line += "  " + std::string(row.change->negative() ? "" : "+") +
-              row.change->ToString();
+              row.change->ToString() + " " + row.change_unit;
       if (row.change_percent) {
         line += " (" + std::string(*row.change_percent < 0 ? "" : "+") +
                 Percent(*row.change_percent) + "%)";
@@ -265,6 +444,8 @@ std::string DiffText(const std::vector<DiffRow>& rows,
     } else {
       line += "  " + row.status;
     }
+    line += "  [lines " + line_text(row.old_line) + " → " +
+            line_text(row.new_line) + "]";
     out += line + "\n";
   }
   NeutralizeControls(out);

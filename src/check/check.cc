@@ -407,7 +407,7 @@ class Checker {
         // list before that total; its depth is the total's, not its parts'.
         if (cues[j].total != std::string_view::npos && cues[j].at > cue.at &&
             DepthAt(indicators_[cues[j].total].value_begin) == depth) {
-          stop = std::min(stop, indicators_[cues[j].total].start);
+          stop = std::min(stop, indicators_[cues[j].total].text_begin);
           break;
         }
         if (cues[j].at > cue.at && DepthAt(cues[j].at) == depth &&

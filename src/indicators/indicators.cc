@@ -405,6 +405,10 @@ class Extractor {
     for (std::size_t i = 0; i < indicators_.size(); ++i) {
       indicators_[i].id = "i" + std::to_string(i + 1);
       indicators_[i].page = text_.PageAt(indicators_[i].value_begin);
+      // Offsets are written out in the source a user can see; recognition
+      // needed the normalized ones until now.
+      indicators_[i].start = text_.SourceOffset(indicators_[i].text_begin);
+      indicators_[i].end = text_.SourceOffset(indicators_[i].text_end);
     }
     return std::move(indicators_);
   }
@@ -916,7 +920,8 @@ class Extractor {
       const Indicator& previous = indicators_.back();
       const std::size_t sentence =
           ClauseStart(m.qualifier_begin, LineOf(m.begin).begin, true);
-      if (previous.start >= LineOf(m.begin).begin && previous.end >= sentence) {
+      if (previous.text_begin >= LineOf(m.begin).begin &&
+          previous.text_end >= sentence) {
         before.inherited = true;
         before.inherited_text = previous.label;
       }
@@ -1122,8 +1127,8 @@ class Extractor {
   void EmitTableFigure(const Mention& m,
                        const indicators_internal::TableFigure& figure) {
     Indicator& indicator = AddPlacedAt(m, figure.begin);
-    indicator.start = figure.begin;
-    indicator.end = figure.end;
+    indicator.text_begin = figure.begin;
+    indicator.text_end = figure.end;
     indicator.text.assign(text_.SourceOf(figure.begin, figure.end));
     indicator.label = figure.label;
     indicator.value = figure.value;
@@ -1143,13 +1148,13 @@ class Extractor {
             const std::string& rule_suffix) {
     Indicator& indicator = AddPlacedAt(m, m.number_begin);
     if (label.after) {
-      indicator.start = m.qualifier_begin;
-      indicator.end = label.end;
+      indicator.text_begin = m.qualifier_begin;
+      indicator.text_end = label.end;
     } else {
-      indicator.start = label.begin < label.end
-                            ? std::min(label.begin, m.qualifier_begin)
-                            : m.qualifier_begin;
-      indicator.end = m.end;
+      indicator.text_begin = label.begin < label.end
+                                 ? std::min(label.begin, m.qualifier_begin)
+                                 : m.qualifier_begin;
+      indicator.text_end = m.end;
     }
     // A shared or distributed label may stand before other numbers: the text
     // is then the label, then the number's own words.
@@ -1159,7 +1164,8 @@ class Extractor {
                        "…" +
                        std::string(text_.SourceOf(m.qualifier_begin, m.end));
     } else {
-      indicator.text.assign(text_.SourceOf(indicator.start, indicator.end));
+      indicator.text.assign(
+          text_.SourceOf(indicator.text_begin, indicator.text_end));
     }
     if (label.inherited) {
       indicator.label = label.inherited_text;

@@ -6,6 +6,7 @@ Every bad input must give exit status 2, nothing on stdout, and exactly one
 line on stderr of the form `lawreport: PATH: problem`.
 """
 import argparse
+import glob
 import json
 import os
 import re
@@ -235,15 +236,26 @@ class CommandLineTest(unittest.TestCase):
         import io
         rows = list(csv.reader(io.StringIO(self.extract(sample_path(), '--format', 'csv').decode(),
                                            newline='')))
+        # Columns are only added at the end: the first 14 are what they were.
         self.assertEqual(rows[0], ['path', 'section', 'section_title', 'line', 'label', 'value',
                                    'unit', 'kind', 'qualifier', 'text', 'page', 'table',
                                    'row', 'column', 'role', 'period_from', 'period_to',
-                                   'aggregate'])
+                                   'aggregate', 'direction', 'upper', 'decimals',
+                                   'start', 'end'])
         self.assertEqual(len(rows) - 1, len(indicators))
         first = rows[1]
         self.assertEqual(first[0], sample_path())
         self.assertEqual(first[1], indicators[0]['section'])
         self.assertEqual(float(first[5]), indicators[0]['value'])
+        # The CSV loses nothing of what JSON says about the figure itself.
+        for row, indicator in zip(rows[1:], indicators):
+            record = dict(zip(rows[0], row))
+            self.assertEqual(
+                (record['qualifier'], record['direction'], record['upper'], record['decimals'],
+                 record['start'], record['end']),
+                (indicator['qualifier'] or '', indicator['direction'] or '',
+                 '' if indicator['upper'] is None else str(indicator['upper']),
+                 str(indicator['decimals']), str(indicator['start']), str(indicator['end'])))
 
     def test_extract_same_indicators_in_every_encoding(self):
         with open(sample_path(), encoding='utf-8') as f:
@@ -297,7 +309,7 @@ class CommandLineTest(unittest.TestCase):
         lines = result.stdout.decode().split('\r\n')
         self.assertEqual(lines[0], 'path,section,section_title,line,label,value,unit,kind,'
                                    'qualifier,text,page,table,row,column,role,'
-                                   'period_from,period_to,aggregate')
+                                   'period_from,period_to,aggregate,direction,upper,decimals,start,end')
         self.assertEqual(sum(1 for line in lines if line.startswith('path,')), 1)
         paths = {line.split(',')[0] for line in lines[1:] if line}
         self.assertEqual(len(paths), 10)
@@ -540,7 +552,12 @@ class CommandLineTest(unittest.TestCase):
         import io
         rows = list(csv.DictReader(io.StringIO(result.stdout.decode(), newline='')))
         self.assertEqual(list(rows[0].keys()), ['issuer', 'year', 'kind', 'canonical', 'name', 'value', 'unit',
-                                                'label', 'file', 'line'])
+                                                'label', 'file', 'line', 'qualifier', 'direction', 'upper',
+                                                'decimals', 'page', 'start', 'end', 'role', 'period_from',
+                                                'period_to', 'aggregate'])
+        # Direction and the upper end of a range survive into the panel.
+        self.assertTrue(any(r['direction'] == 'up' for r in rows))
+        self.assertTrue(any(r['upper'] for r in rows))
         sample = [r for r in rows if r['file'].endswith('rongan-2023.txt')]
         self.assertEqual(len(sample), 38)
 
@@ -549,31 +566,127 @@ class CommandLineTest(unittest.TestCase):
         self.golden('corpus.wide.csv', wide.stdout)
         lines = wide.stdout.decode().split('\r\n')
         self.assertEqual(lines[0], 'file,issuer,year,kind,economy.gdp_growth,jobs.new_urban')
-        self.assertIn('tests/corpus/reports/031_gzbg_2026_beijing.txt,北京市,2025,政府工作报告,5.4,280000', lines)
+        # Beijing states 城镇新增就业28万人 only as its 2026 target: its 2025
+        # column stays empty, and the target comes with --role target.
+        self.assertIn('tests/corpus/reports/031_gzbg_2026_beijing.txt,北京市,2025,政府工作报告,5.4,', lines)
+        targets = self.in_root('table', '-q', '--wide', '--role', 'target', '--indicators',
+                               'economy.gdp_growth,jobs.new_urban', 'tests/corpus/reports')
+        self.assertIn('tests/corpus/reports/031_gzbg_2026_beijing.txt,北京市,2025,政府工作报告,5,280000',
+                      targets.stdout.decode().split('\r\n'))
+
+    def test_a_wide_panel_never_mixes_a_target_with_a_result(self):
+        import csv
+        import io
+        reports = sorted(glob.glob(os.path.join(ROOT, 'tests/corpus/reports/*.txt')))
+        extracted = self.in_root('extract', '-q', '--format', 'jsonl', 'tests/corpus/reports')
+        documents = {d['source']['path']: d for d in
+                     map(json.loads, extracted.stdout.decode().splitlines())}
+        for role in ('actual', 'target'):
+            wide = self.in_root('table', '-q', '--wide', '--role', role, 'tests/corpus/reports')
+            self.assertEqual(wide.returncode, 0, wide.stderr.decode())
+            for row in csv.DictReader(io.StringIO(wide.stdout.decode(), newline='')):
+                document = documents[row['file']]
+                for column, value in row.items():
+                    if '.' not in column or not value or column == 'file':
+                        continue
+                    figures = [i for i in document['indicators'] if i['canonical'] == column
+                               and str(i['value']) == value and i['role'] == role
+                               and i['aggregate'] == 'point']
+                    if role == 'actual':
+                        figures = [i for i in figures if i['period']['to'] in (None, int(row['year']))]
+                    self.assertTrue(figures, (row['file'], column, value, role))
+        self.assertTrue(reports)
 
         jsonl = self.in_root('table', '-q', '--format', 'jsonl', '--indicators', 'reconsideration.received',
                              'data/samples/rongan-2023.txt')
         self.assertEqual([json.loads(line) for line in jsonl.stdout.decode().splitlines()], [{
             'issuer': '融安县', 'year': 2023, 'kind': '法治政府建设年度报告',
             'canonical': 'reconsideration.received', 'name': '行政复议申请收到数', 'value': 31, 'unit': '件',
-            'label': '县人民政府收到行政复议申请', 'file': 'data/samples/rongan-2023.txt', 'line': 61}])
+            'label': '县人民政府收到行政复议申请', 'file': 'data/samples/rongan-2023.txt', 'line': 61,
+            'qualifier': None, 'direction': None, 'upper': None, 'decimals': 0, 'page': None,
+            'start': 14598, 'end': 14642, 'role': 'actual', 'period': {'from': 2023, 'to': 2023},
+            'aggregate': 'point'}])
         self.assertEqual(self.in_root('table', '--indicators', 'no.such', 'data/samples/rongan-2023.txt')
                          .returncode, 2)
 
     def test_diff(self):
+        # Beijing and Jiangxi are two bodies: diff refuses them, and the golden
+        # comparison (which shows every kind of row) needs --force.
         old, new = 'tests/corpus/reports/031_gzbg_2026_beijing.txt', 'tests/corpus/reports/035_gzbg_2026_jiangxi.txt'
-        result = self.in_root('diff', '--format', 'csv', old, new)
+        refused = self.in_root('diff', '--format', 'csv', old, new)
+        self.assertEqual(refused.returncode, 2)
+        self.assertEqual(refused.stdout, b'')
+        self.assertEqual(refused.stderr.decode(),
+                         'lawreport: diff: OLD and NEW are reports of different bodies (北京市, 江西省); '
+                         '--force compares them anyway\n')
+        result = self.in_root('diff', '--force', '--format', 'csv', old, new)
         self.assertEqual(result.returncode, 0)
         self.golden('beijing-jiangxi.diff.csv', result.stdout)
-        doc = json.loads(self.in_root('diff', '--format', 'json', old, new).stdout)
+        doc = json.loads(self.in_root('diff', '--force', '--format', 'json', old, new).stdout)
         gdp = next(r for r in doc['rows'] if r['key'] == 'economy.gdp_growth')
-        self.assertEqual((gdp['old'], gdp['new'], gdp['change'], gdp['change_percent'], gdp['status']),
-                         (5.4, 5.2, -0.2, -3.7, 'changed'))
-        text = self.in_root('diff', old, new).stdout.decode()
-        self.assertIn('地区生产总值增速 (economy.gdp_growth)  5.4 → 5.2 %  -0.2 (-3.70%)', text)
+        self.assertEqual((gdp['old'], gdp['new'], gdp['change'], gdp['change_unit'], gdp['change_percent'],
+                          gdp['status'], gdp['old_line'], gdp['new_line']),
+                         (5.4, 5.2, -0.2, '个百分点', None, 'changed', 8, 8))
+        for row in doc['rows']:  # both line numbers on every compared row
+            self.assertTrue(row['old_line'] or row['status'] == 'appeared', row)
+            self.assertTrue(row['new_line'] or row['status'] == 'disappeared', row)
+        text = self.in_root('diff', '--force', old, new).stdout.decode()
+        self.assertIn('地区生产总值增速 (economy.gdp_growth)  5.4 → 5.2 %  -0.2 个百分点  [lines 8 → 8]', text)
         self.assertEqual(self.in_root('diff', old).returncode, 2)
         missing = os.path.join(self.tmp, 'missing.txt')
         self.assert_input_error(self.in_root('diff', old, missing), missing, 'no such file')
+
+    def test_diff_one_body_over_two_years(self):
+        # The sample's two years: 北京市 and 北京市人民政府 are one body; a fall
+        # that deepens is a negative change in points; a repeated label is
+        # compared mention by mention; --changed-only drops what stayed.
+        with open(sample_path(), encoding='utf-8') as f:
+            text = f.read()
+        title = '融安县2023年法治政府建设年度报告'
+        self.assertIn(title, text)
+        body = ('\n能耗同比下降1.3%，城镇调查失业率4.1%。\n')
+        old = self.write('2023.txt', (text + body).encode())
+        new_text = (text.replace(title, '融安县人民政府2024年法治政府建设年度报告')
+                    .replace('部门完成联合抽查任务6个', '部门完成联合抽查任务9个')
+                    + '\n能耗同比下降7.2%，城镇调查失业率4.4%。\n')
+        new = self.write('2024.txt', new_text.encode())
+        result = run('diff', '--format', 'json', old, new)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        rows = json.loads(result.stdout)['rows']
+        def row(key, n=0):
+            return [r for r in rows if r['key'] == key][n]
+        energy = row('label:能耗')
+        self.assertEqual((energy['old'], energy['new'], energy['change'], energy['change_unit'],
+                          energy['change_percent']), (-1.3, -7.2, -5.9, '个百分点', None))
+        rate = row('jobs.urban_unemployment_rate')
+        self.assertEqual((rate['change'], rate['change_unit'], rate['change_percent']), (0.3, '个百分点', None))
+        checks = [r for r in rows if r['key'] == 'label:部门完成联合抽查任务']
+        self.assertEqual([(r['old'], r['new'], r['status'], r['old_line'], r['new_line']) for r in checks],
+                         [(18, 18, 'same', 19, 19), (6, 9, 'changed', 19, 19)])
+        changed = json.loads(run('diff', '--changed-only', '--format', 'json', old, new).stdout)['rows']
+        self.assertTrue(changed)
+        self.assertTrue(all(r['status'] != 'same' for r in changed))
+        self.assertEqual([(r['old'], r['new']) for r in changed if r['key'] == 'label:部门完成联合抽查任务'],
+                         [(6, 9)])
+        csv_text = run('diff', '--format', 'csv', old, new).stdout.decode()
+        self.assertTrue(csv_text.startswith('key,name,unit,old,new,change,change_percent,status,'
+                                            'change_unit,old_line,new_line\r\n'))
+        self.assertIn('城镇调查失业率 (jobs.urban_unemployment_rate)  4.1 → 4.4 %  +0.3 个百分点',
+                      run('diff', old, new).stdout.decode())
+
+        # Refused: NEW not later than OLD, and two kinds of report; --force compares.
+        for args, message in [((new, old), 'NEW (2023) is not later than OLD (2024)'),
+                              ((old, old), 'NEW (2023) is not later than OLD (2023)')]:
+            refused = run('diff', *args)
+            self.assertEqual(refused.returncode, 2)
+            self.assertEqual(refused.stdout, b'')
+            self.assertEqual(refused.stderr.decode(),
+                             f'lawreport: diff: {message}; --force compares them anyway\n')
+            self.assertEqual(run('diff', '--force', *args).returncode, 0)
+        plan = self.write('plan.txt', text.replace(title, '融安县2024年政府工作报告').encode())
+        refused = run('diff', old, plan)
+        self.assertEqual(refused.returncode, 2)
+        self.assertIn('different kinds of report', refused.stderr.decode())
 
     # --- check -----------------------------------------------------------------------
 

@@ -4,10 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "lawreport/panel.h"
@@ -281,7 +284,146 @@ TEST(CanonicalTest, DiffOfTwoYears) {
                        }));
   EXPECT_NEAR(*rows[0].change_percent, 45.16, 1e-9);
   EXPECT_EQ(DiffCsv(rows).substr(0, DiffCsv(rows).find('\n')),
-            "key,name,unit,old,new,change,change_percent,status\r");
+            "key,name,unit,old,new,change,change_percent,status,change_unit,"
+            "old_line,new_line\r");
+}
+
+// "key old→new change change_unit change_percent status old_line new_line".
+std::vector<std::string> DescribeDiff(const std::vector<DiffRow>& rows) {
+  const auto or_dash = [](const auto& value) -> std::string {
+    if (!value) return "-";
+    if constexpr (std::is_same_v<std::decay_t<decltype(*value)>, Decimal>) {
+      return value->ToString();
+    } else {
+      return std::to_string(*value);
+    }
+  };
+  std::vector<std::string> out;
+  for (const DiffRow& row : rows) {
+    std::string percent = "-";
+    if (row.change_percent) {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%.2f%%", *row.change_percent);
+      percent = buffer;
+    }
+    out.push_back(row.key + " " + or_dash(row.old_value) + "→" +
+                  or_dash(row.new_value) + " " + or_dash(row.change) + " " +
+                  row.change_unit + " " + percent + " " + row.status + " " +
+                  or_dash(row.old_line) + " " + or_dash(row.new_line));
+  }
+  return out;
+}
+
+// Rates change by percentage points, changes keep their direction, repeated
+// labels pair in text order, and every row has both lines.
+TEST(CanonicalTest, DiffPointsDirectionAndRepeatedLabels) {
+  const struct {
+    const char* old_text;
+    const char* new_text;
+    bool changed_only;
+    std::vector<std::string> expected;
+  } cases[] = {
+      // A rate: +1.4 个百分点, no relative change (not +34.15%).
+      {"城镇调查失业率4.1%。",
+       "城镇调查失业率5.5%。",
+       false,
+       {"jobs.urban_unemployment_rate 4.1→5.5 1.4 个百分点 - changed 1 1"}},
+      {"办结率99.74%。",
+       "\n办结率100%。",
+       false,
+       {"label:办结率 99.74→100 0.26 个百分点 - changed 1 2"}},
+      // A fall that deepens: 下降1.3% → 下降7.2% is −5.9 points, not +453%.
+      {"能耗同比下降1.3%。",
+       "能耗同比下降7.2%。",
+       false,
+       {"label:能耗 -1.3→-7.2 -5.9 个百分点 - changed 1 1"}},
+      // From a fall to a rise.
+      {"能耗同比下降1.3%。",
+       "能耗同比增长0.7%。",
+       false,
+       {"label:能耗 -1.3→0.7 2 个百分点 - changed 1 1"}},
+      // A change in points is compared in points too.
+      {"占比提高0.5个百分点。",
+       "占比下降0.3个百分点。",
+       false,
+       {"label:占比 0.5→-0.3 -0.8 个百分点 - changed 1 1"}},
+      // A count keeps its unit and its relative change.
+      {"调解员687名。",
+       "调解员700名。",
+       false,
+       {"mediation.mediators 687→700 13 名 1.89% changed 1 1"}},
+      // A label stated twice is compared twice, in text order.
+      {"部门完成联合抽查任务18个，部门完成联合抽查任务6个。",
+       "部门完成联合抽查任务20个，\n部门完成联合抽查任务6个。",
+       false,
+       {"label:部门完成联合抽查任务 18→20 2 个 11.11% changed 1 1",
+        "label:部门完成联合抽查任务 6→6 0 个 0.00% same 1 2"}},
+      {"部门完成联合抽查任务18个，部门完成联合抽查任务6个。",
+       "部门完成联合抽查任务20个，部门完成联合抽查任务6个。",
+       true,
+       {"label:部门完成联合抽查任务 18→20 2 个 11.11% changed 1 1"}},
+      // An id in one report only appears, with the one line it has.
+      {"调解员687名。",
+       "法律顾问12名。",
+       false,
+       {"legal.advisers -→12 - 名 - appeared - 1",
+        "mediation.mediators 687→- - 名 - disappeared 1 -"}},
+  };
+  for (const auto& c : cases) {
+    Result<Report> before = ProcessBytes(c.old_text, "old.txt", {});
+    Result<Report> after = ProcessBytes(c.new_text, "new.txt", {});
+    ASSERT_TRUE(before && after) << c.old_text;
+    DiffOptions options;
+    options.changed_only = c.changed_only;
+    EXPECT_EQ(DescribeDiff(DiffReports(*before, *after, options)), c.expected)
+        << c.old_text << " → " << c.new_text;
+  }
+}
+
+// A diff compares one body's reports of two years; anything else is refused
+// (the CLI's --force overrides).
+TEST(CanonicalTest, DiffRefusesDifferentBodiesKindsAndYears) {
+  const struct {
+    const char* old_title;
+    const char* new_title;
+    const char* refusal;  // nullptr: they compare
+  } cases[] = {
+      {"北京市2023年法治政府建设年度报告",
+       "北京市人民政府2024年法治政府建设年度报告", nullptr},
+      {"北京市人民政府关于2022年度法治政府建设情况的报告",
+       "北京市2023年法治政府建设年度报告", nullptr},
+      {"北京市２０２３年法治政府建设年度报告",
+       "北京市　2024年法治政府建设年度报告", nullptr},
+      {"北京市2023年法治政府建设年度报告", "江西省2024年法治政府建设年度报告",
+       "OLD and NEW are reports of different bodies (北京市, 江西省)"},
+      {"北京市2023年法治政府建设年度报告",
+       "北京市司法局2024年法治政府建设年度报告",
+       "OLD and NEW are reports of different bodies (北京市, 北京市司法局)"},
+      {"北京市2023年法治政府建设年度报告", "北京市2025年政府工作报告",
+       "OLD and NEW are different kinds of report (法治政府建设年度报告, "
+       "政府工作报告)"},
+      {"北京市2023年法治政府建设年度报告", "北京市2023年法治政府建设年度报告",
+       "NEW (2023) is not later than OLD (2023)"},
+      {"北京市2024年法治政府建设年度报告",
+       "北京市人民政府2023年法治政府建设年度报告",
+       "NEW (2023) is not later than OLD (2024)"},
+      // What a report does not state is no reason to refuse.
+      {"受理行政许可事项100件。", "北京市2024年法治政府建设年度报告", nullptr},
+  };
+  for (const auto& c : cases) {
+    const std::string body = "\n一、总体情况\n受理行政许可事项100件。\n";
+    Result<Report> before =
+        ProcessBytes(std::string(c.old_title) + body, "old.txt", {});
+    Result<Report> after =
+        ProcessBytes(std::string(c.new_title) + body, "new.txt", {});
+    ASSERT_TRUE(before && after) << c.old_title;
+    const std::optional<std::string> refusal = DiffRefusal(*before, *after);
+    if (c.refusal) {
+      EXPECT_EQ(refusal, std::optional<std::string>(c.refusal)) << c.new_title;
+    } else {
+      EXPECT_EQ(refusal, std::nullopt) << c.old_title << " / " << c.new_title;
+    }
+  }
 }
 
 }  // namespace

@@ -236,8 +236,47 @@ TEST(IndicatorsTest, PositionsSectionsAndText) {
   EXPECT_EQ(indicators[2].label, "受理");
   EXPECT_EQ(indicators[2].id, "i3");
   const Text text = testing::MakeText(report);
-  EXPECT_EQ(text.SourceOf(indicators[1].start, indicators[1].end),
+  EXPECT_EQ(text.source().substr(indicators[1].start,
+                                 indicators[1].end - indicators[1].start),
             indicators[1].text);
+}
+
+// start/end are byte offsets in the source, so slicing it gives `text` even
+// where normalization changed the width of what precedes the figure (full-
+// width digits and punctuation, U+3000, zero-width characters); a shared
+// label's slice runs from the label to the number, across the words `text`
+// leaves out.
+TEST(IndicatorsTest, OffsetsSliceTheSource) {
+  const struct {
+    const char* content;
+    std::vector<std::string> slices;  // source[start, end) of each indicator
+  } cases[] = {
+      {"受理行政许可事项43601件，办结率99.74%。",
+       {"受理行政许可事项43601件", "办结率99.74%"}},
+      {"（一）受理１２件，办结率９９．７４％。",
+       {"受理１２件", "办结率９９．７４％"}},
+      {"\u3000\u3000全年受理\u200b行政复议申请３１件。",
+       {"受理\u200b行政复议申请３１件"}},
+      {"参学率、参考率以及合格率均为１００％。",
+       {"参学率、参考率以及合格率均为１００％", "参考率以及合格率均为１００％",
+        "合格率均为１００％"}},
+      {"第一行\r\n完成５６４名执法人员培训。", {"５６４名执法人员培训"}},
+  };
+  for (const auto& c : cases) {
+    const Text text = testing::MakeText(c.content);
+    const std::vector<Indicator> indicators =
+        ExtractIndicators(text, BuildOutline(text), FindMentions(text));
+    std::vector<std::string> slices;
+    for (const Indicator& i : indicators) {
+      ASSERT_LE(i.start, i.end) << c.content;
+      ASSERT_LE(i.end, text.source().size()) << c.content;
+      slices.emplace_back(text.source().substr(i.start, i.end - i.start));
+      if (i.text.find("…") == std::string::npos) {
+        EXPECT_EQ(slices.back(), i.text) << c.content;
+      }
+    }
+    EXPECT_EQ(slices, c.slices) << c.content;
+  }
 }
 
 TEST(IndicatorsTest, DecimalsAsPrinted) {
