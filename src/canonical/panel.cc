@@ -242,6 +242,9 @@ struct Figure {
   UnitKind kind = UnitKind::kCount;
   Decimal value;  // signed: a fall is negative
   int line = 0;
+  // Result or target, point, average or total: only figures of one stance
+  // compare (a 2025 result with a 2024 result, not with a 2026 target).
+  std::string stance;
 };
 
 // A change stated as a fall is a negative value: 下降7.2% is -7.2.
@@ -267,7 +270,9 @@ std::map<std::string, std::vector<Figure>> FiguresByKey(const Report& report) {
       continue;
     }
     by_key[key].push_back({name, indicator.unit, indicator.kind,
-                           Signed(indicator), indicator.line});
+                           Signed(indicator), indicator.line,
+                           std::string(RoleName(indicator.role)) + "/" +
+                               AggregateName(indicator.aggregate)});
   }
   return by_key;
 }
@@ -344,14 +349,29 @@ std::vector<DiffRow> DiffReports(const Report& before, const Report& after,
           Compare(key, in_old ? &only : nullptr, in_old ? nullptr : &only));
       continue;
     }
-    // The i-th mention in one report with the i-th in the other: a work
-    // report states the year's result before next year's target, and a
-    // repeated label keeps its order from year to year.
-    const std::vector<Figure>& olds = old_it->second;
-    const std::vector<Figure>& news = new_it->second;
-    for (std::size_t i = 0; i < std::min(olds.size(), news.size()); ++i) {
-      if (olds[i].unit != news[i].unit) continue;  // not comparable
-      rows.push_back(Compare(key, &olds[i], &news[i]));
+    // The i-th mention of a stance in one report with the i-th of the same
+    // stance in the other: results with results, targets with targets,
+    // averages with averages; a repeated label keeps its order from year
+    // to year.
+    std::vector<std::string> stances;
+    for (const Figure& figure : old_it->second) {
+      if (std::find(stances.begin(), stances.end(), figure.stance) ==
+          stances.end()) {
+        stances.push_back(figure.stance);
+      }
+    }
+    for (const std::string& stance : stances) {
+      std::vector<const Figure*> olds, news;
+      for (const Figure& figure : old_it->second) {
+        if (figure.stance == stance) olds.push_back(&figure);
+      }
+      for (const Figure& figure : new_it->second) {
+        if (figure.stance == stance) news.push_back(&figure);
+      }
+      for (std::size_t i = 0; i < std::min(olds.size(), news.size()); ++i) {
+        if (olds[i]->unit != news[i]->unit) continue;  // not comparable
+        rows.push_back(Compare(key, olds[i], news[i]));
+      }
     }
   }
   if (options.changed_only) {

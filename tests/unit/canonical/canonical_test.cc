@@ -362,6 +362,13 @@ TEST(CanonicalTest, DiffPointsDirectionAndRepeatedLabels) {
        "部门完成联合抽查任务20个，部门完成联合抽查任务6个。",
        true,
        {"label:部门完成联合抽查任务 18→20 2 个 11.11% changed 1 1"}},
+      // Results compare with results and targets with targets: the old
+      // report's result (4.1%) has no counterpart; its target (5%) meets
+      // the new report's target (5.5%), not its first mention.
+      {"城镇调查失业率4.1%。今年城镇调查失业率力争控制在5%。",
+       "今年城镇调查失业率力争控制在5.5%。",
+       false,
+       {"jobs.urban_unemployment_rate 5→5.5 0.5 个百分点 - changed 1 1"}},
       // An id in one report only appears, with the one line it has.
       {"调解员687名。",
        "法律顾问12名。",
