@@ -47,6 +47,9 @@ struct PanelRow {
   std::optional<int> period_from;
   std::optional<int> period_to;
   std::string aggregate;
+  // The body the report speaks for (BodyOf): 北京市 and 北京市人民政府 are one.
+  // With period_to and canonical, the key of a panel across reports.
+  std::string body;
 };
 
 // Every indicator of `report` that maps to a canonical id, in text order;
@@ -57,7 +60,7 @@ std::vector<PanelRow> PanelRows(const Report& report,
 // Long CSV: issuer,year,kind,canonical,name,value,unit,label,file,line, then
 // (added at the end, so readers by position keep working)
 // qualifier,direction,upper,decimals,page,start,end,role,period_from,
-// period_to,aggregate.
+// period_to,aggregate,body.
 std::string PanelCsvHeader();
 std::string PanelCsv(const std::vector<PanelRow>& rows);
 std::string PanelJsonLines(const std::vector<PanelRow>& rows);

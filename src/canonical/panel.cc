@@ -40,6 +40,7 @@ std::vector<PanelRow> PanelRows(const Report& report,
                                 const std::vector<std::string>& select) {
   std::vector<PanelRow> rows;
   const DocumentInfo& document = report.outline.document;
+  const std::string body = BodyOf(report);
   for (const Indicator& indicator : report.indicators) {
     if (!indicator.canonical) continue;
     if (!select.empty() && std::find(select.begin(), select.end(),
@@ -63,6 +64,7 @@ std::vector<PanelRow> PanelRows(const Report& report,
     row.period_from = indicator.period.from;
     row.period_to = indicator.period.to;
     row.aggregate = AggregateName(indicator.aggregate);
+    row.body = body;
     row.direction = DirectionName(indicator.direction);
     row.upper = indicator.upper;
     row.decimals = indicator.value.decimals();
@@ -76,7 +78,7 @@ std::vector<PanelRow> PanelRows(const Report& report,
 std::string PanelCsvHeader() {
   return "issuer,year,kind,canonical,name,value,unit,label,file,line,"
          "qualifier,direction,upper,decimals,page,start,end,role,period_from,"
-         "period_to,aggregate\r\n";
+         "period_to,aggregate,body\r\n";
 }
 
 std::string PanelCsv(const std::vector<PanelRow>& rows) {
@@ -142,6 +144,7 @@ std::string PanelJsonLines(const std::vector<PanelRow>& rows) {
     json.Field("to", row.period_to);
     json.EndObject();
     json.Field("aggregate", row.aggregate);
+    json.Field("body", row.body);
     json.EndObject();
     out += json.Take() + "\n";
   }

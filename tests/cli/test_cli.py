@@ -554,7 +554,7 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual(list(rows[0].keys()), ['issuer', 'year', 'kind', 'canonical', 'name', 'value', 'unit',
                                                 'label', 'file', 'line', 'qualifier', 'direction', 'upper',
                                                 'decimals', 'page', 'start', 'end', 'role', 'period_from',
-                                                'period_to', 'aggregate'])
+                                                'period_to', 'aggregate', 'body'])
         # Direction and the upper end of a range survive into the panel.
         self.assertTrue(any(r['direction'] == 'up' for r in rows))
         self.assertTrue(any(r['upper'] for r in rows))
@@ -605,7 +605,7 @@ class CommandLineTest(unittest.TestCase):
             'label': '县人民政府收到行政复议申请', 'file': 'data/samples/rongan-2023.txt', 'line': 61,
             'qualifier': None, 'direction': None, 'upper': None, 'decimals': 0, 'page': None,
             'start': 14598, 'end': 14642, 'role': 'actual', 'period': {'from': 2023, 'to': 2023},
-            'aggregate': 'point'}])
+            'aggregate': 'point', 'body': '融安县'}])
         self.assertEqual(self.in_root('table', '--indicators', 'no.such', 'data/samples/rongan-2023.txt')
                          .returncode, 2)
 
