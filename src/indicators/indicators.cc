@@ -690,13 +690,25 @@ class Extractor {
   // Where the sentence holding `offset` starts (after 。；！？ or a line
   // break), not before `floor`. Clauses split at ，、：; a sentence does not.
   std::size_t SentenceStart(std::size_t offset, std::size_t floor) const {
+    const auto ends_sentence = [](char32_t cp) {
+      return cp == U'。' || cp == U'；' || cp == U';' || cp == U'！' ||
+             cp == U'？' || cp == U'\n';
+    };
+    // Mentions are labelled in text order: the text is scanned forward once,
+    // not walked back from every number (a line of a hundred thousand
+    // figures with no full stop would make that quadratic).
+    if (offset >= sentence_scanned_) {
+      while (sentence_scanned_ < offset) {
+        const utf8::CodePoint cp = utf8::Decode(n_, sentence_scanned_);
+        sentence_scanned_ += cp.length;
+        if (ends_sentence(cp.value)) sentence_begin_ = sentence_scanned_;
+      }
+      return std::max(sentence_begin_, floor);
+    }
     std::size_t pos = offset;
     while (pos > floor) {
       const std::size_t previous = utf8::PreviousBoundary(n_, pos);
-      const char32_t cp = utf8::Decode(n_, previous).value;
-      if (cp == U'。' || cp == U'；' || cp == U';' || cp == U'！' ||
-          cp == U'？' || cp == U'\n')
-        break;
+      if (ends_sentence(utf8::Decode(n_, previous).value)) break;
       pos = previous;
     }
     return pos;
@@ -1197,7 +1209,9 @@ class Extractor {
           previous->end == previous->value_end;
       // A change skips such figures back to the subject of the sentence.
       if (before.direction != Direction::kNone && !previous_labelled_before) {
-        for (std::size_t k = indicators_.size(); k-- > 0;) {
+        constexpr std::size_t kMaxLookBack = 12;
+        for (std::size_t k = indicators_.size();
+             k-- > 0 && indicators_.size() - k <= kMaxLookBack;) {
           const Indicator& candidate = indicators_[k];
           if (candidate.start < sentence) break;
           if (candidate.end == candidate.value_end &&
@@ -1522,8 +1536,12 @@ class Extractor {
     const Mention& m = mentions_[index];
     const std::size_t sentence =
         SentenceStart(m.qualifier_begin, LineOf(m.begin).begin);
+    // A list distributed over is short; looking further back than its
+    // longest would only cost time on long sentences.
+    constexpr std::size_t kMaxFigures = 12;
     std::size_t available = 0;
-    for (std::size_t k = indicators_.size(); k-- > 0;) {
+    for (std::size_t k = indicators_.size();
+         k-- > 0 && available < kMaxFigures;) {
       if (indicators_[k].start < sentence || indicators_[k].rule == "table")
         break;
       ++available;
@@ -1659,6 +1677,10 @@ class Extractor {
   std::vector<std::pair<std::size_t, std::size_t>> enclosed_spans_;
   std::vector<std::size_t> fixed_max_end_;
   std::vector<std::size_t> enclosed_max_end_;
+  // SentenceStart's forward scan: the text before sentence_scanned_ has been
+  // read, and the sentence holding that point begins at sentence_begin_.
+  mutable std::size_t sentence_scanned_ = 0;
+  mutable std::size_t sentence_begin_ = 0;
 };
 
 }  // namespace
