@@ -1,6 +1,6 @@
 // Which mentions are indicators, and what each one measures. See
 // indicators.h for the rules; the vocabulary is data/lexicon/{fixed_terms,
-// change_words,label_trim}.tsv.
+// change_words,label_trim,label_words}.tsv.
 #include "lawreport/indicators.h"
 
 #include <algorithm>
@@ -39,8 +39,9 @@ struct ChangeWord {
 
 struct TrimWord {
   std::string word;
-  std::string not_after;   // characters that keep a trailing word (行为)
-  std::string not_before;  // characters that keep a leading word (共同)
+  std::string not_after;    // characters that keep a trailing word (行为)
+  std::string not_before;   // characters that keep a leading word (共同)
+  bool keep_alone = false;  // the word stays when it is the whole label (连续)
 };
 
 // The characters the fixed terms are written with. A match holds only
@@ -143,6 +144,10 @@ struct Vocabulary {
   std::vector<ChangeWord> change_words;  // longest first
   std::vector<TrimWord> leading, trailing;
   ByteIndex change_by_last, leading_by_key, trailing_by_last;
+  // label_words.tsv, each list longest first.
+  std::vector<std::string> scope_words;
+  std::vector<std::string> clause_verbs;
+  std::vector<TrimWord> predicate_ends;
 };
 
 const Vocabulary& Words() {
@@ -171,9 +176,9 @@ const Vocabulary& Words() {
            row.Get("applies") == "points"});
     }
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("label_trim.tsv")) {
-      TrimWord word{std::string(row.Get("word")),
-                    std::string(row.Get("not_after")),
-                    std::string(row.Get("not_before"))};
+      TrimWord word{
+          std::string(row.Get("word")), std::string(row.Get("not_after")),
+          std::string(row.Get("not_before")), row.Get("alone") == "keep"};
       // An empty word would trim nothing forever (and has no byte to be
       // indexed by).
       if (word.word.empty())
@@ -181,6 +186,27 @@ const Vocabulary& Words() {
       (row.Get("position") == "leading" ? v.leading : v.trailing)
           .push_back(word);
     }
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("label_words.tsv")) {
+      const std::string word(row.Get("word"));
+      if (word.empty())
+        lexicon::BadLexicon("label_words.tsv", row.line(), "empty word");
+      const std::string_view role = row.Get("role");
+      if (role == "scope") {
+        v.scope_words.push_back(word);
+      } else if (role == "clause_verb") {
+        v.clause_verbs.push_back(word);
+      } else if (role == "predicate_end") {
+        v.predicate_ends.push_back(
+            {word, std::string(row.Get("not_after")), ""});
+      } else {
+        lexicon::BadLexicon("label_words.tsv", row.line(), "unknown role");
+      }
+    }
+    const auto by_length = [](const std::string& a, const std::string& b) {
+      return a.size() > b.size();
+    };
+    std::stable_sort(v.scope_words.begin(), v.scope_words.end(), by_length);
+    std::stable_sort(v.clause_verbs.begin(), v.clause_verbs.end(), by_length);
     const auto longest_first = [](auto& list) {
       std::stable_sort(list.begin(), list.end(),
                        [](const auto& a, const auto& b) {
@@ -190,6 +216,7 @@ const Vocabulary& Words() {
     longest_first(v.change_words);
     longest_first(v.leading);
     longest_first(v.trailing);
+    longest_first(v.predicate_ends);
     v.change_by_last = ByteIndex::Of(v.change_words, LastByte);
     v.leading_by_key = ByteIndex::Of(v.leading, LeadingKey);
     v.trailing_by_last = ByteIndex::Of(v.trailing, LastByte);
@@ -652,9 +679,121 @@ class Extractor {
     std::size_t end = 0;
     Direction direction = Direction::kNone;
     bool after = false;  // the label follows the number
-    bool inherited = false;
-    std::string inherited_text;
+    // The label is words not written together: a previous figure's label
+    // ("地区生产总值" for "、增长5.4%"), a share's "X占比", a shared head
+    // ("国家" + "知识产权优势企业").
+    bool composed = false;
+    std::string composed_text;
   };
+
+  std::string LabelText(const Label& label) const {
+    if (label.composed) return label.composed_text;
+    return std::string(text_.SourceOf(label.begin, label.end));
+  }
+
+  // Where the sentence holding `offset` starts (after 。；！？ or a line
+  // break), not before `floor`. Clauses split at ，、：; a sentence does not.
+  std::size_t SentenceStart(std::size_t offset, std::size_t floor) const {
+    const auto ends_sentence = [](char32_t cp) {
+      return cp == U'。' || cp == U'；' || cp == U';' || cp == U'！' ||
+             cp == U'？' || cp == U'\n';
+    };
+    // Mentions are labelled in text order: the text is scanned forward once,
+    // not walked back from every number (a line of a hundred thousand
+    // figures with no full stop would make that quadratic).
+    if (offset >= sentence_scanned_) {
+      while (sentence_scanned_ < offset) {
+        const utf8::CodePoint cp = utf8::Decode(n_, sentence_scanned_);
+        sentence_scanned_ += cp.length;
+        if (ends_sentence(cp.value)) sentence_begin_ = sentence_scanned_;
+      }
+      return std::max(sentence_begin_, floor);
+    }
+    std::size_t pos = offset;
+    while (pos > floor) {
+      const std::size_t previous = utf8::PreviousBoundary(n_, pos);
+      if (ends_sentence(utf8::Decode(n_, previous).value)) break;
+      pos = previous;
+    }
+    return pos;
+  }
+
+  // The head of a clause without a figure: its words before the predicate
+  // (label_words.tsv clause_verb). "全省进出口总值创历史新高" → 全省进出口总值.
+  // Empty when no predicate word is found or less than two characters stay.
+  Label ClauseHead(std::size_t begin, std::size_t end, const Mention& m) const {
+    Label head;
+    const std::string_view clause = n_.substr(begin, end - begin);
+    std::size_t cut = std::string_view::npos;
+    for (const std::string& verb : Words().clause_verbs) {
+      cut = std::min(cut, clause.find(verb));
+    }
+    if (cut == std::string_view::npos) return head;
+    head.begin = begin;
+    head.end = begin + cut;
+    Clean(head, m);
+    head.direction = Direction::kNone;
+    if (utf8::CountChars(n_.substr(head.begin, head.end - head.begin)) < 2)
+      head.end = head.begin;
+    return head;
+  }
+
+  // The scope word (label_words.tsv) that `text` starts with, or "".
+  static std::string_view LeadingScope(std::string_view text) {
+    for (const std::string& word : Words().scope_words) {
+      if (utf8::StartsWith(text, word) && text.size() > word.size())
+        return text.substr(0, word.size());
+    }
+    return {};
+  }
+  static std::string_view TrailingScope(std::string_view text) {
+    for (const std::string& word : Words().scope_words) {
+      if (utf8::EndsWith(text, word))
+        return text.substr(text.size() - word.size());
+    }
+    return {};
+  }
+
+  // Items of a list that modify one head written only with the last item
+  // get that head: "国家、省知识产权优势企业" → 国家知识产权优势企业,
+  // 省知识产权优势企业; "工业、制造业投资" → 工业投资, 制造业投资. An item is a
+  // bare modifier when it ends with a scope word and the last item starts with
+  // one, or when it is short and its last character ends the last item's
+  // modifier (工业 / 制造业). `labels` are the cleaned items, in order.
+  void ShareHead(std::vector<Label>& labels) const {
+    if (labels.size() < 2) return;
+    const Label& last = labels.back();
+    const std::string_view tail = n_.substr(last.begin, last.end - last.begin);
+    if (utf8::CountChars(tail) < 3) return;
+    for (std::size_t k = 0; k + 1 < labels.size(); ++k) {
+      Label& item = labels[k];
+      const std::string_view text =
+          n_.substr(item.begin, item.end - item.begin);
+      if (text.empty() || item.composed) continue;
+      const std::string_view last_scope = LeadingScope(tail);
+      const std::string_view item_scope = TrailingScope(text);
+      std::string head;
+      std::string modifier;
+      if (!last_scope.empty() && !item_scope.empty()) {
+        modifier = std::string(item_scope);
+        head = std::string(tail.substr(last_scope.size()));
+      } else if (utf8::CountChars(text) <= 3) {
+        const std::size_t last_char = utf8::PreviousBoundary(text, text.size());
+        const std::string_view c = text.substr(last_char);
+        const std::size_t at = tail.find(c);
+        // The modifier is at least the character itself plus one before it,
+        // and the head at least two characters.
+        if (at != std::string_view::npos && at > 0 &&
+            utf8::CountChars(tail.substr(at + c.size())) >= 2) {
+          modifier = std::string(text);
+          head = std::string(tail.substr(at + c.size()));
+        }
+      }
+      if (head.empty() || utf8::CountChars(head) < 2) continue;
+      item.composed = true;
+      item.composed_text = modifier + head;
+    }
+  }
 
   // Where the clause holding `offset` starts, not before `floor`.
   std::size_t ClauseStart(std::size_t offset, std::size_t floor,
@@ -746,6 +885,13 @@ class Extractor {
                 : utf8::Decode(rest, utf8::PreviousBoundary(rest, rest.size()))
                       .value;
         if (ContainsChar(word.not_after, before)) continue;
+        // "连续4年", "并连续4年": a word kept alone is kept before a bare
+        // connective too.
+        if (word.keep_alone &&
+            (rest.empty() ||
+             std::any_of(words.leading.begin(), words.leading.end(),
+                         [&](const TrimWord& w) { return w.word == rest; })))
+          continue;
         label.end -= word.word.size();
         changed = true;
         break;
@@ -859,7 +1005,10 @@ class Extractor {
         after_begin += std::string_view("的").size();
       }
       const char32_t next = CharAt(after_begin);
-      if ((IsIdeograph(next) && !OpensNoLabel(next)) || next == U'“') {
+      // "2个1类创新药": a number that is no figure (a category) may open the
+      // noun; a figure there stops the label at once (next_mention).
+      if ((IsIdeograph(next) && !OpensNoLabel(next)) || next == U'“' ||
+          (next >= U'0' && next <= U'9')) {
         Label after;
         after.after = true;
         after.begin = after_begin;
@@ -876,11 +1025,30 @@ class Extractor {
         const bool through_de =
             kVerbLeadIn.MatchPrefix(n_.substr(after_begin)).has_value();
         bool in_quote = false;
+        // A clause of up to kMaxAfterClauseChars is read whole, so a
+        // predicate word in it can end the noun (below); a longer one is cut
+        // at kMaxAfterChars.
+        constexpr std::size_t kMaxAfterChars = 12;
+        constexpr std::size_t kMaxAfterClauseChars = 20;
+        std::size_t pos_at_soft_cap = std::string_view::npos;
         while (pos < n_.size() && pos < next_mention &&
-               (chars < 12 || in_quote)) {
+               (chars < kMaxAfterClauseChars || in_quote)) {
+          if (chars == kMaxAfterChars &&
+              pos_at_soft_cap == std::string_view::npos)
+            pos_at_soft_cap = pos;
           const utf8::CodePoint cp = utf8::Decode(n_, pos);
           if (cp.value == U'“') in_quote = true;
           if (cp.value == U'”') in_quote = false;
+          // "57个县（市）": a short bracketed note is part of the noun.
+          if (!in_quote && cp.value == U'(' && chars > 0) {
+            const std::size_t close = n_.find(')', pos);
+            if (close != std::string_view::npos &&
+                utf8::CountChars(n_.substr(pos, close - pos)) <= 8 &&
+                close < next_mention) {
+              pos = close + 1;
+              continue;
+            }
+          }
           if (!in_quote && (IsClauseBoundary(cp.value) || cp.value == U' '))
             break;
           if (in_quote && (cp.value == U'。' || cp.value == U'\n')) break;
@@ -889,14 +1057,54 @@ class Extractor {
           pos += cp.length;
           ++chars;
         }
+        if (chars >= kMaxAfterClauseChars && !in_quote &&
+            pos_at_soft_cap != std::string_view::npos) {
+          pos = pos_at_soft_cap;
+          chars = kMaxAfterChars;
+        }
         after.end = pos;
+        // "36项卡点攻关取得突破", "7个区县通过学前教育普及…": the noun ends
+        // where the clause's predicate begins; without this a long clause was
+        // cut at twelve characters, mid-word.
+        {
+          const std::string_view text =
+              n_.substr(after.begin, after.end - after.begin);
+          std::size_t cut = std::string_view::npos;
+          for (const std::string& verb : Words().clause_verbs)
+            cut = std::min(cut, text.find(verb));
+          // Not inside a name in quotes (an unclosed “ before the verb).
+          const auto count = [](std::string_view t, std::string_view q) {
+            std::size_t n = 0;
+            for (std::size_t p = t.find(q); p != std::string_view::npos;
+                 p = t.find(q, p + q.size()))
+              ++n;
+            return n;
+          };
+          if (cut != std::string_view::npos &&
+              utf8::CountChars(text.substr(0, cut)) >= 2 &&
+              count(text.substr(0, cut), "“") ==
+                  count(text.substr(0, cut), "”")) {
+            after.end = after.begin + cut;
+            chars = utf8::CountChars(text.substr(0, cut));
+          }
+        }
         // "由51家整合为33家", "达8000处": the number completes a predicate
         // about the subject before it, and what follows is a verb, not a noun.
+        // 完成 and 建成 end a clause about the counted things
+        // ("十件民生实事全面 完成"): label_words.tsv keeps them.
         const std::string_view after_text =
             n_.substr(after.begin, after.end - after.begin);
         bool predicate = false;
-        for (const std::string_view end : {"为", "到", "至", "成"}) {
-          predicate = predicate || utf8::EndsWith(after_text, end);
+        for (const TrimWord& end : Words().predicate_ends) {
+          if (!utf8::EndsWith(after_text, end.word)) continue;
+          const std::string_view rest =
+              after_text.substr(0, after_text.size() - end.word.size());
+          const char32_t before_end =
+              rest.empty() ? 0
+                           : utf8::Decode(rest, utf8::PreviousBoundary(
+                                                    rest, rest.size()))
+                                 .value;
+          predicate = predicate || !ContainsChar(end.not_after, before_end);
         }
         for (const std::string_view end : {"由", "从", "达", "为", "是"}) {
           predicate = predicate || (utf8::EndsWith(raw_before, end) &&
@@ -912,18 +1120,136 @@ class Extractor {
          utf8::EndsWith(raw_before, "至")) &&
         utf8::CountChars(n_.substr(before.begin, before.end - before.begin)) <=
             2;
+    const std::size_t line_begin = LineOf(m.begin).begin;
+    const std::size_t sentence = SentenceStart(m.qualifier_begin, line_begin);
+    // "通高速公路县（市、区）达82个", "实践中心（所、站）2.8万个": a short note
+    // in brackets belongs to the word before it, not to a clause of its own.
+    if (before.begin == before.end && clause > floor &&
+        CharBefore(clause) == U')') {
+      constexpr std::size_t kMaxNoteChars = 8;
+      std::size_t open = utf8::PreviousBoundary(n_, clause);
+      std::size_t chars = 0;
+      while (open > floor && CharBefore(open) != U'(' &&
+             chars <= kMaxNoteChars) {
+        open = utf8::PreviousBoundary(n_, open);
+        ++chars;
+      }
+      if (open > floor && CharBefore(open) == U'(') {
+        const std::size_t paren = utf8::PreviousBoundary(n_, open);
+        Label noted;
+        noted.begin = ClauseStart(paren, floor, /*keep_lists=*/false);
+        noted.end = m.qualifier_begin;
+        if (noted.begin < paren) {
+          Clean(noted, m);
+          if (noted.begin < paren && noted.end > paren) return noted;
+        }
+      }
+    }
+    // The indicator before this one when it stands in the same sentence.
+    const Indicator* previous =
+        !indicators_.empty() && indicators_.back().text_begin >= sentence &&
+                indicators_.back().text_end <= m.qualifier_begin
+            ? &indicators_.back()
+            : nullptr;
+    const std::string_view cleaned =
+        n_.substr(before.begin, before.end - before.begin);
+
+    // "予以公开及部分公开42件，占51.85%": a share names what it is a share of.
+    // A bare 占 takes the figure before it; "X占" reads X占比.
+    if (m.kind == UnitKind::kPercent && utf8::EndsWith(cleaned, "占")) {
+      if (cleaned != "占") {
+        before.composed_text = LabelText(before) + "比";
+        before.composed = true;
+        return before;
+      }
+      if (previous && !previous->label.empty()) {
+        before.composed = true;
+        before.composed_text = previous->label + "占比";
+        return before;
+      }
+    }
+
+    // "累计执法检查企业、商户1186家": a word or two after 、 is the last item
+    // of a short list of things counted together, not a label of its own. A
+    // list with a number in it ("137亿元、总投资") or of long items is a series
+    // of clauses instead.
+    if (before.begin < before.end && !bare_verb && clause > floor &&
+        CharBefore(clause) == U'、' && utf8::CountChars(cleaned) >= 2 &&
+        utf8::CountChars(cleaned) <= 3) {
+      constexpr std::size_t kMaxListItems = 3;
+      constexpr std::size_t kMaxListItemChars = 8;
+      const std::size_t list_start =
+          ClauseStart(m.qualifier_begin, floor, /*keep_lists=*/true);
+      const auto items = SplitList(list_start, clause);
+      bool short_list =
+          items.size() + 1 <= kMaxListItems &&
+          !(list_start == PreviousMentionEnd(index) && list_start > line_begin);
+      for (const auto& [b, e] : items) {
+        short_list = short_list &&
+                     utf8::CountChars(n_.substr(b, e - b)) <= kMaxListItemChars;
+      }
+      if (short_list) {
+        Label listed;
+        listed.begin = list_start;
+        listed.end = m.qualifier_begin;
+        Clean(listed, m);
+        if (listed.begin < before.begin && listed.end == before.end)
+          return listed;
+      }
+    }
     if (before.begin < before.end && !bare_verb) return before;
 
     // "地区生产总值5.2万亿元、增长5.4%": a bare change takes the subject of the
-    // indicator before it in the same sentence.
-    if (!indicators_.empty()) {
-      const Indicator& previous = indicators_.back();
-      const std::size_t sentence =
-          ClauseStart(m.qualifier_begin, LineOf(m.begin).begin, true);
-      if (previous.text_begin >= LineOf(m.begin).begin &&
-          previous.text_end >= sentence) {
-        before.inherited = true;
-        before.inherited_text = previous.label;
+    // indicator before it in the same list clause; past a comma
+    // ("实现地区生产总值 67665亿元，增长5.5%",
+    // "新增百亿县区26个，累计达到46个") only a change or a figure in the same
+    // unit does.
+    if (previous) {
+      const std::size_t list_clause =
+          ClauseStart(m.qualifier_begin, line_begin, true);
+      // A figure labelled by the words after it ("三个大台阶") names no
+      // subject for a change that follows.
+      const bool previous_labelled_before =
+          previous->text_end == previous->value_end;
+      // A change skips such figures back to the subject of the sentence.
+      if (before.direction != Direction::kNone && !previous_labelled_before) {
+        constexpr std::size_t kMaxLookBack = 12;
+        for (std::size_t k = indicators_.size();
+             k-- > 0 && indicators_.size() - k <= kMaxLookBack;) {
+          const Indicator& candidate = indicators_[k];
+          if (candidate.text_begin < sentence) break;
+          if (candidate.text_end == candidate.value_end &&
+              !candidate.label.empty()) {
+            before.composed = true;
+            before.composed_text = candidate.label;
+            return before;
+          }
+        }
+      }
+      const bool change_of_subject =
+          before.direction != Direction::kNone && previous_labelled_before;
+      if (previous->text_end >= list_clause ||
+          ((change_of_subject || previous->unit == m.unit) &&
+           !previous->label.empty())) {
+        before.composed = true;
+        before.composed_text = previous->label;
+        return before;
+      }
+    }
+
+    // "全省进出口总值创历史新高，达到5379亿元": with no figure in the clause
+    // before, its head names what this one measures.
+    if (clause > floor && clause > sentence &&
+        (CharBefore(clause) == U'，' || CharBefore(clause) == U',')) {
+      const std::size_t previous_end = utf8::PreviousBoundary(n_, clause);
+      const std::size_t previous_begin =
+          ClauseStart(previous_end, std::max(floor, sentence), false);
+      if (previous_begin >= floor && previous_begin < previous_end) {
+        Label head = ClauseHead(previous_begin, previous_end, m);
+        if (head.begin < head.end) {
+          head.direction = before.direction;
+          return head;
+        }
       }
     }
     return before;  // possibly a bare verb, when nothing came before
@@ -999,6 +1325,27 @@ class Extractor {
     auto& first = items.front();
     std::size_t chars =
         utf8::CountChars(n_.substr(first.first, first.second - first.first));
+    // "争创国家现代农业产业园、产业集群": a scope word (国家, 省) starts the
+    // first item when its lead-in is too long to be part of it.
+    if (chars > std::max(longest_other, kMaxItemChars / 2)) {
+      const std::string_view text =
+          n_.substr(first.first, first.second - first.first);
+      std::size_t cut = std::string_view::npos;
+      // One-character scope words (市, 县) stand inside too many names
+      // (全市, 融安县) to mark where an item starts.
+      for (const std::string& word : Words().scope_words) {
+        if (utf8::CountChars(word) < 2) continue;
+        const std::size_t at = text.find(word);
+        if (at != std::string_view::npos && at > 0 &&
+            utf8::CountChars(text.substr(at)) <= kMaxItemChars &&
+            (cut == std::string_view::npos || at < cut))
+          cut = at;
+      }
+      if (cut != std::string_view::npos) {
+        first.first += cut;
+        return items;
+      }
+    }
     while (chars > std::max(longest_other, kMaxItemChars / 2) &&
            first.first < first.second) {
       first.first += utf8::Decode(n_, first.first).length;
@@ -1031,11 +1378,45 @@ class Extractor {
         }
       }
     }
+    // "国家、省知识产权优势企业各2家": 各 right before the number (or before a
+    // bare verb and the number) gives each item the number, as 均 does.
+    if (marker == std::string_view::npos) {
+      static const Regex kEach(R"(各(?:有|为|达|达到|新增|建成)?)");
+      const std::size_t each = span.rfind("各");
+      if (each != std::string_view::npos && each > 0) {
+        const auto match = kEach.MatchPrefix(span.substr(each));
+        if (match && each + match->length == span.size()) marker = each;
+      }
+    }
+    // "全程网办率以及一趟不用跑率达100%": rates joined by 、 以及 和 share one
+    // percent without 均; each item is a whole rate (…率), so no item is a
+    // modifier of another.
+    bool rate_list = false;
+    if (marker == std::string_view::npos && m.kind == UnitKind::kPercent) {
+      Label whole;
+      whole.begin = start;
+      whole.end = m.qualifier_begin;
+      Clean(whole, m);
+      if (whole.direction == Direction::kNone && whole.begin < whole.end) {
+        const auto items = ParallelItems(start, whole.end);
+        rate_list = items.size() >= 2;
+        for (const auto& [b, e] : items) {
+          Label item;
+          item.begin = b;
+          item.end = e;
+          Clean(item, m);
+          rate_list = rate_list && item.begin < item.end &&
+                      utf8::EndsWith(
+                          n_.substr(item.begin, item.end - item.begin), "率");
+        }
+        if (rate_list) marker = whole.end - start;
+      }
+    }
     if (marker == std::string_view::npos || marker == 0) return false;
     const char32_t before_marker =
         utf8::Decode(span, utf8::PreviousBoundary(span, marker)).value;
-    if (before_marker == U'年' || before_marker == U'人' ||
-        before_marker == U'平')
+    if (!rate_list && (before_marker == U'年' || before_marker == U'人' ||
+                       before_marker == U'平'))
       return false;
     const auto items = ParallelItems(start, start + marker);
     if (items.size() < 2) return false;
@@ -1043,15 +1424,17 @@ class Extractor {
     verb.begin = start + marker;
     verb.end = m.qualifier_begin;
     Clean(verb, m);
+    std::vector<Label> labels;
     for (const auto& [b, e] : items) {
-      Label label;
+      Label& label = labels.emplace_back();
       label.begin = b;
       label.end = e;
       Clean(label, m);
       label.direction = verb.direction;
-      Emit(m, label, "+shared");
-      // The text of each shared indicator runs from its label to the number.
     }
+    ShareHead(labels);
+    // The text of each shared indicator runs from its label to the number.
+    for (const Label& label : labels) Emit(m, label, "+shared");
     return true;
   }
 
@@ -1064,13 +1447,40 @@ class Extractor {
     const Mention& m = mentions_[index];
     const std::string_view span = n_.substr(start, m.qualifier_begin - start);
     const std::size_t marker = span.rfind("分别");
-    if (marker == std::string_view::npos || marker == 0) return false;
+    if (marker == std::string_view::npos) return false;
+    if (marker == 0) return DistributeOverFigures(index, start, done);
     const auto items = ParallelItems(start, start + marker);
     if (items.size() < 2) return false;
 
-    // The numbers that follow, joined only by 、 , 和 及.
+    const std::vector<std::size_t> group = FollowingGroup(index, items.size());
+    if (group.size() != items.size()) return false;
+
+    Label verb;
+    verb.begin = start + marker;
+    verb.end = m.qualifier_begin;
+    Clean(verb, m);
+    std::vector<Label> labels;
+    for (std::size_t k = 0; k < group.size(); ++k) {
+      Label& label = labels.emplace_back();
+      label.begin = items[k].first;
+      label.end = items[k].second;
+      Clean(label, mentions_[group[k]]);
+      label.direction = verb.direction;
+    }
+    ShareHead(labels);
+    for (std::size_t k = 0; k < group.size(); ++k) {
+      Emit(mentions_[group[k]], labels[k], "+distributed");
+      done[group[k]] = true;
+    }
+    return true;
+  }
+
+  // The numbers that follow mention `index`, up to `limit` of them, joined
+  // only by 、 , 和 及 与.
+  std::vector<std::size_t> FollowingGroup(std::size_t index,
+                                          std::size_t limit) const {
     std::vector<std::size_t> group = {index};
-    while (group.size() < items.size() && group.back() + 1 < mentions_.size()) {
+    while (group.size() < limit && group.back() + 1 < mentions_.size()) {
       const Mention& last = mentions_[group.back()];
       const Mention& next = mentions_[group.back() + 1];
       const std::string_view gap =
@@ -1081,17 +1491,91 @@ class Extractor {
       if (!IsIndicator(next)) break;
       group.push_back(group.back() + 1);
     }
-    if (group.size() != items.size()) return false;
+    return group;
+  }
 
+  // "万亿产业、国家先进制造业集群从无到有，分别达2个、3个": with no figures
+  // before it, 分别 distributes over the list that heads the clause before.
+  bool DistributeOverHead(std::size_t index, std::size_t start,
+                          std::size_t sentence, std::vector<bool>& done) {
+    const Mention& m = mentions_[index];
+    const std::size_t floor = std::max(LabelFloor(index), sentence);
+    if (start <= floor ||
+        (CharBefore(start) != U'，' && CharBefore(start) != U','))
+      return false;
+    const std::size_t previous_end = utf8::PreviousBoundary(n_, start);
+    const std::size_t previous_begin =
+        ClauseStart(previous_end, floor, /*keep_lists=*/true);
+    const Label head = ClauseHead(previous_begin, previous_end, m);
+    if (head.begin >= head.end) return false;
+    const auto items = ParallelItems(head.begin, head.end);
+    if (items.size() < 2) return false;
+    const std::vector<std::size_t> group = FollowingGroup(index, items.size());
+    if (group.size() != items.size()) return false;
     Label verb;
-    verb.begin = start + marker;
+    verb.begin = start;
     verb.end = m.qualifier_begin;
     Clean(verb, m);
+    std::vector<Label> labels;
     for (std::size_t k = 0; k < group.size(); ++k) {
-      Label label;
+      Label& label = labels.emplace_back();
       label.begin = items[k].first;
       label.end = items[k].second;
       Clean(label, mentions_[group[k]]);
+      label.direction = verb.direction;
+    }
+    ShareHead(labels);
+    for (std::size_t k = 0; k < group.size(); ++k) {
+      Emit(mentions_[group[k]], labels[k], "+distributed");
+      done[group[k]] = true;
+    }
+    return true;
+  }
+
+  // "新增发明专利45件、注册商标1073件，分别同比增长31.8%、8.3%": 分别 opens the
+  // clause, and the things it distributes over are the figures just stated in
+  // the same sentence, one number each, in order.
+  bool DistributeOverFigures(std::size_t index, std::size_t start,
+                             std::vector<bool>& done) {
+    const Mention& m = mentions_[index];
+    const std::size_t sentence =
+        SentenceStart(m.qualifier_begin, LineOf(m.begin).begin);
+    // A list distributed over is short; looking further back than its
+    // longest would only cost time on long sentences.
+    constexpr std::size_t kMaxFigures = 12;
+    std::size_t available = 0;
+    for (std::size_t k = indicators_.size();
+         k-- > 0 && available < kMaxFigures;) {
+      if (indicators_[k].text_begin < sentence || indicators_[k].rule == "table")
+        break;
+      ++available;
+    }
+    if (available < 2) return DistributeOverHead(index, start, sentence, done);
+    const std::vector<std::size_t> group = FollowingGroup(index, available);
+    if (group.size() < 2) return false;
+    const std::size_t first = indicators_.size() - group.size();
+    // Only figures that are not themselves shares of one number.
+    for (std::size_t k = first; k < indicators_.size(); ++k) {
+      if (k > first &&
+          indicators_[k].value_begin == indicators_[k - 1].value_begin)
+        return false;
+    }
+    Label verb;
+    verb.begin = start;
+    verb.end = m.qualifier_begin;
+    Clean(verb, m);
+    for (std::size_t k = 0; k < group.size(); ++k) {
+      if (indicators_[first + k].label.empty()) return false;
+    }
+    std::vector<std::string> names;
+    for (std::size_t k = 0; k < group.size(); ++k)
+      names.push_back(indicators_[first + k].label);
+    for (std::size_t k = 0; k < group.size(); ++k) {
+      Label label;
+      label.begin = verb.begin;
+      label.end = verb.begin;
+      label.composed = true;
+      label.composed_text = names[k];
       label.direction = verb.direction;
       Emit(mentions_[group[k]], label, "+distributed");
       done[group[k]] = true;
@@ -1167,8 +1651,8 @@ class Extractor {
       indicator.text.assign(
           text_.SourceOf(indicator.text_begin, indicator.text_end));
     }
-    if (label.inherited) {
-      indicator.label = label.inherited_text;
+    if (label.composed) {
+      indicator.label = label.composed_text;
     } else {
       indicator.label.assign(text_.SourceOf(label.begin, label.end));
     }
@@ -1198,6 +1682,10 @@ class Extractor {
   std::vector<std::pair<std::size_t, std::size_t>> enclosed_spans_;
   std::vector<std::size_t> fixed_max_end_;
   std::vector<std::size_t> enclosed_max_end_;
+  // SentenceStart's forward scan: the text before sentence_scanned_ has been
+  // read, and the sentence holding that point begins at sentence_begin_.
+  mutable std::size_t sentence_scanned_ = 0;
+  mutable std::size_t sentence_begin_ = 0;
 };
 
 }  // namespace

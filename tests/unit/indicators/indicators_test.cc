@@ -66,14 +66,14 @@ TEST(IndicatorsTest, LabelsKindsQualifiers) {
       {"回访率、满意率均达100%。",
        {"回访率=100% percent", "满意率=100% percent"}},
       {"工业、制造业投资分别增长9.4％、13.3％。",
-       {"工业=9.4% change up", "制造业投资=13.3% change up"}},
+       {"工业投资=9.4% change up", "制造业投资=13.3% change up"}},
       {"年均增长5%以上。", {"=5% change more_than up"}},
       {"办理时限压缩至3至5个工作日。", {"办理时限=3个工作日 duration upper=5"}},
       {"现场申请0件。", {"现场申请=0件 count"}},
       {"市属重点国企由51家整合为33家。",
        {"市属重点国企=51家 count", "市属重点国企=33家 count"}},
       {"新增40.8万青年留渝来渝。", {"青年留渝来渝=408000 count"}},
-      {"70%村卫生室实现一体化管理。", {"村卫生室实现一体化管理=70% percent"}},
+      {"70%村卫生室实现一体化管理。", {"村卫生室=70% percent"}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Describe(c.sentence), c.expected) << c.sentence;
@@ -106,7 +106,7 @@ TEST(IndicatorsTest, ComparisonsAndTrimWords) {
       // the number decodes only non-ideographs).
       {"全年工作——受理案件12件。", {"受理案件=12件 count"}},
       {"举办活动…培训人员30名,其中:律师5名; 公证员(含助理)3名。",
-       {"培训人员=30名 count", "律师=5名 count", "=3名 count"}},
+       {"培训人员=30名 count", "律师=5名 count", "公证员(含助理)=3名 count"}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Describe(c.sentence), c.expected) << c.sentence;
@@ -155,6 +155,83 @@ TEST(IndicatorsTest, SpacedFiguresAndNewRules) {
     if (i.unit == "人次") visitors.push_back(i.value.ToString());
   }
   EXPECT_EQ(visitors, (std::vector<std::string>{"48100", "32700"}));
+}
+
+// Issue 14 §3: a label is the noun phrase a reader would write as a column
+// name. One row per rule.
+TEST(IndicatorsTest, ReadableLabels) {
+  const Case cases[] = {
+      // A share names what it is a share of.
+      {"其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%。",
+       {"予以公开及部分公开=42件 count",
+        "予以公开及部分公开占比=51.85% percent", "不予公开=5件 count",
+        "不予公开占比=6.17% percent"}},
+      {"对共建国家投资占50%。", {"对共建国家投资占比=50% percent"}},
+      // Rates joined by 以及 share one percent without 均.
+      {"全程网办率以及一趟不用跑率达100%。",
+       {"全程网办率=100% percent", "一趟不用跑率=100% percent"}},
+      {"办结率和满意率达100%。",
+       {"办结率=100% percent", "满意率=100% percent"}},
+      // Not rates: one label.
+      {"予以公开及部分公开42件。", {"予以公开及部分公开=42件 count"}},
+      // 各 distributes like 均; a scope word's shared head is written once.
+      {"新评定国家、省知识产权优势企业各2家。",
+       {"国家知识产权优势企业=2家 count", "省知识产权优势企业=2家 count"}},
+      {"争创国家现代农业产业园、产业集群、产业强镇各1个。",
+       {"国家现代农业产业园=1个 count", "产业集群=1个 count",
+        "产业强镇=1个 count"}},
+      {"城市、县城建成区面积分别提高8.3%、5%。",
+       {"城市建成区面积=8.3% change up", "县城建成区面积=5% change up"}},
+      {"城镇、农村居民人均可支配收入分别增长4.3%、6.1%。",
+       {"城镇居民人均可支配收入=4.3% change up",
+        "农村居民人均可支配收入=6.1% change up"}},
+      // 各类, 各地: 各 before a noun shares nothing.
+      {"各类市场主体新增12家。", {"各类市场主体新增=12家 count"}},
+      // 分别 at the head of a clause distributes over the figures just
+      // stated, or over the list that heads the clause before.
+      {"新增发明专利45件、注册商标1073件，分别同比增长31.8%、8.3%。",
+       {"新增发明专利=45件 count", "注册商标=1073件 count",
+        "新增发明专利=31.8% change up", "注册商标=8.3% change up"}},
+      {"万亿产业、国家先进制造业集群从无到有，分别达2个、3个。",
+       {"万亿产业=2个 count", "国家先进制造业集群=3个 count"}},
+      // The clause head names a figure whose own clause does not.
+      {"全省进出口总值创历史新高，达到5379亿元、增长18.5％。",
+       {"全省进出口总值=537900000000元 amount",
+        "全省进出口总值=18.5% change up"}},
+      {"实现地区生产总值67665亿元，增长5.5%。",
+       {"地区生产总值=6766500000000元 amount", "地区生产总值=5.5% change up"}},
+      {"新增百亿县区26个，累计达到46个。",
+       {"新增百亿县区=26个 count", "新增百亿县区=46个 count"}},
+      // A change does not take its subject from a figure labelled after it.
+      {"全省生产总值跨越9万亿三个大台阶，年均增长5.9%。",
+       {"全省生产总值=9000000000000 count", "大台阶=3个 count",
+        "全省生产总值=5.9% change up"}},
+      // Coordinated heads are kept.
+      {"累计执法检查企业、商户1186家。", {"执法检查企业、商户=1186家 count"}},
+      // …but a list with a figure in it is a series of clauses.
+      {"项目落地137亿元、总投资500亿元。",
+       {"项目落地=13700000000元 amount", "总投资=50000000000元 amount"}},
+      // Verbs of motion are no part of the label.
+      {"地区生产总值跨过3万亿元、年均增长5.2％。",
+       {"地区生产总值=3000000000000元 amount", "地区生产总值=5.2% change up"}},
+      {"粮食产量连续13年稳定在430亿斤以上。",
+       {"粮食产量=13年 duration", "粮食产量=43000000000斤 measure more_than"}},
+      {"连续4年获评全国营商环境最佳口碑省份。", {"连续=4年 duration"}},
+      // Whole words: a clause of up to twenty characters is read whole and
+      // the noun ends at its predicate.
+      {"7个区县通过学前教育普及普惠国家督导评估认定。", {"区县=7个 count"}},
+      {"36项卡点攻关取得突破。", {"卡点攻关=36项 count"}},
+      {"十件民生实事全面完成。", {"民生实事=10件 count"}},
+      {"8个重点河湖入河排污口完成整治。",
+       {"重点河湖入河排污口完成整治=8个 count"}},
+      // A short note in brackets belongs to the word before it.
+      {"通高速公路县（市、区）达82个。", {"通高速公路县（市、区）=82个 count"}},
+      {"57个县（市）生产总值增速高于全省。",
+       {"县（市）生产总值增速高于全省=57个 count"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Describe(c.sentence), c.expected) << c.sentence;
+  }
 }
 
 TEST(IndicatorsTest, NotIndicators) {
