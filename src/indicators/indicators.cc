@@ -1546,7 +1546,8 @@ class Extractor {
     std::size_t available = 0;
     for (std::size_t k = indicators_.size();
          k-- > 0 && available < kMaxFigures;) {
-      if (indicators_[k].text_begin < sentence || indicators_[k].rule == "table")
+      if (indicators_[k].text_begin < sentence ||
+          indicators_[k].rule == "table")
         break;
       ++available;
     }
