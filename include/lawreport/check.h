@@ -54,14 +54,33 @@ struct Finding {
   std::string id;  // "c1", "c2", … in text order
   FindingType type = FindingType::kSum;
   FindingStatus status = FindingStatus::kPass;
-  int line = 0;  // of the figure that disagrees: the total, the rate
+  int line = 0;    // of the figure that disagrees: the total, the rate
+  int column = 0;  // 1-based, in characters, of that figure (0: unknown)
   std::vector<std::string> indicators;  // ids used, the stated figure first
-  std::string relation;    // stable name: "sum:61:收到行政复议申请"
+  // A name made of what the relation says, not where it stands, so that it
+  // survives edits elsewhere in the report (the naming rule is above
+  // MakeRelationsUnique below):
+  // "sum:审结的:维持+撤销+驳回+确认违法+终止", "rate:办结率".
+  std::string relation;
   std::string expression;  // "43486 / 43601 = 99.736%", "27 + 4 = 31"
   std::optional<Decimal> stated;
   std::optional<Decimal> computed;
   std::string message;
+  std::string accepted_reason;  // the --accept entry's reason, when accepted
 };
+
+// Relation names. A relation is named by its type and the labels of its
+// figures, never by a line number:
+//   sum      "sum:TOTAL:PART+PART+…"  ("sum:审结的:撤销+确认违法")
+//   rate     "rate:RATE"               ("rate:办结率")
+//   balance  "balance:A+B=C+D"          ("balance:上年结转+新收=办结+结转下年度")
+//   template "template:PART.NAME:PLACE" (unchanged)
+//   expect   "expect:KEY"
+// A figure without a label stands for itself by its unit ("件"). When two
+// relations of one report get the same name, the second in text order is
+// suffixed "#2", the third "#3", and so on; the first keeps the bare name, so
+// a relation added later in the text renames nothing before it.
+void MakeRelationsUnique(std::vector<Finding>& findings);
 
 std::vector<Finding> CheckIndicators(const Text& text,
                                      const std::vector<Indicator>& indicators);

@@ -2,6 +2,7 @@
 #include "lawreport/check.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -192,16 +193,22 @@ const std::vector<RateDefinition>& RateDefinitions() {
   return definitions;
 }
 
-// A finding about `stated`, the figure it reports at. Its relation name
-// ("rate:15:办结率") stays the same across runs while the text does, so a
-// person can accept it (--accept).
+// A figure's name in a relation name: its label, or its unit when it has
+// none.
+std::string NameOf(const Indicator& indicator) {
+  return indicator.label.empty() ? indicator.unit : indicator.label;
+}
+
+// A finding about `stated`, the figure it reports at. Its relation name is
+// "TYPE:" and the label of the stated figure; the caller adds the labels of
+// the other figures where they tell relations apart (MakeRelationsUnique).
 Finding NewFinding(FindingType type, const Indicator& stated) {
   Finding finding;
   finding.type = type;
   finding.line = stated.line;
+  finding.column = stated.column;
   finding.indicators.push_back(stated.id);
-  finding.relation = std::string(FindingTypeName(type)) + ":" +
-                     std::to_string(stated.line) + ":" + stated.label;
+  finding.relation = std::string(FindingTypeName(type)) + ":" + NameOf(stated);
   return finding;
 }
 
@@ -228,10 +235,30 @@ class Checker {
         [](const Finding& a, const Finding& b) { return a.line < b.line; });
     for (std::size_t i = 0; i < findings_.size(); ++i)
       findings_[i].id = "c" + std::to_string(i + 1);
+    SetColumns();
+    MakeRelationsUnique(findings_);
     return std::move(findings_);
   }
 
  private:
+  // The column of the figure a finding reports at: the first of its figures
+  // on its line (template findings name the wrong cell first).
+  void SetColumns() {
+    std::map<std::string_view, const Indicator*> by_id;
+    for (const Indicator& indicator : indicators_)
+      by_id.emplace(indicator.id, &indicator);
+    for (Finding& finding : findings_) {
+      if (finding.column > 0) continue;
+      for (const std::string& id : finding.indicators) {
+        const auto it = by_id.find(id);
+        if (it != by_id.end() && it->second->line == finding.line) {
+          finding.column = it->second->column;
+          break;
+        }
+      }
+    }
+  }
+
   // --- sentences and brackets -----------------------------------------------
 
   // Sentence ends (。 ! ? ; and line breaks) and every bracket with the
@@ -505,6 +532,7 @@ class Checker {
       qualified = qualified || part.qualifier != Qualifier::kNone;
       same_unit = same_unit && part.unit == total.unit;
       labels.push_back(part.label);
+      finding.relation += (i == parts.front() ? ":" : "+") + NameOf(part);
     }
     const std::optional<Int128> stated = Scaled(total.value);
     if (!sum_known || !stated) return;
@@ -781,6 +809,7 @@ class Checker {
       if (!va || !vb || !vc || !vd) continue;
       Finding finding = NewFinding(FindingType::kBalance, a);
       finding.indicators = {a.id, b.id, c.id, d.id};
+      finding.relation += "+" + NameOf(b) + "=" + NameOf(c) + "+" + NameOf(d);
       finding.stated = FromScaled(*va + *vb);
       finding.computed = FromScaled(*vc + *vd);
       finding.expression = Print(a.value) + " + " + Print(b.value) + " = " +
@@ -817,6 +846,25 @@ class Checker {
 };
 
 }  // namespace
+
+void MakeRelationsUnique(std::vector<Finding>& findings) {
+  std::map<std::string, int> seen;
+  for (const Finding& finding : findings) seen.emplace(finding.relation, 0);
+  for (Finding& finding : findings) {
+    int& count = seen[finding.relation];
+    if (++count == 1) continue;
+    // "#N" could itself be taken ("sum:X#2" named by an earlier pass):
+    // count on until a free name.
+    std::string name;
+    do {
+      name = finding.relation + "#" + std::to_string(count);
+      ++count;
+    } while (seen.count(name));
+    --count;
+    seen.emplace(name, 1);
+    finding.relation = std::move(name);
+  }
+}
 
 std::vector<Finding> CheckIndicators(const Text& text,
                                      const std::vector<Indicator>& indicators) {

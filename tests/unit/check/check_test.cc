@@ -177,6 +177,64 @@ TEST(CheckTest, SampleRelations) {
   EXPECT_EQ(passed, expected);
 }
 
+// --- relation names ------------------------------------------------------
+
+std::vector<std::string> RelationsOf(std::string_view content) {
+  std::vector<std::string> out;
+  for (const Finding& f : FindingsOf(content)) out.push_back(f.relation);
+  return out;
+}
+
+// Names come from the figures' labels, never from their line, and are unique
+// within a report.
+TEST(CheckTest, RelationNames) {
+  const Case cases[] = {
+      {"收到行政复议申请31件，其中受理27件，不受理4件。",
+       {"sum:收到行政复议申请:受理+不受理"}},
+      {"\n\n\n收到行政复议申请31件，其中受理27件，不受理4件。",
+       {"sum:收到行政复议申请:受理+不受理"}},
+      {"审结的21件（含上期结转3件，本年度18件）案件中，维持11件，撤销3件，驳回1"
+       "件，确认违法2件，终止4件。",
+       {"sum:审结的:含上期结转+本年度",
+        "sum:审结的:维持+撤销+驳回+确认违法+终止"}},
+      {"受理43601件，办结43486件，办结率99.74%。", {"rate:办结率"}},
+      // The same relation twice: the second is numbered.
+      {"受理100件，办结90件，办结率90%。\n受理100件，办结90件，办结率90%。",
+       {"rate:办结率", "rate:办结率#2"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(RelationsOf(c.text), c.expected);
+  }
+}
+
+TEST(CheckTest, MakeRelationsUnique) {
+  struct UniqueCase {
+    std::vector<std::string> names;
+    std::vector<std::string> expected;
+  };
+  const UniqueCase cases[] = {
+      {{}, {}},
+      {{"rate:a", "sum:b"}, {"rate:a", "sum:b"}},
+      {{"rate:a", "rate:a", "rate:a"}, {"rate:a", "rate:a#2", "rate:a#3"}},
+      // A name already taken is skipped, and a second pass changes nothing.
+      {{"rate:a", "rate:a", "rate:a#2"}, {"rate:a", "rate:a#3", "rate:a#2"}},
+      {{"rate:a", "rate:a#2", "rate:a#3"}, {"rate:a", "rate:a#2", "rate:a#3"}},
+  };
+  for (const UniqueCase& c : cases) {
+    std::vector<Finding> findings(c.names.size());
+    for (std::size_t i = 0; i < c.names.size(); ++i)
+      findings[i].relation = c.names[i];
+    MakeRelationsUnique(findings);
+    std::vector<std::string> names;
+    for (const Finding& f : findings) names.push_back(f.relation);
+    EXPECT_EQ(names, c.expected);
+    MakeRelationsUnique(findings);
+    for (std::size_t i = 0; i < findings.size(); ++i)
+      EXPECT_EQ(findings[i].relation, names[i]);
+  }
+}
+
 // --- mutations of the sample ------------------------------------------------
 
 struct Mutation {
