@@ -5,12 +5,17 @@
 //   "……中，":
 //            "收到行政复议申请31件，其中受理27件，不受理4件" → 27 + 4 = 31,
 //            pass. Parts may be a subset: a sum below the total passes unless
-//            the list is complete (a （含…） list, or X and 不X both stated); a
-//            sum above the total is a mismatch. Parts in another unit than the
-//            total (案卷16卷, 其中优秀卷12件) agree only when they add up
-//            exactly; otherwise the relation is unverifiable, as it is when a
-//            figure is approximate or the parts exceed twice the total (the
-//            list then ran into the sentence's next item).
+//            the list is complete (a （含…） list, X and 不X both stated, or
+//            states that cover the whole, data/lexicon/partitions.tsv:
+//            "其中9件通过审查备案，1件正在审查备案中" of 11 is a mismatch); a
+//            sum above the total is a mismatch, also across counting words
+//            of one kind (data/lexicon/counter_groups.tsv: 案卷16卷，其中优秀卷
+//            13件，合格卷4件) when the parts' labels are disjoint. Parts in
+//            another unit agree only when they add up exactly; otherwise the
+//            relation is unverifiable, as it is when a figure is approximate
+//            or the parts exceed twice the total (the list then ran into the
+//            sentence's next item). "81件，其中：…42件，占51.85%；…5件，占6.17%"
+//            gives the sum across "；" and each share as a rate, 42 / 81.
 //   rate     a stated rate against the counts it is computed from, by the
 //            definitions in data/lexicon/rate_definitions.tsv or a count
 //            labelled exactly X for "X率": "办结43486件，办结率99.74%" with

@@ -193,6 +193,110 @@ const std::vector<RateDefinition>& RateDefinitions() {
   return definitions;
 }
 
+// A row of partitions.tsv: states that together cover a whole.
+struct Partition {
+  std::vector<std::string> members;  // longest first
+  bool same_rest = false;
+  std::vector<std::string> exclude;  // rests for which it is no partition
+};
+
+const std::vector<Partition>& Partitions() {
+  static const std::vector<Partition> partitions = [] {
+    std::vector<Partition> loaded;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("partitions.tsv")) {
+      Partition partition;
+      partition.members = Split(row.Get("members"), '|');
+      std::stable_sort(partition.members.begin(), partition.members.end(),
+                       [](const std::string& a, const std::string& b) {
+                         return a.size() > b.size();
+                       });
+      partition.same_rest = row.Get("rest") == "same";
+      if (!row.Get("exclude").empty())
+        partition.exclude = Split(row.Get("exclude"), ',');
+      loaded.push_back(std::move(partition));
+    }
+    return loaded;
+  }();
+  return partitions;
+}
+
+// The labels are exactly the members of one partition: each label holds one
+// member (its longest, not negated), each member is held by one label.
+bool IsPartition(const std::vector<std::string>& labels) {
+  for (const Partition& partition : Partitions()) {
+    if (partition.members.size() != labels.size()) continue;
+    std::vector<bool> used(partition.members.size(), false);
+    std::string rest;
+    bool ok = true;
+    for (std::size_t l = 0; l < labels.size() && ok; ++l) {
+      std::size_t found = partition.members.size();
+      for (std::size_t m = 0; m < partition.members.size(); ++m) {
+        if (LabelHas(labels[l], partition.members[m])) {
+          found = m;
+          break;
+        }
+      }
+      if (found == partition.members.size() || used[found]) {
+        ok = false;
+        break;
+      }
+      used[found] = true;
+      if (partition.same_rest) {
+        std::string without = labels[l];
+        without.erase(without.find(partition.members[found]),
+                      partition.members[found].size());
+        if (without.empty() || (l > 0 && without != rest)) ok = false;
+        rest = without;
+      }
+    }
+    if (ok && partition.same_rest &&
+        std::find(partition.exclude.begin(), partition.exclude.end(), rest) !=
+            partition.exclude.end())
+      ok = false;
+    if (ok) return true;
+  }
+  return false;
+}
+
+// The group of counting words `unit` belongs to (counter_groups.tsv), or
+// empty.
+std::string_view CounterGroup(std::string_view unit) {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>>
+      groups = [] {
+        std::vector<std::pair<std::string, std::vector<std::string>>> loaded;
+        for (const lexicon::TsvRow& row :
+             lexicon::ReadTsv("counter_groups.tsv")) {
+          loaded.emplace_back(std::string(row.Get("group")),
+                              Split(row.Get("units"), '|'));
+        }
+        return loaded;
+      }();
+  for (const auto& [group, units] : groups) {
+    if (std::find(units.begin(), units.end(), unit) != units.end())
+      return group;
+  }
+  return {};
+}
+
+bool SameCounter(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  const std::string_view group = CounterGroup(a);
+  return !group.empty() && group == CounterGroup(b);
+}
+
+// Parts are disjoint by their words: every label stated, and none the same
+// as or within another (优秀 / 合格, not 案件 / 行政案件).
+bool DisjointLabels(const std::vector<std::string>& labels) {
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].empty()) return false;
+    for (std::size_t j = 0; j < labels.size(); ++j) {
+      if (i != j && labels[j].find(labels[i]) != std::string::npos)
+        return false;
+    }
+  }
+  return true;
+}
+
 // A figure's name in a relation name: its label, or its unit when it has
 // none.
 std::string NameOf(const Indicator& indicator) {
@@ -226,6 +330,7 @@ class Checker {
   std::vector<Finding> Run() {
     FindSentences();
     CheckSums();
+    CheckShareLists();
     CheckRates();
     CheckBalances();
     for (Finding& finding : check_internal::CheckTemplate(indicators_))
@@ -369,6 +474,7 @@ class Checker {
       std::size_t at;  // where the parts start
       Cue cue;
       std::size_t total;  // index into indicators_, or npos to search back
+      bool example = false;  // 包括…: the parts are examples, never complete
     };
     std::vector<CueAt> cues;
     const std::string_view span = n_.substr(begin, end - begin);
@@ -377,8 +483,8 @@ class Checker {
            at = span.find(word, at + 1)) {
         if (at > 0 && span[at - 1] == '(')
           continue;  // "(包括…)" after a total: below
-        cues.push_back(
-            {begin + at + word.size(), Cue::kAmong, std::string_view::npos});
+        cues.push_back({begin + at + word.size(), Cue::kAmong,
+                        std::string_view::npos, word == "包括"});
       }
     }
     for (const std::size_t i : members) {
@@ -480,7 +586,13 @@ class Checker {
       if (total == std::string_view::npos || !IsQuantity(indicators_[total]))
         continue;
       if (indicators_[total].kind != first.kind) continue;
-      EvaluateSum(total, parts, cue.cue == Cue::kContains);
+      // A list of examples (如…, …等, 包括…) is partial whatever its words.
+      const std::string_view list = n_.substr(cue.at, stop - cue.at);
+      const bool example = cue.example ||
+                           list.find("如") != std::string_view::npos ||
+                           list.find("等") != std::string_view::npos ||
+                           list.find("包括") != std::string_view::npos;
+      EvaluateSum(total, parts, cue.cue == Cue::kContains, example);
     }
   }
 
@@ -507,7 +619,8 @@ class Checker {
   }
 
   void EvaluateSum(std::size_t total_index,
-                   const std::vector<std::size_t>& parts, bool contained) {
+                   const std::vector<std::size_t>& parts, bool contained,
+                   bool example) {
     const Indicator& total = indicators_[total_index];
     Finding finding = NewFinding(FindingType::kSum, total);
     // The exact sum, while every part has an exact value. (A plain integer
@@ -516,7 +629,8 @@ class Checker {
     bool sum_known = true;
     std::string expression;
     bool qualified = total.qualifier != Qualifier::kNone;
-    bool same_unit = true;
+    bool same_unit = true;      // of one kind: 卷 and 件 for documents
+    bool exact_unit = true;     // the very same counting word
     std::vector<std::string> labels;
     for (const std::size_t i : parts) {
       const Indicator& part = indicators_[i];
@@ -530,19 +644,30 @@ class Checker {
         sum += *value;
       }
       qualified = qualified || part.qualifier != Qualifier::kNone;
-      same_unit = same_unit && part.unit == total.unit;
+      same_unit = same_unit && SameCounter(part.unit, total.unit);
+      exact_unit = exact_unit && part.unit == total.unit;
       labels.push_back(part.label);
       finding.relation += (i == parts.front() ? ":" : "+") + NameOf(part);
     }
     const std::optional<Int128> stated = Scaled(total.value);
     if (!sum_known || !stated) return;
-    // A complete list: (含 …), or X and 不X side by side (受理 / 不受理).
+    // A complete list: (含 …), X and 不X, 未X or 尚未X side by side (受理 /
+    // 不受理; a leading 已 is trimmed from labels: 已办复 / 尚未办复), or
+    // states that together cover the whole (partitions.tsv: 通过 / 正在).
     bool complete = contained;
     for (const std::string& a : labels) {
       for (const std::string& b : labels) {
-        if (b == "不" + a || b == "未" + a) complete = true;
+        if (b == "不" + a || b == "未" + a || b == "尚未" + a)
+          complete = true;
       }
     }
+    if (!example && IsPartition(labels)) complete = true;
+    // Counted with different words of one kind (案卷16卷, 其中优秀卷13件),
+    // parts above the total are an error only when they are disjoint by
+    // their words; below it, the list says nothing for sure.
+    const bool comparable =
+        exact_unit || (same_unit && (sum >= *stated || complete) &&
+                       (sum <= *stated || DisjointLabels(labels)));
     finding.stated = total.value;
     finding.computed = FromScaled(sum);
     const std::string sum_text = Print(*finding.computed);
@@ -553,7 +678,8 @@ class Checker {
       finding.expression = expression + " = " + Print(total.value);
       finding.message =
           "parts add up to " + what + " " + Print(total.value) + total.unit;
-    } else if (qualified || !same_unit || (!contained && sum > 2 * *stated)) {
+    } else if (qualified || !comparable ||
+               (!contained && sum > 2 * *stated)) {
       // A sum more than twice its total is no breakdown of it: the list ran
       // into the sentence's next items. Undecided, not an alarm.
       finding.status = FindingStatus::kUnverifiable;
@@ -561,8 +687,8 @@ class Checker {
           expression + " = " + sum_text + " vs " + Print(total.value);
       finding.message =
           std::string(qualified ? "an approximate figure"
-                                : (!same_unit ? "parts in another unit"
-                                              : "parts far above the total")) +
+                                : (!comparable ? "parts in another unit"
+                                               : "parts far above the total")) +
           ": cannot tell whether the parts " + sum_text + " agree with " +
           what + " " + Print(total.value) + total.unit;
     } else if (sum > *stated) {
@@ -588,6 +714,63 @@ class Checker {
                         " (a partial list: 其中 names some parts)";
     }
     findings_.push_back(std::move(finding));
+  }
+
+  // --- share lists -----------------------------------------------------------
+
+  // "办结81件,其中:予以公开42件,占51.85%;不予公开5件,占6.17%;…": after
+  // "其中:" each part is followed by its share of the total, and the parts
+  // run on across ";", which ends a sentence for CheckSentence. The parts
+  // add up to at most the total, and each share is part / total.
+  void CheckShareLists() {
+    for (std::size_t t = 0; t < indicators_.size(); ++t) {
+      const Indicator& total = indicators_[t];
+      if (!IsQuantity(total)) continue;
+      const std::string_view after = n_.substr(total.value_end);
+      std::size_t from = total.value_end;
+      if (utf8::StartsWith(after, ",其中:")) {
+        from += std::string_view(",其中:").size();
+      } else if (utf8::StartsWith(after, "其中:")) {
+        from += std::string_view("其中:").size();
+      } else {
+        continue;
+      }
+      std::vector<std::size_t> parts, shares;
+      for (std::size_t i = t + 1; i + 1 < indicators_.size(); i += 2) {
+        const Indicator& part = indicators_[i];
+        const Indicator& share = indicators_[i + 1];
+        if (part.line != total.line || share.line != total.line) break;
+        if (!IsQuantity(part) || part.unit != total.unit) break;
+        if (share.kind != UnitKind::kPercent || share.unit != "%" ||
+            share.upper || (share.label != "占" && share.label != "占比"))
+          break;
+        // The part's words and a ";" or "," before it, no sentence end;
+        // its share right after it.
+        if (part.value_begin < from ||
+            n_.substr(from, part.value_begin - from).find("。") !=
+                std::string_view::npos)
+          break;
+        const std::string_view link =
+            n_.substr(part.value_end, share.value_begin - part.value_end);
+        if (link != ",占" && link != "占" && link != ",占比" && link != "占比")
+          break;
+        parts.push_back(i);
+        shares.push_back(i + 1);
+        from = share.value_end;
+      }
+      if (parts.size() < 2) continue;
+      const bool summed = std::any_of(
+          findings_.begin(), findings_.end(), [&](const Finding& f) {
+            return f.type == FindingType::kSum &&
+                   f.indicators.front() == total.id;
+          });
+      if (!summed) EvaluateSum(t, parts, false, false);
+      for (std::size_t k = 0; k < parts.size(); ++k) {
+        const std::string name =
+            NameOf(indicators_[parts[k]]) + "/" + NameOf(total);
+        EvaluateRate(shares[k], {parts[k]}, t, &name);
+      }
+    }
   }
 
   // --- rates
@@ -679,11 +862,15 @@ class Checker {
     if (denominator) numerators.push_back(*numerator);
   }
 
+  // `name`: what the rate is called when its label does not say it (a
+  // share "占51.85%" is "予以公开/办结").
   void EvaluateRate(std::size_t rate_index,
                     const std::vector<std::size_t>& numerators,
-                    std::optional<std::size_t> denominator) {
+                    std::optional<std::size_t> denominator,
+                    const std::string* name = nullptr) {
     const Indicator& rate = indicators_[rate_index];
     Finding finding = NewFinding(FindingType::kRate, rate);
+    if (name) finding.relation = "rate:" + *name;
     finding.stated = rate.value;
     const std::string stated_text = Print(rate.value) + "%";
     if (numerators.empty() || !denominator) {
@@ -732,7 +919,8 @@ class Checker {
     finding.computed = Decimal::Parse(computed_text);
     finding.expression =
         top + " / " + Print(bottom.value) + " = " + computed_text + "%";
-    const std::string said = rate.label + " " + stated_text;
+    const std::string said =
+        (name ? "the share of " + *name : rate.label) + " " + stated_text;
     if (agrees) {
       finding.status = FindingStatus::kPass;
       finding.message = said + " agrees with its counts";
