@@ -46,36 +46,24 @@ namespace {
 
 __extension__ typedef __int128 Int128;
 
-// Exact arithmetic on report figures: every value as an integer at a common
-// power of ten. Reports print at most a few decimals and 18 digits, so 128
+// Rates compare by cross-multiplication: every value as an integer at a
+// common power of ten (sums and balances add Decimals, which report their
+// overflow). Reports print at most a few decimals and 18 digits, so 128
 // bits hold every product the checks form.
 constexpr int kScale = 6;  // 10^-6 is finer than any printed figure
 
+// nullopt for a value finer than 10^-6, or of more than 28 digits at that
+// scale: the products below (100 · numerator · 10^6, rate · denominator)
+// then stay under 2^127 ≈ 1.7 · 10^38.
 std::optional<Int128> Scaled(const Decimal& value) {
   const int shift = value.exponent() + kScale;
-  if (shift < 0 || shift > 24)
-    return std::nullopt;  // finer than 10^-6, or absurdly large
+  if (shift < 0) return std::nullopt;
+  int digits = 0;
+  for (std::int64_t m = value.mantissa(); m != 0; m /= 10) ++digits;
+  if (digits + shift > 28) return std::nullopt;
   Int128 result = value.mantissa();
   for (int i = 0; i < shift; ++i) result *= 10;
   return result;
-}
-
-Decimal FromScaled(Int128 scaled) {
-  // Back to a Decimal via text: exact, and only for figures already in range.
-  std::string digits;
-  bool negative = scaled < 0;
-  if (negative) scaled = -scaled;
-  do {
-    digits.insert(digits.begin(),
-                  static_cast<char>('0' + static_cast<int>(scaled % 10)));
-    scaled /= 10;
-  } while (scaled > 0);
-  while (digits.size() <= static_cast<std::size_t>(kScale))
-    digits.insert(digits.begin(), '0');
-  digits.insert(digits.end() - kScale, '.');
-  std::optional<Decimal> value = Decimal::Parse(digits);
-  if (!value) value = Decimal::FromInt(0);
-  return *value;
 }
 
 std::string Print(const Decimal& value) { return value.ToString(); }
@@ -623,10 +611,8 @@ class Checker {
                    bool example) {
     const Indicator& total = indicators_[total_index];
     Finding finding = NewFinding(FindingType::kSum, total);
-    // The exact sum, while every part has an exact value. (A plain integer
-    // and a flag: GCC 12 warns falsely about an optional<__int128>.)
-    Int128 sum = 0;
-    bool sum_known = true;
+    // The exact sum (Decimal), or nullopt once it overflows.
+    std::optional<Decimal> sum = Decimal::FromInt(0);
     std::string expression;
     bool qualified = total.qualifier != Qualifier::kNone;
     bool same_unit = true;      // of one kind: 卷 and 件 for documents
@@ -637,20 +623,28 @@ class Checker {
       finding.indicators.push_back(part.id);
       if (!expression.empty()) expression += " + ";
       expression += Print(part.value);
-      const std::optional<Int128> value = Scaled(part.value);
-      if (!value) {
-        sum_known = false;
-      } else if (sum_known) {
-        sum += *value;
-      }
+      if (sum) sum = sum->Plus(part.value);
       qualified = qualified || part.qualifier != Qualifier::kNone;
       same_unit = same_unit && SameCounter(part.unit, total.unit);
       exact_unit = exact_unit && part.unit == total.unit;
       labels.push_back(part.label);
       finding.relation += (i == parts.front() ? ":" : "+") + NameOf(part);
     }
-    const std::optional<Int128> stated = Scaled(total.value);
-    if (!sum_known || !stated) return;
+    const Decimal& stated = total.value;
+    finding.stated = stated;
+    if (!sum) {
+      // Reported, not dropped and never a wrong sum: reports print figures
+      // of up to 18 digits, and a sum beyond them cannot be checked exactly.
+      finding.status = FindingStatus::kUnverifiable;
+      finding.expression = expression + " vs " + Print(stated);
+      finding.message =
+          "the parts add up to more than exact arithmetic holds (18 digits)";
+      findings_.push_back(std::move(finding));
+      return;
+    }
+    // More than twice the total: stated < sum − stated.
+    const std::optional<Decimal> excess = sum->Minus(stated);
+    const bool far_above = !excess || stated < *excess;
     // A complete list: (含 …), X and 不X, 未X or 尚未X side by side (受理 /
     // 不受理; a leading 已 is trimmed from labels: 已办复 / 尚未办复), or
     // states that together cover the whole (partitions.tsv: 通过 / 正在).
@@ -666,20 +660,18 @@ class Checker {
     // parts above the total are an error only when they are disjoint by
     // their words; below it, the list says nothing for sure.
     const bool comparable =
-        exact_unit || (same_unit && (sum >= *stated || complete) &&
-                       (sum <= *stated || DisjointLabels(labels)));
-    finding.stated = total.value;
-    finding.computed = FromScaled(sum);
-    const std::string sum_text = Print(*finding.computed);
+        exact_unit || (same_unit && (!(*sum < stated) || complete) &&
+                       (!(stated < *sum) || DisjointLabels(labels)));
+    finding.computed = *sum;
+    const std::string sum_text = Print(*sum);
     const std::string what =
         total.label.empty() ? std::string("the total") : total.label;
-    if (sum == *stated) {
+    if (*sum == stated) {
       finding.status = FindingStatus::kPass;
       finding.expression = expression + " = " + Print(total.value);
       finding.message =
           "parts add up to " + what + " " + Print(total.value) + total.unit;
-    } else if (qualified || !comparable ||
-               (!contained && sum > 2 * *stated)) {
+    } else if (qualified || !comparable || (!contained && far_above)) {
       // A sum more than twice its total is no breakdown of it: the list ran
       // into the sentence's next items. Undecided, not an alarm.
       finding.status = FindingStatus::kUnverifiable;
@@ -691,7 +683,7 @@ class Checker {
                                                : "parts far above the total")) +
           ": cannot tell whether the parts " + sum_text + " agree with " +
           what + " " + Print(total.value) + total.unit;
-    } else if (sum > *stated) {
+    } else if (stated < *sum) {
       finding.status = FindingStatus::kMismatch;
       finding.expression =
           expression + " = " + sum_text + " > " + Print(total.value);
@@ -884,9 +876,18 @@ class Checker {
     Int128 numerator = 0;
     std::string top;
     bool qualified = rate.qualifier != Qualifier::kNone;
+    // A figure beyond what the cross-multiplication below holds exactly
+    // (finer than 10^-6 or above 10^18) is reported, not dropped.
+    const auto beyond_exact = [&] {
+      finding.status = FindingStatus::kUnverifiable;
+      finding.expression = rate.label + " = " + stated_text;
+      finding.message = rate.label + " " + stated_text +
+                        ": its counts are beyond exact arithmetic";
+      findings_.push_back(std::move(finding));
+    };
     for (const std::size_t i : numerators) {
       const std::optional<Int128> value = Scaled(indicators_[i].value);
-      if (!value) return;
+      if (!value) return beyond_exact();
       numerator += *value;
       if (!top.empty()) top += " + ";
       top += Print(indicators_[i].value);
@@ -899,7 +900,8 @@ class Checker {
     qualified = qualified || bottom.qualifier != Qualifier::kNone;
     const std::optional<Int128> den = Scaled(bottom.value);
     const std::optional<Int128> stated = Scaled(rate.value);
-    if (!den || !stated || *den == 0) return;
+    if (!den || !stated) return beyond_exact();
+    if (*den == 0) return;  // "0件…办结率100%": no ratio to compare
 
     // computed = 100 × numerator / denominator, every figure at kScale. It
     // agrees when it lies within one unit of the stated rate's last printed
@@ -992,22 +994,30 @@ class Checker {
       const Indicator& b = indicators_[*found[1]];
       const Indicator& c = indicators_[*found[2]];
       const Indicator& d = indicators_[*found[3]];
-      const auto va = Scaled(a.value), vb = Scaled(b.value),
-                 vc = Scaled(c.value), vd = Scaled(d.value);
-      if (!va || !vb || !vc || !vd) continue;
       Finding finding = NewFinding(FindingType::kBalance, a);
       finding.indicators = {a.id, b.id, c.id, d.id};
       finding.relation += "+" + NameOf(b) + "=" + NameOf(c) + "+" + NameOf(d);
-      finding.stated = FromScaled(*va + *vb);
-      finding.computed = FromScaled(*vc + *vd);
+      finding.stated = a.value.Plus(b.value);
+      finding.computed = c.value.Plus(d.value);
+      const auto side = [](const std::optional<Decimal>& value) {
+        return value ? Print(*value) : std::string("(too large)");
+      };
       finding.expression = Print(a.value) + " + " + Print(b.value) + " = " +
-                           Print(*finding.stated) + " vs " + Print(c.value) +
+                           side(finding.stated) + " vs " + Print(c.value) +
                            " + " + Print(d.value) + " = " +
-                           Print(*finding.computed);
+                           side(finding.computed);
+      if (!finding.stated || !finding.computed) {
+        // Reported, never a wrong sum: beyond 18 digits nothing is exact.
+        finding.status = FindingStatus::kUnverifiable;
+        finding.message =
+            "the counts add up to more than exact arithmetic holds (18 digits)";
+        findings_.push_back(std::move(finding));
+        continue;
+      }
       const bool qualified =
           a.qualifier != Qualifier::kNone || b.qualifier != Qualifier::kNone ||
           c.qualifier != Qualifier::kNone || d.qualifier != Qualifier::kNone;
-      if (*va + *vb == *vc + *vd) {
+      if (*finding.stated == *finding.computed) {
         finding.status = FindingStatus::kPass;
         finding.message =
             "carried over + new equals concluded + carried forward";

@@ -168,6 +168,18 @@ TEST(CheckTest, RelationsOnSeveralLines) {
     EXPECT_EQ(AllFindings(c.text), c.expected) << c.text;
 }
 
+// Figures beyond exact arithmetic give an unverifiable finding that says so,
+// never a sum of 0 or a silently dropped relation.
+TEST(CheckTest, OverflowIsReportedNotZero) {
+  const std::vector<Finding> findings = FindingsOf(
+      "总计900000000000000000件，其中甲类600000000000000000件，乙类500000000000"
+      "000000件。");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].status, FindingStatus::kUnverifiable);
+  EXPECT_FALSE(findings[0].computed);
+  EXPECT_NE(findings[0].message.find("exact arithmetic"), std::string::npos);
+}
+
 TEST(CheckTest, UndecidableIsNeverAMismatch) {
   const char* texts[] = {
       // Counts not stated.
