@@ -374,6 +374,9 @@ TEST(CheckTest, MutationsAcrossRelationTypes) {
       {"", 59, "人民调解组织164个", "人民调解组织160个", "a total"},
       {"corpus/reports/035_gzbg_2026_jiangxi.txt", 29, "28个主要指标",
        "27个主要指标", "a total in a work report"},
+      {"corpus/reports/035_gzbg_2026_jiangxi.txt", 29, "28个主要指标",
+       "29个主要指标", "预期性 / 约束性 short of their total"},
+      {"", 20, "政策措施32份", "政策措施33份", "继续有效 / 废止 short"},
       // template: cells of the open-government tables.
       {kOpenGov.c_str(), 23, "数量\t18\t4", "数量\t19\t4", "a new request"},
       {kOpenGov.c_str(), 33, "总计\t18\t4", "总计\t17\t4", "a column total"},
