@@ -131,8 +131,7 @@ int RunCheck(const CheckOptions& options) {
         std::chrono::duration_cast<std::chrono::system_clock::duration>(
             std::chrono::duration<double>(report.seconds)));
     file.findings = report.checks;
-    for (Finding& finding :
-         CheckExpectations(report.indicators, *expectations))
+    for (Finding& finding : CheckExpectations(report.indicators, *expectations))
       file.findings.push_back(std::move(finding));
     for (std::size_t i = 0; i < file.findings.size(); ++i)
       file.findings[i].id = "c" + std::to_string(i + 1);
@@ -153,11 +152,10 @@ int RunCheck(const CheckOptions& options) {
     ReportInputError(path, error);
   };
   std::vector<CheckedFile> files;
-  const BatchStats stats =
-      RunBatch(*inputs, batch, [&](std::string_view key) {
-        files.push_back(results.Take(key));
-        return true;
-      });
+  const BatchStats stats = RunBatch(*inputs, batch, [&](std::string_view key) {
+    files.push_back(results.Take(key));
+    return true;
+  });
   // The path as given, not as the decoder recorded it ("-" for stdin).
   for (std::size_t i = 0; i < files.size() && i < inputs->size(); ++i)
     files[i].path = (*inputs)[i];

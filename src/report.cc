@@ -42,9 +42,9 @@ Result<Report> ProcessFile(const std::string& path,
   if (!decoded) return decoded.error();
   Result<Report> report = Analyze(std::move(*decoded), options);
   if (report) {
-    report->seconds = std::chrono::duration<double>(
-                          std::chrono::steady_clock::now() - start)
-                          .count();
+    report->seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
   }
   return report;
 }

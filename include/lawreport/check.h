@@ -14,8 +14,9 @@
 //            another unit agree only when they add up exactly; otherwise the
 //            relation is unverifiable, as it is when a figure is approximate
 //            or the parts exceed twice the total (the list then ran into the
-//            sentence's next item). "81件，其中：…42件，占51.85%；…5件，占6.17%"
-//            gives the sum across "；" and each share as a rate, 42 / 81.
+//            sentence's next item).
+//            "81件，其中：…42件，占51.85%；…5件，占6.17%" gives the sum across
+//            "；" and each share as a rate, 42 / 81.
 //   rate     a stated rate against the counts it is computed from, by the
 //            definitions in data/lexicon/rate_definitions.tsv or a count
 //            labelled exactly X for "X率": "办结43486件，办结率99.74%" with
@@ -76,9 +77,10 @@ struct Finding {
 
 // Relation names. A relation is named by its type and the labels of its
 // figures, never by a line number:
-//   sum      "sum:TOTAL:PART+PART+…"  ("sum:审结的:撤销+确认违法")
-//   rate     "rate:RATE"               ("rate:办结率")
-//   balance  "balance:A+B=C+D"          ("balance:上年结转+新收=办结+结转下年度")
+//   sum      "sum:TOTAL:PART+PART+…", "sum:审结的:撤销+确认违法"
+//   rate     "rate:RATE", "rate:办结率"
+//   balance  "balance:A+B=C+D",
+//            "balance:上年结转+本年新收=本年办结+结转下年度"
 //   template "template:PART.NAME:PLACE" (unchanged)
 //   expect   "expect:KEY"
 // A figure without a label stands for itself by its unit ("件"). When two

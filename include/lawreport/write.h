@@ -76,8 +76,7 @@ std::string WriteCheckJunit(const std::vector<CheckedFile>& files, bool strict);
 //   {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "lawreport",
 //   "rules": [{"id": "sum", …}]}}, "results": [{"ruleId": "sum",
 //   "level": "error", "message": {"text": "…"}, "locations": […]}]}]}
-std::string WriteCheckSarif(const std::vector<CheckedFile>& files,
-                            bool strict);
+std::string WriteCheckSarif(const std::vector<CheckedFile>& files, bool strict);
 // An accept file (TSV, the --accept format) accepting every finding that
 // fails (a mismatch; an unverifiable relation too when strict) or is already
 // accepted, each entry after a comment line that says what it accepts:

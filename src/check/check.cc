@@ -615,8 +615,8 @@ class Checker {
     std::optional<Decimal> sum = Decimal::FromInt(0);
     std::string expression;
     bool qualified = total.qualifier != Qualifier::kNone;
-    bool same_unit = true;      // of one kind: 卷 and 件 for documents
-    bool exact_unit = true;     // the very same counting word
+    bool same_unit = true;   // of one kind: 卷 and 件 for documents
+    bool exact_unit = true;  // the very same counting word
     std::vector<std::string> labels;
     for (const std::size_t i : parts) {
       const Indicator& part = indicators_[i];
@@ -651,8 +651,7 @@ class Checker {
     bool complete = contained;
     for (const std::string& a : labels) {
       for (const std::string& b : labels) {
-        if (b == "不" + a || b == "未" + a || b == "尚未" + a)
-          complete = true;
+        if (b == "不" + a || b == "未" + a || b == "尚未" + a) complete = true;
       }
     }
     if (!example && IsPartition(labels)) complete = true;
@@ -751,11 +750,11 @@ class Checker {
         from = share.value_end;
       }
       if (parts.size() < 2) continue;
-      const bool summed = std::any_of(
-          findings_.begin(), findings_.end(), [&](const Finding& f) {
-            return f.type == FindingType::kSum &&
-                   f.indicators.front() == total.id;
-          });
+      const bool summed = std::any_of(findings_.begin(), findings_.end(),
+                                      [&](const Finding& f) {
+                                        return f.type == FindingType::kSum &&
+                                               f.indicators.front() == total.id;
+                                      });
       if (!summed) EvaluateSum(t, parts, false, false);
       for (std::size_t k = 0; k < parts.size(); ++k) {
         const std::string name =

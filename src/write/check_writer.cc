@@ -433,8 +433,8 @@ std::string WriteCheckSarif(const std::vector<CheckedFile>& files,
       out.BeginObject();
       out.Field("ruleId", FindingTypeName(finding.type));
       out.Field("ruleIndex", rule_index);
-      out.Field("level", finding.status == FindingStatus::kMismatch ? "error"
-                                                                     : "note");
+      out.Field("level",
+                finding.status == FindingStatus::kMismatch ? "error" : "note");
       SarifText(out, "message",
                 finding.message + " (" + finding.expression + ")");
       out.Key("locations");

@@ -64,7 +64,8 @@ TEST(CheckTest, Relations) {
        {"sum mismatch 13 + 4 = 17 > 16"}},
       {"评查案卷16卷，其中优秀卷10件，合格卷4件。", {}},
       {"评查案卷16卷，其中案卷13件，行政案卷4件。", {}},
-      {"单位职工30人，其中男18名，女15名。", {"sum mismatch 18 + 15 = 33 > 30"}},
+      {"单位职工30人，其中男18名，女15名。",
+       {"sum mismatch 18 + 15 = 33 > 30"}},
       // States that cover the whole (partitions.tsv): a shortfall is a
       // mismatch, unless the list gives examples.
       {"报备行政规范性文件11件，其中9件通过审查备案，1件正在审查备案中。",
@@ -73,14 +74,17 @@ TEST(CheckTest, Relations) {
        {"sum pass 9 + 1 = 10 ≤ 11"}},
       {"报备文件11件，其中9件通过审查备案，1件正在审查备案中等。",
        {"sum pass 9 + 1 = 10 ≤ 11"}},
-      {"受理投诉50件，其中办结47件，未办结2件。", {"sum mismatch 47 + 2 = 49 ≠ 50"}},
-      {"行政复议案件12件，其中结果维持7件，结果纠正2件，其他结果1件，尚未审结1件。",
+      {"受理投诉50件，其中办结47件，未办结2件。",
+       {"sum mismatch 47 + 2 = 49 ≠ 50"}},
+      {"行政复议案件12件，其中结果维持7件，结果纠正2件，其他结果1件，尚未审结1"
+       "件。",
        {"sum mismatch 7 + 2 + 1 + 1 = 11 ≠ 12"}},
       // Three of the four states: a partial list.
       {"行政复议案件12件，其中结果维持7件，结果纠正2件，尚未审结1件。",
        {"sum pass 7 + 2 + 1 = 10 ≤ 12"}},
       // 已 / 未 pair only about the same thing.
-      {"排查问题20个，其中已整改17个，未销号2个。", {"sum pass 17 + 2 = 19 ≤ 20"}},
+      {"排查问题20个，其中已整改17个，未销号2个。",
+       {"sum pass 17 + 2 = 19 ≤ 20"}},
       // "其中:" with each part's share: the sum and every share.
       {"办结81件，其中：予以公开42件，占51.85%；不予公开5件，占6.17%；无法提供3"
        "1件，占38.27%。",
@@ -408,8 +412,10 @@ TEST(CheckTest, MutationsAcrossRelationTypes) {
        "受理投诉50件，其中办结48件，未办结2件。"},
       {nullptr, 1, "予以受理36件", "予以受理35件", "予以 / 不予",
        "收到申请40件，其中予以受理36件，不予受理4件。"},
-      {nullptr, 1, "结果维持8件", "结果维持7件", "维持 / 纠正 / 其他 / 尚未审结",
-       "行政复议案件12件，其中结果维持8件，结果纠正2件，其他结果1件，尚未审结1件。"},
+      {nullptr, 1, "结果维持8件", "结果维持7件",
+       "维持 / 纠正 / 其他 / 尚未审结",
+       "行政复议案件12件，其中结果维持8件，结果纠正2件，其他结果1件，尚未审结1"
+       "件。"},
       {nullptr, 1, "已办复28件", "已办复27件", "已 / 尚未",
        "收到建议30件，其中已办复28件，尚未办复2件。"},
       // counting words of one kind: people, bodies
@@ -419,13 +425,16 @@ TEST(CheckTest, MutationsAcrossRelationTypes) {
        "新设市场主体20个，其中企业12家，合作社8家。"},
       // share lists: "其中:" with 占X% after each part
       {nullptr, 1, "公开42件", "公开43件", "a part with its share",
-       "办结依申请公开81件，其中：予以公开42件，占51.85%；不予公开5件，占6.17%；"
+       "办结依申请公开81件，其中：予以公开42件，占51.85%；不予公开5件，占6.17%"
+       "；"
        "无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%。"},
       {nullptr, 1, "占6.17%", "占6.71%", "a share",
-       "办结依申请公开81件，其中：予以公开42件，占51.85%；不予公开5件，占6.17%；"
+       "办结依申请公开81件，其中：予以公开42件，占51.85%；不予公开5件，占6.17%"
+       "；"
        "无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%。"},
       {nullptr, 1, "81件", "82件", "the total of shares",
-       "办结依申请公开81件，其中：予以公开42件，占51.85%；不予公开5件，占6.17%；"
+       "办结依申请公开81件，其中：予以公开42件，占51.85%；不予公开5件，占6.17%"
+       "；"
        "无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%。"},
       // sum: X / 不X, (含…), 分别
       {nullptr, 1, "受理27件", "受理26件", "受理 / 不受理 short",
@@ -443,8 +452,8 @@ TEST(CheckTest, MutationsAcrossRelationTypes) {
     } else if (*m.file == '\0') {
       original = testing::ReadFileOrDie(LAWREPORT_SAMPLE);
     } else {
-      original = testing::ReadFileOrDie(std::string(LAWREPORT_TEST_DIR) +
-                                        "/" + m.file);
+      original = testing::ReadFileOrDie(std::string(LAWREPORT_TEST_DIR) + "/" +
+                                        m.file);
     }
     // Line 0: the first line holding `from`.
     int line = m.line;
