@@ -9,7 +9,7 @@ PACKAGES="
   libicu-dev libre2-dev nlohmann-json3-dev libcli11-dev
   libxml2-dev libzip-dev libpoppler-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-yaml
   poppler-utils
 "
 

@@ -1,5 +1,7 @@
 #include "lawreport/report.h"
 
+#include <chrono>
+
 #include "lawreport/canonical.h"
 
 namespace lawreport {
@@ -36,9 +38,16 @@ Result<Report> Analyze(DecodedText decoded, const ProcessOptions& options) {
 
 Result<Report> ProcessFile(const std::string& path,
                            const ProcessOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
   Result<DecodedText> decoded = DecodeFile(path, options.decode);
   if (!decoded) return decoded.error();
-  return Analyze(std::move(*decoded), options);
+  Result<Report> report = Analyze(std::move(*decoded), options);
+  if (report) {
+    report->seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+  }
+  return report;
 }
 
 Result<Report> ProcessBytes(std::string_view bytes, const std::string& path,

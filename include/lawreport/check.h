@@ -5,12 +5,18 @@
 //   "……中，":
 //            "收到行政复议申请31件，其中受理27件，不受理4件" → 27 + 4 = 31,
 //            pass. Parts may be a subset: a sum below the total passes unless
-//            the list is complete (a （含…） list, or X and 不X both stated); a
-//            sum above the total is a mismatch. Parts in another unit than the
-//            total (案卷16卷, 其中优秀卷12件) agree only when they add up
-//            exactly; otherwise the relation is unverifiable, as it is when a
-//            figure is approximate or the parts exceed twice the total (the
-//            list then ran into the sentence's next item).
+//            the list is complete (a （含…） list, X and 不X both stated, or
+//            states that cover the whole, data/lexicon/partitions.tsv:
+//            "其中9件通过审查备案，1件正在审查备案中" of 11 is a mismatch); a
+//            sum above the total is a mismatch, also across counting words
+//            of one kind (data/lexicon/counter_groups.tsv: 案卷16卷，其中优秀卷
+//            13件，合格卷4件) when the parts' labels are disjoint. Parts in
+//            another unit agree only when they add up exactly; otherwise the
+//            relation is unverifiable, as it is when a figure is approximate
+//            or the parts exceed twice the total (the list then ran into the
+//            sentence's next item).
+//            "81件，其中：…42件，占51.85%；…5件，占6.17%" gives the sum across
+//            "；" and each share as a rate, 42 / 81.
 //   rate     a stated rate against the counts it is computed from, by the
 //            definitions in data/lexicon/rate_definitions.tsv or a count
 //            labelled exactly X for "X率": "办结43486件，办结率99.74%" with
@@ -54,14 +60,34 @@ struct Finding {
   std::string id;  // "c1", "c2", … in text order
   FindingType type = FindingType::kSum;
   FindingStatus status = FindingStatus::kPass;
-  int line = 0;  // of the figure that disagrees: the total, the rate
+  int line = 0;    // of the figure that disagrees: the total, the rate
+  int column = 0;  // 1-based, in characters, of that figure (0: unknown)
   std::vector<std::string> indicators;  // ids used, the stated figure first
-  std::string relation;    // stable name: "sum:61:收到行政复议申请"
+  // A name made of what the relation says, not where it stands, so that it
+  // survives edits elsewhere in the report (the naming rule is above
+  // MakeRelationsUnique below):
+  // "sum:审结的:维持+撤销+驳回+确认违法+终止", "rate:办结率".
+  std::string relation;
   std::string expression;  // "43486 / 43601 = 99.736%", "27 + 4 = 31"
   std::optional<Decimal> stated;
   std::optional<Decimal> computed;
   std::string message;
+  std::string accepted_reason;  // the --accept entry's reason, when accepted
 };
+
+// Relation names. A relation is named by its type and the labels of its
+// figures, never by a line number:
+//   sum      "sum:TOTAL:PART+PART+…", "sum:审结的:撤销+确认违法"
+//   rate     "rate:RATE", "rate:办结率"
+//   balance  "balance:A+B=C+D",
+//            "balance:上年结转+本年新收=本年办结+结转下年度"
+//   template "template:PART.NAME:PLACE" (unchanged)
+//   expect   "expect:KEY"
+// A figure without a label stands for itself by its unit ("件"). When two
+// relations of one report get the same name, the second in text order is
+// suffixed "#2", the third "#3", and so on; the first keeps the bare name, so
+// a relation added later in the text renames nothing before it.
+void MakeRelationsUnique(std::vector<Finding>& findings);
 
 std::vector<Finding> CheckIndicators(const Text& text,
                                      const std::vector<Indicator>& indicators);

@@ -40,8 +40,12 @@ class Decimal {
   // Shortest exact decimal text: "12000", "99.74", "0.5".
   std::string ToString() const;
 
-  // this − other, exactly; nullopt when the result does not fit 18 digits.
-  // The printed precision is the finer of the two.
+  // this + other and this − other, exactly; nullopt when the result does
+  // not fit 18 digits (or the two are more than 18 powers of ten apart), an
+  // overflow the caller reports, never a wrong value. The printed precision
+  // is the finer of the two.
+  //   Decimal::Parse("8673")->Plus(*Decimal::Parse("62340")) → 71013
+  std::optional<Decimal> Plus(const Decimal& other) const;
   std::optional<Decimal> Minus(const Decimal& other) const;
   bool negative() const { return mantissa_ < 0; }
 
@@ -54,6 +58,7 @@ class Decimal {
   int Compare(const Decimal& other) const;
 
  private:
+  std::optional<Decimal> Add(const Decimal& other, int sign) const;
   Decimal(std::int64_t mantissa, int exponent, int decimals)
       : mantissa_(mantissa), exponent_(exponent), decimals_(decimals) {}
 

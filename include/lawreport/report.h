@@ -30,6 +30,7 @@ struct Report {
   Outline outline;
   std::vector<Indicator> indicators;
   std::vector<Finding> checks;
+  double seconds = 0;  // wall time ProcessFile took (JUnit's time)
 };
 
 struct ProcessOptions {

@@ -48,6 +48,8 @@ struct CheckedFile {
   SourceInfo source;
   std::vector<Finding> findings;
   std::optional<std::string> error;
+  double seconds = 0;     // time taken to read and check it
+  std::string timestamp;  // when its check started, "2024-03-01T08:00:00"
 };
 
 // A finding fails the run when it mismatches, or (strict) is unverifiable.
@@ -59,11 +61,30 @@ std::string WriteCheckText(const std::vector<CheckedFile>& files, bool strict);
 // {"schema_version", "files": [{"source", "error", "checks": [...]}],
 // "summary"}
 std::string WriteCheckJson(const std::vector<CheckedFile>& files, bool strict);
-// GitHub Actions workflow commands: ::error file=…,line=…,title=…::message
+// GitHub Actions workflow commands:
+// ::error file=…,line=…,col=…,title=…::message
 std::string WriteCheckGithub(const std::vector<CheckedFile>& files,
                              bool strict);
-// JUnit XML: a testsuite per file, a testcase per relation.
+// JUnit XML: a testsuite per file (with time and timestamp), a testcase per
+// relation, named by its relation name.
 std::string WriteCheckJunit(const std::vector<CheckedFile>& files, bool strict);
+// SARIF 2.1.0 (GitHub code scanning and other SARIF viewers): one run, a
+// rule per relation type (sum, rate, balance, template, expect), a result per
+// failing finding with its file, line and column: level "error" for a
+// mismatch, "note" for an unverifiable relation under --strict. A file that
+// could not be read is a toolExecutionNotification of level "error".
+//   {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "lawreport",
+//   "rules": [{"id": "sum", …}]}}, "results": [{"ruleId": "sum",
+//   "level": "error", "message": {"text": "…"}, "locations": […]}]}]}
+std::string WriteCheckSarif(const std::vector<CheckedFile>& files, bool strict);
+// An accept file (TSV, the --accept format) accepting every finding that
+// fails (a mismatch; an unverifiable relation too when strict) or is already
+// accepted, each entry after a comment line that says what it accepts:
+//   # rongan-bad.txt:61: 27 + 5 = 32 > 31 (stated 31, computed 32)
+//   rongan-bad.txt<TAB>sum:…<TAB>31<TAB>32<TAB>baseline
+// Entries accepted before keep their reason; new ones get `reason`.
+std::string WriteAcceptFile(const std::vector<CheckedFile>& files, bool strict,
+                            const std::string& reason);
 
 }  // namespace lawreport
 

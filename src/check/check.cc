@@ -2,6 +2,7 @@
 #include "lawreport/check.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -45,36 +46,24 @@ namespace {
 
 __extension__ typedef __int128 Int128;
 
-// Exact arithmetic on report figures: every value as an integer at a common
-// power of ten. Reports print at most a few decimals and 18 digits, so 128
+// Rates compare by cross-multiplication: every value as an integer at a
+// common power of ten (sums and balances add Decimals, which report their
+// overflow). Reports print at most a few decimals and 18 digits, so 128
 // bits hold every product the checks form.
 constexpr int kScale = 6;  // 10^-6 is finer than any printed figure
 
+// nullopt for a value finer than 10^-6, or of more than 28 digits at that
+// scale: the products below (100 · numerator · 10^6, rate · denominator)
+// then stay under 2^127 ≈ 1.7 · 10^38.
 std::optional<Int128> Scaled(const Decimal& value) {
   const int shift = value.exponent() + kScale;
-  if (shift < 0 || shift > 24)
-    return std::nullopt;  // finer than 10^-6, or absurdly large
+  if (shift < 0) return std::nullopt;
+  int digits = 0;
+  for (std::int64_t m = value.mantissa(); m != 0; m /= 10) ++digits;
+  if (digits + shift > 28) return std::nullopt;
   Int128 result = value.mantissa();
   for (int i = 0; i < shift; ++i) result *= 10;
   return result;
-}
-
-Decimal FromScaled(Int128 scaled) {
-  // Back to a Decimal via text: exact, and only for figures already in range.
-  std::string digits;
-  bool negative = scaled < 0;
-  if (negative) scaled = -scaled;
-  do {
-    digits.insert(digits.begin(),
-                  static_cast<char>('0' + static_cast<int>(scaled % 10)));
-    scaled /= 10;
-  } while (scaled > 0);
-  while (digits.size() <= static_cast<std::size_t>(kScale))
-    digits.insert(digits.begin(), '0');
-  digits.insert(digits.end() - kScale, '.');
-  std::optional<Decimal> value = Decimal::Parse(digits);
-  if (!value) value = Decimal::FromInt(0);
-  return *value;
 }
 
 std::string Print(const Decimal& value) { return value.ToString(); }
@@ -192,16 +181,126 @@ const std::vector<RateDefinition>& RateDefinitions() {
   return definitions;
 }
 
-// A finding about `stated`, the figure it reports at. Its relation name
-// ("rate:15:办结率") stays the same across runs while the text does, so a
-// person can accept it (--accept).
+// A row of partitions.tsv: states that together cover a whole.
+struct Partition {
+  std::vector<std::string> members;  // longest first
+  bool same_rest = false;
+  std::vector<std::string> exclude;  // rests for which it is no partition
+};
+
+const std::vector<Partition>& Partitions() {
+  static const std::vector<Partition> partitions = [] {
+    std::vector<Partition> loaded;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("partitions.tsv")) {
+      Partition partition;
+      partition.members = Split(row.Get("members"), '|');
+      std::stable_sort(partition.members.begin(), partition.members.end(),
+                       [](const std::string& a, const std::string& b) {
+                         return a.size() > b.size();
+                       });
+      partition.same_rest = row.Get("rest") == "same";
+      if (!row.Get("exclude").empty())
+        partition.exclude = Split(row.Get("exclude"), ',');
+      loaded.push_back(std::move(partition));
+    }
+    return loaded;
+  }();
+  return partitions;
+}
+
+// The labels are exactly the members of one partition: each label holds one
+// member (its longest, not negated), each member is held by one label.
+bool IsPartition(const std::vector<std::string>& labels) {
+  for (const Partition& partition : Partitions()) {
+    if (partition.members.size() != labels.size()) continue;
+    std::vector<bool> used(partition.members.size(), false);
+    std::string rest;
+    bool ok = true;
+    for (std::size_t l = 0; l < labels.size() && ok; ++l) {
+      std::size_t found = partition.members.size();
+      for (std::size_t m = 0; m < partition.members.size(); ++m) {
+        if (LabelHas(labels[l], partition.members[m])) {
+          found = m;
+          break;
+        }
+      }
+      if (found == partition.members.size() || used[found]) {
+        ok = false;
+        break;
+      }
+      used[found] = true;
+      if (partition.same_rest) {
+        std::string without = labels[l];
+        without.erase(without.find(partition.members[found]),
+                      partition.members[found].size());
+        if (without.empty() || (l > 0 && without != rest)) ok = false;
+        rest = without;
+      }
+    }
+    if (ok && partition.same_rest &&
+        std::find(partition.exclude.begin(), partition.exclude.end(), rest) !=
+            partition.exclude.end())
+      ok = false;
+    if (ok) return true;
+  }
+  return false;
+}
+
+// The group of counting words `unit` belongs to (counter_groups.tsv), or
+// empty.
+std::string_view CounterGroup(std::string_view unit) {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>>
+      groups = [] {
+        std::vector<std::pair<std::string, std::vector<std::string>>> loaded;
+        for (const lexicon::TsvRow& row :
+             lexicon::ReadTsv("counter_groups.tsv")) {
+          loaded.emplace_back(std::string(row.Get("group")),
+                              Split(row.Get("units"), '|'));
+        }
+        return loaded;
+      }();
+  for (const auto& [group, units] : groups) {
+    if (std::find(units.begin(), units.end(), unit) != units.end())
+      return group;
+  }
+  return {};
+}
+
+bool SameCounter(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  const std::string_view group = CounterGroup(a);
+  return !group.empty() && group == CounterGroup(b);
+}
+
+// Parts are disjoint by their words: every label stated, and none the same
+// as or within another (优秀 / 合格, not 案件 / 行政案件).
+bool DisjointLabels(const std::vector<std::string>& labels) {
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].empty()) return false;
+    for (std::size_t j = 0; j < labels.size(); ++j) {
+      if (i != j && labels[j].find(labels[i]) != std::string::npos)
+        return false;
+    }
+  }
+  return true;
+}
+
+// A figure's name in a relation name: its label, or its unit when it has
+// none.
+std::string NameOf(const Indicator& indicator) {
+  return indicator.label.empty() ? indicator.unit : indicator.label;
+}
+
+// A finding about `stated`, the figure it reports at. Its relation name is
+// "TYPE:" and the label of the stated figure; the caller adds the labels of
+// the other figures where they tell relations apart (MakeRelationsUnique).
 Finding NewFinding(FindingType type, const Indicator& stated) {
   Finding finding;
   finding.type = type;
   finding.line = stated.line;
+  finding.column = stated.column;
   finding.indicators.push_back(stated.id);
-  finding.relation = std::string(FindingTypeName(type)) + ":" +
-                     std::to_string(stated.line) + ":" + stated.label;
+  finding.relation = std::string(FindingTypeName(type)) + ":" + NameOf(stated);
   return finding;
 }
 
@@ -219,6 +318,7 @@ class Checker {
   std::vector<Finding> Run() {
     FindSentences();
     CheckSums();
+    CheckShareLists();
     CheckRates();
     CheckBalances();
     for (Finding& finding : check_internal::CheckTemplate(indicators_))
@@ -228,10 +328,30 @@ class Checker {
         [](const Finding& a, const Finding& b) { return a.line < b.line; });
     for (std::size_t i = 0; i < findings_.size(); ++i)
       findings_[i].id = "c" + std::to_string(i + 1);
+    SetColumns();
+    MakeRelationsUnique(findings_);
     return std::move(findings_);
   }
 
  private:
+  // The column of the figure a finding reports at: the first of its figures
+  // on its line (template findings name the wrong cell first).
+  void SetColumns() {
+    std::map<std::string_view, const Indicator*> by_id;
+    for (const Indicator& indicator : indicators_)
+      by_id.emplace(indicator.id, &indicator);
+    for (Finding& finding : findings_) {
+      if (finding.column > 0) continue;
+      for (const std::string& id : finding.indicators) {
+        const auto it = by_id.find(id);
+        if (it != by_id.end() && it->second->line == finding.line) {
+          finding.column = it->second->column;
+          break;
+        }
+      }
+    }
+  }
+
   // --- sentences and brackets -----------------------------------------------
 
   // Sentence ends (。 ! ? ; and line breaks) and every bracket with the
@@ -341,7 +461,8 @@ class Checker {
     struct CueAt {
       std::size_t at;  // where the parts start
       Cue cue;
-      std::size_t total;  // index into indicators_, or npos to search back
+      std::size_t total;     // index into indicators_, or npos to search back
+      bool example = false;  // 包括…: the parts are examples, never complete
     };
     std::vector<CueAt> cues;
     const std::string_view span = n_.substr(begin, end - begin);
@@ -350,8 +471,8 @@ class Checker {
            at = span.find(word, at + 1)) {
         if (at > 0 && span[at - 1] == '(')
           continue;  // "(包括…)" after a total: below
-        cues.push_back(
-            {begin + at + word.size(), Cue::kAmong, std::string_view::npos});
+        cues.push_back({begin + at + word.size(), Cue::kAmong,
+                        std::string_view::npos, word == "包括"});
       }
     }
     for (const std::size_t i : members) {
@@ -453,7 +574,13 @@ class Checker {
       if (total == std::string_view::npos || !IsQuantity(indicators_[total]))
         continue;
       if (indicators_[total].kind != first.kind) continue;
-      EvaluateSum(total, parts, cue.cue == Cue::kContains);
+      // A list of examples (如…, …等, 包括…) is partial whatever its words.
+      const std::string_view list = n_.substr(cue.at, stop - cue.at);
+      const bool example = cue.example ||
+                           list.find("如") != std::string_view::npos ||
+                           list.find("等") != std::string_view::npos ||
+                           list.find("包括") != std::string_view::npos;
+      EvaluateSum(total, parts, cue.cue == Cue::kContains, example);
     }
   }
 
@@ -480,52 +607,70 @@ class Checker {
   }
 
   void EvaluateSum(std::size_t total_index,
-                   const std::vector<std::size_t>& parts, bool contained) {
+                   const std::vector<std::size_t>& parts, bool contained,
+                   bool example) {
     const Indicator& total = indicators_[total_index];
     Finding finding = NewFinding(FindingType::kSum, total);
-    // The exact sum, while every part has an exact value. (A plain integer
-    // and a flag: GCC 12 warns falsely about an optional<__int128>.)
-    Int128 sum = 0;
-    bool sum_known = true;
+    // The exact sum (Decimal), or nullopt once it overflows.
+    std::optional<Decimal> sum = Decimal::FromInt(0);
     std::string expression;
     bool qualified = total.qualifier != Qualifier::kNone;
-    bool same_unit = true;
+    bool same_unit = true;   // of one kind: 卷 and 件 for documents
+    bool exact_unit = true;  // the very same counting word
     std::vector<std::string> labels;
     for (const std::size_t i : parts) {
       const Indicator& part = indicators_[i];
       finding.indicators.push_back(part.id);
       if (!expression.empty()) expression += " + ";
       expression += Print(part.value);
-      const std::optional<Int128> value = Scaled(part.value);
-      if (!value) {
-        sum_known = false;
-      } else if (sum_known) {
-        sum += *value;
-      }
+      if (sum) sum = sum->Plus(part.value);
       qualified = qualified || part.qualifier != Qualifier::kNone;
-      same_unit = same_unit && part.unit == total.unit;
+      same_unit = same_unit && SameCounter(part.unit, total.unit);
+      exact_unit = exact_unit && part.unit == total.unit;
       labels.push_back(part.label);
+      finding.relation += (i == parts.front() ? ":" : "+") + NameOf(part);
     }
-    const std::optional<Int128> stated = Scaled(total.value);
-    if (!sum_known || !stated) return;
-    // A complete list: (含 …), or X and 不X side by side (受理 / 不受理).
+    const Decimal& stated = total.value;
+    finding.stated = stated;
+    if (!sum) {
+      // Reported, not dropped and never a wrong sum: reports print figures
+      // of up to 18 digits, and a sum beyond them cannot be checked exactly.
+      finding.status = FindingStatus::kUnverifiable;
+      finding.expression = expression + " vs " + Print(stated);
+      finding.message =
+          "the parts add up to more than exact arithmetic holds (18 digits)";
+      findings_.push_back(std::move(finding));
+      return;
+    }
+    // More than twice the total: stated < sum − stated.
+    const std::optional<Decimal> excess = sum->Minus(stated);
+    const bool far_above = !excess || stated < *excess;
+    // A complete list: (含 …), X and 不X, 未X or 尚未X side by side (受理 /
+    // 不受理; a leading 已 is trimmed from labels: 已办复 / 尚未办复), or
+    // states that together cover the whole (partitions.tsv: 通过 / 正在).
     bool complete = contained;
     for (const std::string& a : labels) {
       for (const std::string& b : labels) {
-        if (b == "不" + a || b == "未" + a) complete = true;
+        if (b == "不" + a || b == "未" + a || b == "尚未" + a) complete = true;
       }
     }
-    finding.stated = total.value;
-    finding.computed = FromScaled(sum);
-    const std::string sum_text = Print(*finding.computed);
+    if (!example && IsPartition(labels)) complete = true;
+    // Counted with different words of one kind (案卷16卷, 其中优秀卷13件),
+    // parts above the total are an error only when they are disjoint by
+    // their words; below it, the list says nothing for sure.
+    const bool comparable =
+        exact_unit || (same_unit && (!(*sum < stated) || complete) &&
+                       (!(stated < *sum) || DisjointLabels(labels)));
+    finding.computed = *sum;
+    const std::string sum_text = Print(*sum);
     const std::string what =
         total.label.empty() ? std::string("the total") : total.label;
-    if (sum == *stated) {
+    if (*sum == stated) {
       finding.status = FindingStatus::kPass;
       finding.expression = expression + " = " + Print(total.value);
       finding.message =
           "parts add up to " + what + " " + Print(total.value) + total.unit;
-    } else if (qualified || !same_unit || (!contained && sum > 2 * *stated)) {
+    } else if (qualified || !comparable || (!contained && far_above)) {
       // A sum more than twice its total is no breakdown of it: the list ran
       // into the sentence's next items. Undecided, not an alarm.
       finding.status = FindingStatus::kUnverifiable;
@@ -533,11 +678,11 @@ class Checker {
           expression + " = " + sum_text + " vs " + Print(total.value);
       finding.message =
           std::string(qualified ? "an approximate figure"
-                                : (!same_unit ? "parts in another unit"
-                                              : "parts far above the total")) +
+                                : (!comparable ? "parts in another unit"
+                                               : "parts far above the total")) +
           ": cannot tell whether the parts " + sum_text + " agree with " +
           what + " " + Print(total.value) + total.unit;
-    } else if (sum > *stated) {
+    } else if (stated < *sum) {
       finding.status = FindingStatus::kMismatch;
       finding.expression =
           expression + " = " + sum_text + " > " + Print(total.value);
@@ -560,6 +705,65 @@ class Checker {
                         " (a partial list: 其中 names some parts)";
     }
     findings_.push_back(std::move(finding));
+  }
+
+  // --- share lists -----------------------------------------------------------
+
+  // "办结81件,其中:予以公开42件,占51.85%;不予公开5件,占6.17%;…": after
+  // "其中:" each part is followed by its share of the total, and the parts
+  // run on across ";", which ends a sentence for CheckSentence. The parts
+  // add up to at most the total, and each share is part / total.
+  void CheckShareLists() {
+    for (std::size_t t = 0; t < indicators_.size(); ++t) {
+      const Indicator& total = indicators_[t];
+      if (!IsQuantity(total)) continue;
+      const std::string_view after = n_.substr(total.value_end);
+      std::size_t from = total.value_end;
+      if (utf8::StartsWith(after, ",其中:")) {
+        from += std::string_view(",其中:").size();
+      } else if (utf8::StartsWith(after, "其中:")) {
+        from += std::string_view("其中:").size();
+      } else {
+        continue;
+      }
+      std::vector<std::size_t> parts, shares;
+      for (std::size_t i = t + 1; i + 1 < indicators_.size(); i += 2) {
+        const Indicator& part = indicators_[i];
+        const Indicator& share = indicators_[i + 1];
+        if (part.line != total.line || share.line != total.line) break;
+        if (!IsQuantity(part) || part.unit != total.unit) break;
+        if (share.kind != UnitKind::kPercent || share.unit != "%" ||
+            share.upper ||
+            // "占", or the part's label with 占比 ("予以公开占比").
+            !(share.label == "占" || utf8::EndsWith(share.label, "占比")))
+          break;
+        // The part's words and a ";" or "," before it, no sentence end;
+        // its share right after it.
+        if (part.value_begin < from ||
+            n_.substr(from, part.value_begin - from).find("。") !=
+                std::string_view::npos)
+          break;
+        const std::string_view link =
+            n_.substr(part.value_end, share.value_begin - part.value_end);
+        if (link != ",占" && link != "占" && link != ",占比" && link != "占比")
+          break;
+        parts.push_back(i);
+        shares.push_back(i + 1);
+        from = share.value_end;
+      }
+      if (parts.size() < 2) continue;
+      const bool summed = std::any_of(findings_.begin(), findings_.end(),
+                                      [&](const Finding& f) {
+                                        return f.type == FindingType::kSum &&
+                                               f.indicators.front() == total.id;
+                                      });
+      if (!summed) EvaluateSum(t, parts, false, false);
+      for (std::size_t k = 0; k < parts.size(); ++k) {
+        const std::string name =
+            NameOf(indicators_[parts[k]]) + "/" + NameOf(total);
+        EvaluateRate(shares[k], {parts[k]}, t, &name);
+      }
+    }
   }
 
   // --- rates
@@ -651,11 +855,15 @@ class Checker {
     if (denominator) numerators.push_back(*numerator);
   }
 
+  // `name`: what the rate is called when its label does not say it (a
+  // share "占51.85%" is "予以公开/办结").
   void EvaluateRate(std::size_t rate_index,
                     const std::vector<std::size_t>& numerators,
-                    std::optional<std::size_t> denominator) {
+                    std::optional<std::size_t> denominator,
+                    const std::string* name = nullptr) {
     const Indicator& rate = indicators_[rate_index];
     Finding finding = NewFinding(FindingType::kRate, rate);
+    if (name) finding.relation = "rate:" + *name;
     finding.stated = rate.value;
     const std::string stated_text = Print(rate.value) + "%";
     if (numerators.empty() || !denominator) {
@@ -669,9 +877,18 @@ class Checker {
     Int128 numerator = 0;
     std::string top;
     bool qualified = rate.qualifier != Qualifier::kNone;
+    // A figure beyond what the cross-multiplication below holds exactly
+    // (finer than 10^-6 or above 10^18) is reported, not dropped.
+    const auto beyond_exact = [&] {
+      finding.status = FindingStatus::kUnverifiable;
+      finding.expression = rate.label + " = " + stated_text;
+      finding.message = rate.label + " " + stated_text +
+                        ": its counts are beyond exact arithmetic";
+      findings_.push_back(std::move(finding));
+    };
     for (const std::size_t i : numerators) {
       const std::optional<Int128> value = Scaled(indicators_[i].value);
-      if (!value) return;
+      if (!value) return beyond_exact();
       numerator += *value;
       if (!top.empty()) top += " + ";
       top += Print(indicators_[i].value);
@@ -684,7 +901,8 @@ class Checker {
     qualified = qualified || bottom.qualifier != Qualifier::kNone;
     const std::optional<Int128> den = Scaled(bottom.value);
     const std::optional<Int128> stated = Scaled(rate.value);
-    if (!den || !stated || *den == 0) return;
+    if (!den || !stated) return beyond_exact();
+    if (*den == 0) return;  // "0件…办结率100%": no ratio to compare
 
     // computed = 100 × numerator / denominator, every figure at kScale. It
     // agrees when it lies within one unit of the stated rate's last printed
@@ -704,7 +922,8 @@ class Checker {
     finding.computed = Decimal::Parse(computed_text);
     finding.expression =
         top + " / " + Print(bottom.value) + " = " + computed_text + "%";
-    const std::string said = rate.label + " " + stated_text;
+    const std::string said =
+        (name ? "the share of " + *name : rate.label) + " " + stated_text;
     if (agrees) {
       finding.status = FindingStatus::kPass;
       finding.message = said + " agrees with its counts";
@@ -776,21 +995,30 @@ class Checker {
       const Indicator& b = indicators_[*found[1]];
       const Indicator& c = indicators_[*found[2]];
       const Indicator& d = indicators_[*found[3]];
-      const auto va = Scaled(a.value), vb = Scaled(b.value),
-                 vc = Scaled(c.value), vd = Scaled(d.value);
-      if (!va || !vb || !vc || !vd) continue;
       Finding finding = NewFinding(FindingType::kBalance, a);
       finding.indicators = {a.id, b.id, c.id, d.id};
-      finding.stated = FromScaled(*va + *vb);
-      finding.computed = FromScaled(*vc + *vd);
+      finding.relation += "+" + NameOf(b) + "=" + NameOf(c) + "+" + NameOf(d);
+      finding.stated = a.value.Plus(b.value);
+      finding.computed = c.value.Plus(d.value);
+      const auto side = [](const std::optional<Decimal>& value) {
+        return value ? Print(*value) : std::string("(too large)");
+      };
       finding.expression = Print(a.value) + " + " + Print(b.value) + " = " +
-                           Print(*finding.stated) + " vs " + Print(c.value) +
+                           side(finding.stated) + " vs " + Print(c.value) +
                            " + " + Print(d.value) + " = " +
-                           Print(*finding.computed);
+                           side(finding.computed);
+      if (!finding.stated || !finding.computed) {
+        // Reported, never a wrong sum: beyond 18 digits nothing is exact.
+        finding.status = FindingStatus::kUnverifiable;
+        finding.message =
+            "the counts add up to more than exact arithmetic holds (18 digits)";
+        findings_.push_back(std::move(finding));
+        continue;
+      }
       const bool qualified =
           a.qualifier != Qualifier::kNone || b.qualifier != Qualifier::kNone ||
           c.qualifier != Qualifier::kNone || d.qualifier != Qualifier::kNone;
-      if (*va + *vb == *vc + *vd) {
+      if (*finding.stated == *finding.computed) {
         finding.status = FindingStatus::kPass;
         finding.message =
             "carried over + new equals concluded + carried forward";
@@ -817,6 +1045,25 @@ class Checker {
 };
 
 }  // namespace
+
+void MakeRelationsUnique(std::vector<Finding>& findings) {
+  std::map<std::string, int> seen;
+  for (const Finding& finding : findings) seen.emplace(finding.relation, 0);
+  for (Finding& finding : findings) {
+    int& count = seen[finding.relation];
+    if (++count == 1) continue;
+    // "#N" could itself be taken ("sum:X#2" named by an earlier pass):
+    // count on until a free name.
+    std::string name;
+    do {
+      name = finding.relation + "#" + std::to_string(count);
+      ++count;
+    } while (seen.count(name));
+    --count;
+    seen.emplace(name, 1);
+    finding.relation = std::move(name);
+  }
+}
 
 std::vector<Finding> CheckIndicators(const Text& text,
                                      const std::vector<Indicator>& indicators) {

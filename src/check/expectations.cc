@@ -113,6 +113,7 @@ std::vector<Finding> CheckExpectations(
     const Indicator* shown = match ? match : candidate;
     if (shown) {
       finding.line = shown->line;
+      finding.column = shown->column;
       finding.indicators.push_back(shown->id);
       finding.computed = shown->value;
       finding.expression = expectation.key + " = " + shown->value.ToString() +
@@ -217,6 +218,7 @@ void ApplyAcceptances(const std::string& path,
           (!finding.computed || !(*acceptance.computed == *finding.computed)))
         continue;
       finding.status = FindingStatus::kAccepted;
+      finding.accepted_reason = acceptance.reason;
       finding.message += " (accepted: " + acceptance.reason + ")";
       break;
     }

@@ -45,7 +45,15 @@ double Decimal::ToDouble() const {
   return std::strtod(ToString().c_str(), nullptr);
 }
 
+std::optional<Decimal> Decimal::Plus(const Decimal& other) const {
+  return Add(other, 1);
+}
+
 std::optional<Decimal> Decimal::Minus(const Decimal& other) const {
+  return Add(other, -1);
+}
+
+std::optional<Decimal> Decimal::Add(const Decimal& other, int sign) const {
   __extension__ typedef __int128 Int128;
   const int exponent = std::min(exponent_, other.exponent_);
   if (exponent_ - exponent > 18 || other.exponent_ - exponent > 18)
@@ -53,10 +61,10 @@ std::optional<Decimal> Decimal::Minus(const Decimal& other) const {
   Int128 a = mantissa_, b = other.mantissa_;
   for (int i = exponent; i < exponent_; ++i) a *= 10;
   for (int i = exponent; i < other.exponent_; ++i) b *= 10;
-  const Int128 difference = a - b;
+  const Int128 result = sign > 0 ? a + b : a - b;
   constexpr Int128 kLimit = 999999999999999999LL;
-  if (difference > kLimit || difference < -kLimit) return std::nullopt;
-  return Decimal(static_cast<std::int64_t>(difference), exponent,
+  if (result > kLimit || result < -kLimit) return std::nullopt;
+  return Decimal(static_cast<std::int64_t>(result), exponent,
                  std::max(decimals_, other.decimals_));
 }
 

@@ -1,5 +1,7 @@
 // Writers for `lawreport check`: text for people, JSON, GitHub Actions
-// workflow commands and JUnit XML for CI dashboards.
+// workflow commands, JUnit XML and SARIF for CI dashboards, and the accept
+// file that baselines a run.
+#include <cstdio>
 #include <string>
 
 #include "lawreport/write.h"
@@ -114,6 +116,13 @@ std::string EscapeXml(const std::string& text) {
   return out;
 }
 
+// JUnit's time: seconds with millisecond precision, "0.125".
+std::string Seconds(double seconds) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3f", seconds < 0 ? 0.0 : seconds);
+  return buffer;
+}
+
 std::string Location(const CheckedFile& file, const Finding& finding) {
   // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) about
   // ":" + std::to_string(…).
@@ -208,6 +217,8 @@ std::string WriteCheckGithub(const std::vector<CheckedFile>& files,
       out += std::string(mismatch ? "::error" : "::warning") +
              " file=" + EscapeProperty(file.path);
       if (finding.line > 0) out += ",line=" + std::to_string(finding.line);
+      if (finding.line > 0 && finding.column > 0)
+        out += ",col=" + std::to_string(finding.column);
       out += ",title=" + EscapeProperty(std::string("lawreport ") +
                                         FindingTypeName(finding.type) + " " +
                                         FindingStatusName(finding.status));
@@ -223,15 +234,18 @@ std::string WriteCheckJunit(const std::vector<CheckedFile>& files,
                             bool strict) {
   const Counts all = Count(files);
   int failures = 0;
+  double seconds = 0;
   for (const CheckedFile& file : files) {
     for (const Finding& finding : file.findings)
       failures += Fails(finding, strict) ? 1 : 0;
+    seconds += file.seconds;
   }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<testsuites name=\"lawreport check\" tests=\"" +
          std::to_string(all.checks + all.failed_files) + "\" failures=\"" +
          std::to_string(failures) + "\" errors=\"" +
-         std::to_string(all.failed_files) + "\">\n";
+         std::to_string(all.failed_files) + "\" time=\"" + Seconds(seconds) +
+         "\">\n";
   for (const CheckedFile& file : files) {
     int file_failures = 0, skipped = 0;
     for (const Finding& finding : file.findings) {
@@ -245,7 +259,11 @@ std::string WriteCheckJunit(const std::vector<CheckedFile>& files,
            std::to_string(file.findings.size() + (file.error ? 1 : 0)) +
            "\" failures=\"" + std::to_string(file_failures) + "\" errors=\"" +
            std::to_string(file.error ? 1 : 0) + "\" skipped=\"" +
-           std::to_string(skipped) + "\">\n";
+           std::to_string(skipped) + "\" time=\"" + Seconds(file.seconds) +
+           "\"";
+    if (!file.timestamp.empty())
+      out += " timestamp=\"" + EscapeXml(file.timestamp) + "\"";
+    out += ">\n";
     if (file.error) {
       out += "    <testcase classname=\"" + name +
              "\" name=\"read\">\n      <error message=\"" +
@@ -268,6 +286,231 @@ std::string WriteCheckJunit(const std::vector<CheckedFile>& files,
     out += "  </testsuite>\n";
   }
   out += "</testsuites>\n";
+  return out;
+}
+
+namespace {
+
+struct SarifRule {
+  FindingType type;
+  const char* name;
+  const char* description;
+};
+
+constexpr SarifRule kSarifRules[] = {
+    {FindingType::kSum, "PartsAndTotal",
+     "A total and its breakdown (其中, 含, 包括, 分别) must agree: parts may "
+     "not add up to more than the total, and a complete list must add up to "
+     "it."},
+    {FindingType::kRate, "RateAndCounts",
+     "A stated rate must equal the ratio of the counts it is computed from, "
+     "rounded either way at its last printed digit."},
+    {FindingType::kBalance, "CarriedBalance",
+     "Carried over + new must equal concluded + carried forward."},
+    {FindingType::kTemplate, "OpenGovernmentTemplate",
+     "The cells of the 政府信息公开工作年度报告 template's tables must satisfy "
+     "the template's identities."},
+    {FindingType::kExpect, "ExpectedFigure",
+     "A figure given with --expect must be stated with that value."},
+};
+
+// A path as a relative URI reference: unreserved characters and '/' as they
+// are, every other byte percent-encoded (so a Chinese file name stays exact).
+std::string PathUri(const std::string& path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+        (byte >= '0' && byte <= '9') || c == '-' || c == '.' || c == '_' ||
+        c == '~' || c == '/') {
+      out.push_back(c);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[byte >> 4]);
+      out.push_back(kHex[byte & 0xF]);
+    }
+  }
+  return out;
+}
+
+void SarifText(write_internal::JsonOut& out, std::string_view key,
+               const std::string& text) {
+  out.Key(key);
+  out.BeginObject();
+  out.Field("text", text);
+  out.EndObject();
+}
+
+void SarifArtifact(write_internal::JsonOut& out, const std::string& path) {
+  out.Key("artifactLocation");
+  out.BeginObject();
+  out.Field("uri", PathUri(path));
+  out.EndObject();
+}
+
+// Tabs and line breaks would split a TSV row or a comment line.
+std::string OneLine(std::string text) {
+  for (char& c : text) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string WriteCheckSarif(const std::vector<CheckedFile>& files,
+                            bool strict) {
+  write_internal::JsonOut out(2);
+  out.BeginObject();
+  out.Field("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+  out.Field("version", "2.1.0");
+  out.Key("runs");
+  out.BeginArray();
+  out.BeginObject();
+
+  out.Key("tool");
+  out.BeginObject();
+  out.Key("driver");
+  out.BeginObject();
+  out.Field("name", "lawreport");
+  out.Field("version", Version());
+  out.Key("rules");
+  out.BeginArray();
+  for (const SarifRule& rule : kSarifRules) {
+    out.BeginObject();
+    out.Field("id", FindingTypeName(rule.type));
+    out.Field("name", rule.name);
+    SarifText(out, "shortDescription", rule.description);
+    out.Key("defaultConfiguration");
+    out.BeginObject();
+    out.Field("level", "error");
+    out.EndObject();
+    out.EndObject();
+  }
+  out.EndArray();
+  out.EndObject();
+  out.EndObject();
+
+  // Lines are 1-based and columns count characters (code points).
+  out.Field("columnKind", "unicodeCodePoints");
+
+  out.Key("invocations");
+  out.BeginArray();
+  out.BeginObject();
+  bool all_read = true;
+  for (const CheckedFile& file : files) all_read = all_read && !file.error;
+  out.Field("executionSuccessful", all_read);
+  out.Key("toolExecutionNotifications");
+  out.BeginArray();
+  for (const CheckedFile& file : files) {
+    if (!file.error) continue;
+    out.BeginObject();
+    out.Field("level", "error");
+    SarifText(out, "message", file.path + ": " + *file.error);
+    out.Key("locations");
+    out.BeginArray();
+    out.BeginObject();
+    out.Key("physicalLocation");
+    out.BeginObject();
+    SarifArtifact(out, file.path);
+    out.EndObject();
+    out.EndObject();
+    out.EndArray();
+    out.EndObject();
+  }
+  out.EndArray();
+  out.EndObject();
+  out.EndArray();
+
+  out.Key("results");
+  out.BeginArray();
+  for (const CheckedFile& file : files) {
+    for (const Finding& finding : file.findings) {
+      if (!Fails(finding, strict)) continue;
+      int rule_index = 0;
+      while (kSarifRules[rule_index].type != finding.type) ++rule_index;
+      out.BeginObject();
+      out.Field("ruleId", FindingTypeName(finding.type));
+      out.Field("ruleIndex", rule_index);
+      out.Field("level",
+                finding.status == FindingStatus::kMismatch ? "error" : "note");
+      SarifText(out, "message",
+                finding.message + " (" + finding.expression + ")");
+      out.Key("locations");
+      out.BeginArray();
+      out.BeginObject();
+      out.Key("physicalLocation");
+      out.BeginObject();
+      SarifArtifact(out, file.path);
+      if (finding.line > 0) {
+        out.Key("region");
+        out.BeginObject();
+        out.Field("startLine", finding.line);
+        if (finding.column > 0) out.Field("startColumn", finding.column);
+        out.EndObject();
+      }
+      out.EndObject();
+      out.EndObject();
+      out.EndArray();
+      // The relation name is what stays the same while the figure stays
+      // wrong, so viewers can follow one finding from run to run.
+      out.Key("partialFingerprints");
+      out.BeginObject();
+      out.Field("lawreportRelation/v1", finding.relation);
+      out.EndObject();
+      out.Key("properties");
+      out.BeginObject();
+      out.Field("relation", finding.relation);
+      out.Field("status", FindingStatusName(finding.status));
+      out.Field("expression", finding.expression);
+      out.Field("stated", finding.stated);
+      out.Field("computed", finding.computed);
+      out.EndObject();
+      out.EndObject();
+    }
+  }
+  out.EndArray();
+
+  out.EndObject();
+  out.EndArray();
+  out.EndObject();
+  return out.Take() + "\n";
+}
+
+std::string WriteAcceptFile(const std::vector<CheckedFile>& files, bool strict,
+                            const std::string& reason) {
+  std::string out =
+      "# lawreport accept file: findings confirmed correct, for "
+      "`lawreport check --accept FILE`.\n"
+      "# Each entry follows a comment that says what it accepts; delete an "
+      "entry once its figure is fixed.\n"
+      "file\trelation\tstated\tcomputed\treason\n";
+  for (const CheckedFile& file : files) {
+    for (const Finding& finding : file.findings) {
+      if (!finding.stated) continue;  // nothing an entry could match
+      const bool accepted = finding.status == FindingStatus::kAccepted;
+      if (!accepted && !Fails(finding, strict)) continue;
+      const std::string stated = finding.stated->ToString();
+      const std::string computed =
+          finding.computed ? finding.computed->ToString() : std::string();
+      std::string comment = "# " + file.path;
+      if (finding.line > 0) {
+        comment.push_back(':');
+        comment += std::to_string(finding.line);
+      }
+      comment += ": " + finding.expression + " (stated " + stated;
+      if (!computed.empty()) comment += ", computed " + computed;
+      comment += ")";
+      out += OneLine(comment) + "\n";
+      out += OneLine(file.path) + "\t" + OneLine(finding.relation) + "\t" +
+             stated + "\t" + computed + "\t" +
+             OneLine(accepted && !finding.accepted_reason.empty()
+                         ? finding.accepted_reason
+                         : reason) +
+             "\n";
+    }
+  }
   return out;
 }
 

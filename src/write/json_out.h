@@ -30,7 +30,8 @@ class JsonOut {
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
-  // Keys are the schema's names (ASCII letters, digits, '_'), written as
+  // Keys are the schema's names (ASCII letters, digits, '_', and the '$',
+  // '/' and '.' of SARIF's "$schema" and fingerprint names), written as
   // they are: no key needs an escape, and skipping the scan matters when a
   // report's output has thousands of them.
   void Key(std::string_view key);
@@ -114,7 +115,8 @@ class JsonOut {
 inline void JsonOut::Key(std::string_view key) {
   assert(std::all_of(key.begin(), key.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || c == '_';
+           (c >= '0' && c <= '9') || c == '_' || c == '$' || c == '/' ||
+           c == '.';
   }));
   BeforeValue();
   out_.push_back('"');

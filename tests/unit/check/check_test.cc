@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <regex>
 
 #include "lawreport/report.h"
@@ -56,6 +58,44 @@ TEST(CheckTest, Relations) {
        {"sum pass 27 + 4 = 31", "sum pass 3 + 18 = 21"}},
       {"电子信息、有色金属产业规模分别达1.28万亿元、1.18万亿元。", {}},
       {"评查案卷16卷，其中优秀卷12件，合格卷4件。", {"sum pass 12 + 4 = 16"}},
+      // Counting words of one kind (卷 / 件): parts above the total, disjoint
+      // by their words, are a mismatch; below it, nothing is sure.
+      {"评查案卷16卷，其中优秀卷13件，合格卷4件。",
+       {"sum mismatch 13 + 4 = 17 > 16"}},
+      {"评查案卷16卷，其中优秀卷10件，合格卷4件。", {}},
+      {"评查案卷16卷，其中案卷13件，行政案卷4件。", {}},
+      {"单位职工30人，其中男18名，女15名。",
+       {"sum mismatch 18 + 15 = 33 > 30"}},
+      // States that cover the whole (partitions.tsv): a shortfall is a
+      // mismatch, unless the list gives examples.
+      {"报备行政规范性文件11件，其中9件通过审查备案，1件正在审查备案中。",
+       {"sum mismatch 9 + 1 = 10 ≠ 11"}},
+      {"报备行政规范性文件11件，其中如9件通过审查备案，1件正在审查备案中。",
+       {"sum pass 9 + 1 = 10 ≤ 11"}},
+      {"报备文件11件，其中9件通过审查备案，1件正在审查备案中等。",
+       {"sum pass 9 + 1 = 10 ≤ 11"}},
+      {"受理投诉50件，其中办结47件，未办结2件。",
+       {"sum mismatch 47 + 2 = 49 ≠ 50"}},
+      {"行政复议案件12件，其中结果维持7件，结果纠正2件，其他结果1件，尚未审结1"
+       "件。",
+       {"sum mismatch 7 + 2 + 1 + 1 = 11 ≠ 12"}},
+      // Three of the four states: a partial list.
+      {"行政复议案件12件，其中结果维持7件，结果纠正2件，尚未审结1件。",
+       {"sum pass 7 + 2 + 1 = 10 ≤ 12"}},
+      // 已 / 未 pair only about the same thing.
+      {"排查问题20个，其中已整改17个，未销号2个。",
+       {"sum pass 17 + 2 = 19 ≤ 20"}},
+      // "其中:" with each part's share: the sum and every share.
+      {"办结81件，其中：予以公开42件，占51.85%；不予公开5件，占6.17%；无法提供3"
+       "1件，占38.27%。",
+       {"sum pass 42 + 5 + 31 = 78 ≤ 81", "rate pass 42 / 81 = 51.851%",
+        "rate pass 5 / 81 = 6.172%", "rate pass 31 / 81 = 38.271%"}},
+      // 予以 / 不予 公开 leave out 部分公开, 无法提供, 不予处理: partial.
+      {"办结81件，其中：予以公开42件，占51.85%；不予公开5件，占6.27%。",
+       {"sum pass 42 + 5 = 47 ≤ 81", "rate pass 42 / 81 = 51.851%",
+        "rate mismatch 5 / 81 = 6.172%"}},
+      {"收到申请40件，其中予以受理35件，不予受理4件。",
+       {"sum mismatch 35 + 4 = 39 ≠ 40"}},
       {"审结的21件（含上期结转3件，本年度18件）案件中，维持11件，撤销3件，驳回1"
        "件，确认违法2件，终止4件。",
        {"sum pass 3 + 18 = 21", "sum pass 11 + 3 + 1 + 2 + 4 = 21"}},
@@ -132,6 +172,18 @@ TEST(CheckTest, RelationsOnSeveralLines) {
     EXPECT_EQ(AllFindings(c.text), c.expected) << c.text;
 }
 
+// Figures beyond exact arithmetic give an unverifiable finding that says so,
+// never a sum of 0 or a silently dropped relation.
+TEST(CheckTest, OverflowIsReportedNotZero) {
+  const std::vector<Finding> findings = FindingsOf(
+      "总计900000000000000000件，其中甲类600000000000000000件，乙类500000000000"
+      "000000件。");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].status, FindingStatus::kUnverifiable);
+  EXPECT_FALSE(findings[0].computed);
+  EXPECT_NE(findings[0].message.find("exact arithmetic"), std::string::npos);
+}
+
 TEST(CheckTest, UndecidableIsNeverAMismatch) {
   const char* texts[] = {
       // Counts not stated.
@@ -175,6 +227,64 @@ TEST(CheckTest, SampleRelations) {
                                              "25 + 10 + 7 = 42",
                                              "2 / 42 = 4.761%"};
   EXPECT_EQ(passed, expected);
+}
+
+// --- relation names ------------------------------------------------------
+
+std::vector<std::string> RelationsOf(std::string_view content) {
+  std::vector<std::string> out;
+  for (const Finding& f : FindingsOf(content)) out.push_back(f.relation);
+  return out;
+}
+
+// Names come from the figures' labels, never from their line, and are unique
+// within a report.
+TEST(CheckTest, RelationNames) {
+  const Case cases[] = {
+      {"收到行政复议申请31件，其中受理27件，不受理4件。",
+       {"sum:收到行政复议申请:受理+不受理"}},
+      {"\n\n\n收到行政复议申请31件，其中受理27件，不受理4件。",
+       {"sum:收到行政复议申请:受理+不受理"}},
+      {"审结的21件（含上期结转3件，本年度18件）案件中，维持11件，撤销3件，驳回1"
+       "件，确认违法2件，终止4件。",
+       {"sum:审结的:含上期结转+本年度",
+        "sum:审结的:维持+撤销+驳回+确认违法+终止"}},
+      {"受理43601件，办结43486件，办结率99.74%。", {"rate:办结率"}},
+      // The same relation twice: the second is numbered.
+      {"受理100件，办结90件，办结率90%。\n受理100件，办结90件，办结率90%。",
+       {"rate:办结率", "rate:办结率#2"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(RelationsOf(c.text), c.expected);
+  }
+}
+
+TEST(CheckTest, MakeRelationsUnique) {
+  struct UniqueCase {
+    std::vector<std::string> names;
+    std::vector<std::string> expected;
+  };
+  const UniqueCase cases[] = {
+      {{}, {}},
+      {{"rate:a", "sum:b"}, {"rate:a", "sum:b"}},
+      {{"rate:a", "rate:a", "rate:a"}, {"rate:a", "rate:a#2", "rate:a#3"}},
+      // A name already taken is skipped, and a second pass changes nothing.
+      {{"rate:a", "rate:a", "rate:a#2"}, {"rate:a", "rate:a#3", "rate:a#2"}},
+      {{"rate:a", "rate:a#2", "rate:a#3"}, {"rate:a", "rate:a#2", "rate:a#3"}},
+  };
+  for (const UniqueCase& c : cases) {
+    std::vector<Finding> findings(c.names.size());
+    for (std::size_t i = 0; i < c.names.size(); ++i)
+      findings[i].relation = c.names[i];
+    MakeRelationsUnique(findings);
+    std::vector<std::string> names;
+    for (const Finding& f : findings) names.push_back(f.relation);
+    EXPECT_EQ(names, c.expected);
+    MakeRelationsUnique(findings);
+    for (std::size_t i = 0; i < findings.size(); ++i)
+      EXPECT_EQ(findings[i].relation, names[i]);
+  }
 }
 
 // --- mutations of the sample ------------------------------------------------
@@ -240,6 +350,137 @@ TEST(CheckTest, EveryMutationIsAMismatchAtItsLine) {
       EXPECT_EQ(f.line, mutation.line) << f.expression;
     }
     EXPECT_GE(mismatches, 1);
+  }
+}
+
+// The quality bar's own table: one-figure mutations of reports in the
+// repository and of short texts, across every relation type, each of which
+// must give a mismatch at the changed line (the finding's line or the line of
+// one of its figures), while the unmutated text gives none.
+struct FileMutation {
+  const char* file;  // under tests/, the sample when "", or null: `text`
+  int line;
+  const char* from;
+  const char* to;
+  const char* what;
+  const char* text = nullptr;  // an inline report, when file is null
+};
+
+TEST(CheckTest, MutationsAcrossRelationTypes) {
+  const std::string kOpenGov = "fixtures/formats/open-gov-tables.tabs.txt";
+  const std::string kOpenGovMd = "fixtures/formats/open-gov-tables.md.txt";
+  const FileMutation mutations[] = {
+      // sum: a complete partition (通过 / 正在) below its total.
+      {"", 25, "其中10件", "其中9件", "a partition short of its total"},
+      // sum: counting words of one kind (卷 / 件), parts above the total.
+      {"", 43, "优秀卷12件", "优秀卷13件", "parts in 件 above a total in 卷"},
+      {"", 61, "驳回1件", "驳回2件", "a part of a second breakdown"},
+      {"", 59, "人民调解组织164个", "人民调解组织160个", "a total"},
+      {"corpus/reports/035_gzbg_2026_jiangxi.txt", 29, "28个主要指标",
+       "27个主要指标", "a total in a work report"},
+      {"corpus/reports/035_gzbg_2026_jiangxi.txt", 29, "28个主要指标",
+       "29个主要指标", "预期性 / 约束性 short of their total"},
+      {"", 20, "政策措施32份", "政策措施33份", "继续有效 / 废止 short"},
+      // template: cells of the open-government tables.
+      {kOpenGov.c_str(), 23, "数量\t18\t4", "数量\t19\t4", "a new request"},
+      {kOpenGov.c_str(), 33, "总计\t18\t4", "总计\t17\t4", "a column total"},
+      {kOpenGov.c_str(), 34, "\t1\t3", "\t2\t3", "a carried-forward cell"},
+      {kOpenGov.c_str(), 25, "\t0\t13", "\t0\t14", "a row total"},
+      {kOpenGov.c_str(), 29, "\t0\t0\t5", "\t0\t0\t6", "a numbered row"},
+      {kOpenGov.c_str(), 39, "3\t1\t0\t1\t5", "3\t1\t0\t1\t6",
+       "a review block's total"},
+      {kOpenGovMd.c_str(), 0, "| 18 | 4 |", "| 19 | 4 |",
+       "a markdown table cell"},
+      // rate
+      {nullptr, 1, "办结43486件", "办结43480件", "办结率's count",
+       "受理行政许可事项43601件，办结43486件，办结率99.74%。"},
+      {nullptr, 1, "99.74%", "99.64%", "办结率",
+       "受理行政许可事项43601件，办结43486件，办结率99.74%。"},
+      {nullptr, 1, "调结1142件", "调结1140件", "调结率's count",
+       "排查各类矛盾纠纷1164件，调处1164件，调结1142件，调结率98.11%。"},
+      // balance
+      {nullptr, 1, "上年结转10件", "上年结转11件", "carried over",
+       "上年结转10件，本年新收20件，本年办结24件，结转下年度6件。"},
+      {nullptr, 1, "本年新收20件", "本年新收21件", "new",
+       "上年结转10件，本年新收20件，本年办结24件，结转下年度6件。"},
+      {nullptr, 1, "本年办结24件", "本年办结25件", "concluded",
+       "上年结转10件，本年新收20件，本年办结24件，结转下年度6件。"},
+      {nullptr, 1, "结转下年度6件", "结转下年度7件", "carried forward",
+       "上年结转10件，本年新收20件，本年办结24件，结转下年度6件。"},
+      // sum: partitions from partitions.tsv
+      {nullptr, 1, "办结48件", "办结47件", "办结 / 未办结",
+       "受理投诉50件，其中办结48件，未办结2件。"},
+      {nullptr, 1, "予以受理36件", "予以受理35件", "予以 / 不予",
+       "收到申请40件，其中予以受理36件，不予受理4件。"},
+      {nullptr, 1, "结果维持8件", "结果维持7件",
+       "维持 / 纠正 / 其他 / 尚未审结",
+       "行政复议案件12件，其中结果维持8件，结果纠正2件，其他结果1件，尚未审结1"
+       "件。"},
+      {nullptr, 1, "已办复28件", "已办复27件", "已 / 尚未",
+       "收到建议30件，其中已办复28件，尚未办复2件。"},
+      // counting words of one kind: people, bodies
+      {nullptr, 1, "男18名", "男19名", "人 / 名",
+       "单位职工33人，其中男18名，女15名。"},
+      {nullptr, 1, "企业12家", "企业13家", "个 / 家",
+       "新设市场主体20个，其中企业12家，合作社8家。"},
+      // share lists: "其中:" with 占X% after each part
+      {nullptr, 1, "公开42件", "公开43件", "a part with its share",
+       "办结依申请公开81件，其中：予以公开42件，占51.85%；不予公开5件，占6.17%"
+       "；"
+       "无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%。"},
+      {nullptr, 1, "占6.17%", "占6.71%", "a share",
+       "办结依申请公开81件，其中：予以公开42件，占51.85%；不予公开5件，占6.17%"
+       "；"
+       "无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%。"},
+      {nullptr, 1, "81件", "82件", "the total of shares",
+       "办结依申请公开81件，其中：予以公开42件，占51.85%；不予公开5件，占6.17%"
+       "；"
+       "无法提供31件，占38.27%；不予处理1件，占1.23%；其他处理2件，占2.47%。"},
+      // sum: X / 不X, (含…), 分别
+      {nullptr, 1, "受理27件", "受理26件", "受理 / 不受理 short",
+       "收到行政复议申请31件，其中受理27件，不受理4件。"},
+      {nullptr, 1, "本年度18件", "本年度17件", "(含…) short",
+       "审结21件（含上期结转3件，本年度18件），维持11件。"},
+      {nullptr, 1, "行政诉讼14件", "行政诉讼16件", "分别 above",
+       "共办理案件45件，分别为行政复议31件、行政诉讼14件。"},
+  };
+  for (const FileMutation& m : mutations) {
+    SCOPED_TRACE(std::string(m.what) + ": " + m.from + " → " + m.to);
+    std::string original;
+    if (m.file == nullptr) {
+      original = m.text;
+    } else if (*m.file == '\0') {
+      original = testing::ReadFileOrDie(LAWREPORT_SAMPLE);
+    } else {
+      original = testing::ReadFileOrDie(std::string(LAWREPORT_TEST_DIR) + "/" +
+                                        m.file);
+    }
+    // Line 0: the first line holding `from`.
+    int line = m.line;
+    if (line == 0) {
+      const std::size_t at = original.find(m.from);
+      ASSERT_NE(at, std::string::npos);
+      line = 1 + static_cast<int>(std::count(
+                     original.begin(),
+                     original.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    }
+    for (const Finding& f : FindingsOf(original))
+      EXPECT_NE(f.status, FindingStatus::kMismatch)
+          << "unmutated: " << f.line << " " << f.expression;
+    const std::string mutated = Mutate(original, {line, m.from, m.to, m.what});
+    Result<Report> report = ProcessBytes(mutated, "mutated.txt", {});
+    ASSERT_TRUE(report);
+    std::map<std::string, int> line_of;
+    for (const Indicator& i : report->indicators) line_of[i.id] = i.line;
+    int at_line = 0;
+    for (const Finding& f : report->checks) {
+      if (f.status != FindingStatus::kMismatch) continue;
+      bool here = f.line == line;
+      for (const std::string& id : f.indicators)
+        here = here || line_of[id] == line;
+      if (here) ++at_line;
+    }
+    EXPECT_GE(at_line, 1);
   }
 }
 

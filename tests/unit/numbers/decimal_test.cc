@@ -47,5 +47,42 @@ TEST(DecimalTest, ExactComparison) {
   EXPECT_DOUBLE_EQ(Decimal::Parse("99.74")->ToDouble(), 99.74);
 }
 
+TEST(DecimalTest, PlusAndMinusAreExactOrNothing) {
+  struct Case {
+    const char* a;
+    int a_scale;
+    const char* b;
+    int b_scale;
+    const char* sum;         // nullptr: overflow
+    const char* difference;  // nullptr: overflow
+  };
+  const Case cases[] = {
+      {"8673", 0, "62340", 0, "71013", "-53667"},
+      {"0.1", 0, "0.2", 0, "0.3", "-0.1"},
+      {"1.2", 4, "3105", 0, "15105", "8895"},  // 1.2万 + 3105
+      {"99.74", 0, "0.26", 0, "100", "99.48"},
+      {"999999999999999999", 0, "1", 0, nullptr, "999999999999999998"},
+      {"999999999999999999", 0, "999999999999999999", 0, nullptr, "0"},
+      {"5", 0, "5", 0, "10", "0"},
+      // 19 powers of ten apart: nothing exact, never a wrong value.
+      {"1", 19, "1", 0, nullptr, nullptr},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.a) + " ± " + c.b);
+    const Decimal a = Decimal::Parse(c.a)->Scaled(c.a_scale);
+    const Decimal b = Decimal::Parse(c.b)->Scaled(c.b_scale);
+    const std::optional<Decimal> sum = a.Plus(b);
+    const std::optional<Decimal> difference = a.Minus(b);
+    ASSERT_EQ(sum.has_value(), c.sum != nullptr);
+    ASSERT_EQ(difference.has_value(), c.difference != nullptr);
+    if (sum) {
+      EXPECT_EQ(sum->ToString(), c.sum);
+    }
+    if (difference) {
+      EXPECT_EQ(difference->ToString(), c.difference);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace lawreport
