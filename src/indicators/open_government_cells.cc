@@ -72,7 +72,13 @@ class CellNamer {
           }
         }
       }
-      if (!named && next_request < request_rows_.size()) {
+      // Table 四's blocks are never request rows, even when the report left
+      // the last request rows out and a block has no label of its own.
+      const bool review_table =
+          table_text.find("维持") != std::string_view::npos &&
+          table_text.find("纠正") != std::string_view::npos &&
+          table_text.find("自然人") == std::string_view::npos;
+      if (!named && !review_table && next_request < request_rows_.size()) {
         std::optional<std::size_t> place;
         // The innermost row header, then all of them: a label wrapped in a
         // narrow column comes in pieces ("1．本机关不掌" / "（四）").

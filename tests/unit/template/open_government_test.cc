@@ -257,6 +257,36 @@ TEST(OpenGovernmentTemplateTest, OneWrongCellGivesOneMismatchAtThatCell) {
   }
 }
 
+TEST(OpenGovernmentTemplateTest,
+     ReviewBlocksAreNotRequestRowsWhenRowsAreMissing) {
+  // Table 三 without its last row (四、结转下年度继续办理), then table 四 as
+  // three markdown tables of five figures without row labels, each under a
+  // caption (a converted document): the blocks stay table 四's.
+  std::vector<Row> rows = RequestRows();
+  rows.pop_back();
+  std::string text = Report(Layout::kPipes, rows, {});
+  const std::string cut = "四、政府信息公开行政复议、行政诉讼情况\n";
+  text = text.substr(0, text.find(cut) + cut.size());
+  const char* captions[] = {"### 行政复议", "### 行政诉讼（未经复议直接起诉）",
+                            "### 行政诉讼（复议后起诉）"};
+  for (int block = 0; block < 3; ++block) {
+    text += std::string(captions[block]) + "\n";
+    text += Header({"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"},
+                   Layout::kPipes);
+    text += Join(
+        {std::to_string(block + 1), "0", "0", "0", std::to_string(block + 1)},
+        Layout::kPipes);
+    text += "\n";
+  }
+  std::map<std::string, std::string> values;
+  for (const Cell& cell : TemplateCells(Process(text)))
+    values[std::get<0>(cell)] = std::get<1>(cell);
+  EXPECT_EQ(values["xxgk.review.upheld"], "1");
+  EXPECT_EQ(values["xxgk.litigation.direct.total"], "2");
+  EXPECT_EQ(values["xxgk.litigation.after_review.upheld"], "3");
+  EXPECT_EQ(values.count("xxgk.requests.carried_forward.total"), 0u);
+}
+
 TEST(OpenGovernmentTemplateTest, OnlyTheTemplateIsNamed) {
   // A rule-of-law report's own table with a 行政许可 row and a count is not
   // the template's table 二: it has no 本年 header.
