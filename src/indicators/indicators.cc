@@ -1455,24 +1455,7 @@ class Extractor {
     const std::vector<std::size_t> group = FollowingGroup(index, items.size());
     if (group.size() != items.size()) return false;
 
-    Label verb;
-    verb.begin = start + marker;
-    verb.end = m.qualifier_begin;
-    Clean(verb, m);
-    std::vector<Label> labels;
-    for (std::size_t k = 0; k < group.size(); ++k) {
-      Label& label = labels.emplace_back();
-      label.begin = items[k].first;
-      label.end = items[k].second;
-      Clean(label, mentions_[group[k]]);
-      label.direction = verb.direction;
-    }
-    ShareHead(labels);
-    for (std::size_t k = 0; k < group.size(); ++k) {
-      Emit(mentions_[group[k]], labels[k], "+distributed");
-      done[group[k]] = true;
-    }
-    return true;
+    return EmitDistributed(start + marker, m, items, group, done);
   }
 
   // The numbers that follow mention `index`, up to `limit` of them, joined
@@ -1512,8 +1495,17 @@ class Extractor {
     if (items.size() < 2) return false;
     const std::vector<std::size_t> group = FollowingGroup(index, items.size());
     if (group.size() != items.size()) return false;
+    return EmitDistributed(start, m, items, group, done);
+  }
+
+  // The figures of `group` labelled by `items` in order, each taking the
+  // direction of the verb between `verb_begin` and `m`: 分别增长 → up.
+  bool EmitDistributed(
+      std::size_t verb_begin, const Mention& m,
+      const std::vector<std::pair<std::size_t, std::size_t>>& items,
+      const std::vector<std::size_t>& group, std::vector<bool>& done) {
     Label verb;
-    verb.begin = start;
+    verb.begin = verb_begin;
     verb.end = m.qualifier_begin;
     Clean(verb, m);
     std::vector<Label> labels;
