@@ -2,7 +2,19 @@
 # At build time each FILE becomes a byte array in a generated .cc, listed in a
 # table that lexicon::EmbeddedFile() searches by base name. Editing a file
 # regenerates only its own source.
+#
+# When one FILE is named schemas.tsv, every other .tsv FILE is first checked
+# against it by check_data.py (columns, required fields, enum values): a
+# malformed data file fails the build with file:line: problem, before any of
+# it is embedded.
 set(LAWREPORT_EMBED_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/embed_file.cmake)
+set(LAWREPORT_CHECK_DATA_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/check_data.py)
+# Debian's interpreter first: the checker needs nothing beyond the standard
+# library, and the PATH python3 may be a pyenv shim.
+find_program(LAWREPORT_DATA_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(NOT LAWREPORT_DATA_PYTHON3)
+  find_program(LAWREPORT_DATA_PYTHON3 NAMES python3 REQUIRED)
+endif()
 
 function(lawreport_embed_data prefix)
   set(out_dir ${CMAKE_CURRENT_BINARY_DIR}/embedded)
@@ -11,6 +23,27 @@ function(lawreport_embed_data prefix)
   set(declarations "")
   set(entries "")
   set(index 0)
+  set(checked "")
+  set(schemas "")
+  set(tables "")
+  foreach(input IN LISTS ARGN)
+    get_filename_component(name ${input} NAME)
+    if(name STREQUAL "schemas.tsv")
+      set(schemas ${input})
+    elseif(name MATCHES "\\.tsv$")
+      list(APPEND tables ${input})
+    endif()
+  endforeach()
+  if(schemas)
+    set(checked ${out_dir}/data_checked.stamp)
+    add_custom_command(
+      OUTPUT ${checked}
+      COMMAND ${LAWREPORT_DATA_PYTHON3} ${LAWREPORT_CHECK_DATA_SCRIPT}
+              --schemas ${schemas} --stamp ${checked} ${tables}
+      DEPENDS ${schemas} ${tables} ${LAWREPORT_CHECK_DATA_SCRIPT}
+      COMMENT "Checking data files against schemas.tsv"
+      VERBATIM)
+  endif()
   foreach(input IN LISTS ARGN)
     get_filename_component(name ${input} NAME)
     set(symbol "kEmbedded${index}")
@@ -19,7 +52,7 @@ function(lawreport_embed_data prefix)
       OUTPUT ${output}
       COMMAND ${CMAKE_COMMAND} -DINPUT=${input} -DOUTPUT=${output} -DSYMBOL=${symbol}
               -P ${LAWREPORT_EMBED_SCRIPT}
-      DEPENDS ${input} ${LAWREPORT_EMBED_SCRIPT}
+      DEPENDS ${input} ${LAWREPORT_EMBED_SCRIPT} ${checked}
       COMMENT "Embedding ${name}"
       VERBATIM)
     list(APPEND sources ${output})

@@ -73,7 +73,7 @@ Result<std::vector<Expectation>> ParseExpectations(std::string_view content) {
     }
     return expectations;
   }
-  const lexicon::Tsv tsv(content, {"key", "value"});
+  const lexicon::Tsv tsv("expect file", content, {"key", "value"});
   for (const lexicon::TsvRow& row : tsv) {
     const std::string where = "line " + std::to_string(row.line());
     if (row.Get("value").empty())
@@ -183,14 +183,17 @@ Result<std::vector<Acceptance>> ParseAcceptances(std::string_view content) {
     }
     return acceptances;
   }
-  const lexicon::Tsv tsv(content);
+  // The user writes this header: a column left out reads as empty, and
+  // make() says what is missing.
+  const lexicon::Tsv tsv("accept file", content);
   for (const lexicon::TsvRow& row : tsv) {
-    const std::string computed(row.Get("computed"));
+    const std::string computed(row.GetOptional("computed"));
     if (auto error =
-            make(std::string(row.Get("file")), std::string(row.Get("relation")),
-                 Decimal::Parse(row.Get("stated")),
+            make(std::string(row.GetOptional("file")),
+                 std::string(row.GetOptional("relation")),
+                 Decimal::Parse(row.GetOptional("stated")),
                  computed.empty() ? std::nullopt : Decimal::Parse(computed),
-                 std::string(row.Get("reason")),
+                 std::string(row.GetOptional("reason")),
                  "line " + std::to_string(row.line()) + " ")) {
       return *error;
     }
