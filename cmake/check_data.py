@@ -22,7 +22,7 @@ import re
 import sys
 
 SCHEMA_COLUMNS = ["file", "column", "required", "type", "values"]
-TYPES = {"text", "pattern", "integer", "year", "enum", "enums"}
+TYPES = {"text", "pattern", "integer", "year", "enum", "enums", "ref"}
 # A year expression of time_cues.tsv (src/indicators/time_stance.cc ParseYear).
 YEAR = re.compile(r"(-|[NR]([+-][0-9]+)?|[0-9]+)?")
 
@@ -82,8 +82,8 @@ def read_schemas(path, problems):
             problems.report(path, number, f'required must be required or optional, not "{required}"')
         if kind not in TYPES:
             problems.report(path, number, f'unknown type "{kind}" (one of {", ".join(sorted(TYPES))})')
-        if (kind in ("enum", "enums")) != bool(values):
-            problems.report(path, number, "values are given for enum and enums columns, and only for them")
+        if (kind in ("enum", "enums", "ref")) != bool(values):
+            problems.report(path, number, "values are given for enum, enums and ref columns, and only for them")
         declared = schemas.setdefault(file, [])
         if any(entry[0] == column for entry in declared):
             problems.report(path, number, f'column "{column}" of {file} declared twice')
@@ -92,6 +92,20 @@ def read_schemas(path, problems):
     for file, declared in schemas.items():
         if not os.path.isfile(os.path.join(base, file)):
             problems.report(path, declared[0][4], f"{file}: no such file under {base or '.'}")
+    # A ref column's allowed values are the referred column's fields.
+    for file, declared in schemas.items():
+        for index, (column, required, kind, values, number) in enumerate(declared):
+            if kind != "ref":
+                continue
+            target, _, target_column = values[0].partition(":")
+            target_columns = [entry[0] for entry in schemas.get(target, [])]
+            if target_column not in target_columns:
+                problems.report(path, number, f"{values[0]}: no such declared column")
+                continue
+            rows = read_rows(os.path.join(base, target), problems) or []
+            at = target_columns.index(target_column)
+            allowed = [f[at] for _, f in rows[1:] if at < len(f) and f[at]]
+            declared[index] = (column, required, "enum", allowed, number)
     return schemas
 
 

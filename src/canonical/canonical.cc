@@ -7,6 +7,7 @@
 // compiles little. The result is the same as asking every rule in turn.
 #include "lawreport/canonical.h"
 
+#include <algorithm>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -190,6 +191,34 @@ const Catalogue& Rules() {
   return catalogue;
 }
 
+// A verb of milestone_verbs.tsv right before the number (at most two
+// characters between, no punctuation), and how many bytes of the context
+// before the number it needs to see.
+struct Milestone {
+  Regex verb;
+  std::size_t bytes = 0;
+};
+
+Milestone LoadMilestone() {
+  constexpr std::string_view kFile = "milestone_verbs.tsv";
+  std::string verbs;
+  std::size_t longest = 0;
+  for (const lexicon::TsvRow& row : lexicon::ReadTsv(kFile)) {
+    const std::string_view word = row.Get("word");
+    // Matched literally: a regex character would change what it means.
+    if (word.empty() ||
+        word.find_first_of("\\^$.|?*+()[]{}") != std::string_view::npos)
+      lexicon::BadLexicon(kFile, row.line(), "want a word, no regex syntax");
+    if (!verbs.empty()) verbs += '|';
+    verbs += word;
+    longest = std::max(longest, word.size());
+  }
+  // Two characters of up to four bytes after the longest verb; never less
+  // than the 30 bytes this test has always looked at.
+  return {Regex("(?:" + verbs + ")[^,，。;；]{0,2}$"),
+          std::max<std::size_t>(30, longest + 8)};
+}
+
 // The last `bytes` bytes of `view`, or fewer so as to start on a character.
 std::string_view LastBytes(std::string_view view, std::size_t bytes) {
   if (view.size() <= bytes) return view;
@@ -317,9 +346,9 @@ void MapCanonical(const Text& text, std::vector<Indicator>& indicators) {
     // "先后跨越3万亿元、3.5万亿元台阶": a milestone passed, not the figure
     // itself. It stands right before the number. Asked last: only an
     // indicator that would map needs it.
-    static const Regex kMilestone(
-        R"((?:跨越|跨过|迈上|迈过|跃上|站上|跃升至|突破)[^,，。;；]{0,2}$)");
-    if (kMilestone.PartialMatch(LastBytes(context(), 30))) continue;
+    static const Milestone kMilestone = LoadMilestone();
+    if (kMilestone.verb.PartialMatch(LastBytes(context(), kMilestone.bytes)))
+      continue;
     indicator.canonical = match->entry.id;
     std::string why = "label ~ " + match->label->pattern();
     if (match->context) why += "; context ~ " + match->context->pattern();

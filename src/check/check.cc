@@ -2,6 +2,7 @@
 #include "lawreport/check.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -244,6 +245,33 @@ bool IsPartition(const std::vector<std::string>& labels) {
     if (ok) return true;
   }
   return false;
+}
+
+// A word of one of the four terms of a caseload balance (balance_terms.tsv).
+struct BalanceWord {
+  std::string word;
+  std::string not_with;  // also in the label: not this term
+};
+
+// The four terms, in the order carried over, received, closed, carried
+// forward.
+const std::vector<std::vector<BalanceWord>>& BalanceTerms() {
+  static const std::vector<std::vector<BalanceWord>> terms = [] {
+    constexpr std::string_view kNames[] = {"carried_over", "received", "closed",
+                                           "carried_forward"};
+    std::vector<std::vector<BalanceWord>> loaded(std::size(kNames));
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("balance_terms.tsv")) {
+      const auto* const name =
+          std::find(std::begin(kNames), std::end(kNames), row.Get("term"));
+      if (name == std::end(kNames) || row.Get("word").empty())
+        lexicon::BadLexicon("balance_terms.tsv", row.line(),
+                            "want a term and a word");
+      loaded[static_cast<std::size_t>(name - std::begin(kNames))].push_back(
+          {std::string(row.Get("word")), std::string(row.Get("not_with"))});
+    }
+    return loaded;
+  }();
+  return terms;
 }
 
 // The group of counting words `unit` belongs to (counter_groups.tsv), or
@@ -948,16 +976,14 @@ class Checker {
   // ---------------------------------------------------------------
 
   void CheckBalances() {
-    // 上年结转 + 本年新收 = 本年办结 + 结转下年度, all four in one paragraph.
-    static const std::vector<std::vector<std::string>> kTerms = {
-        {"上年结转", "上期结转", "上年度结转"},
-        {"本年新收", "新收", "本年度新收"},
-        {"本年办结", "办结", "审结"},
-        {"结转下年", "结转下期", "结转下一年"}};
+    // 上年结转 + 本年新收 = 本年办结 + 结转下年度, all four in one paragraph
+    // (balance_terms.tsv).
+    const std::vector<std::vector<BalanceWord>>& kTerms = BalanceTerms();
     static const std::vector<std::string> kAnchors = [] {
       std::vector<std::string> words;
-      for (const auto& term : kTerms)
-        words.insert(words.end(), term.begin(), term.end());
+      for (const auto& term : BalanceTerms()) {
+        for (const BalanceWord& word : term) words.push_back(word.word);
+      }
       return CoveringChars(words);
     }();
     std::size_t next = 0;
@@ -981,9 +1007,10 @@ class Checker {
           continue;
         for (std::size_t t = 0; t < kTerms.size(); ++t) {
           if (found[t]) continue;
-          for (const std::string& word : kTerms[t]) {
-            if (LabelHas(indicator.label, word) &&
-                !(t == 2 && LabelHas(indicator.label, "结转"))) {
+          for (const BalanceWord& word : kTerms[t]) {
+            if (LabelHas(indicator.label, word.word) &&
+                (word.not_with.empty() ||
+                 !LabelHas(indicator.label, word.not_with))) {
               found[t] = i;
               break;
             }

@@ -21,6 +21,7 @@
 #include "lawreport/indicators.h"
 #include "lexicon/lexicon.h"
 #include "util/utf8.h"
+#include "util/year.h"
 
 namespace lawreport {
 namespace {
@@ -182,13 +183,13 @@ std::optional<std::pair<int, std::size_t>> YearAt(std::string_view text,
     if (!IsDigit(text[i])) return std::nullopt;
   }
   if (at + 4 < text.size() && IsDigit(text[at + 4])) return std::nullopt;
-  const int year = std::stoi(std::string(text.substr(at, 4)));
-  if (year < 1949 || year > 2100) return std::nullopt;
+  const std::optional<int> year = ReadYear(text.substr(at, 4));
+  if (!year) return std::nullopt;
   std::size_t after = at + 4;
   while (after < text.size() && text[after] == ' ') ++after;
   constexpr std::string_view kYear = "年";
   if (text.substr(after, kYear.size()) != kYear) return std::nullopt;
-  return std::make_pair(year, after + kYear.size());
+  return std::make_pair(*year, after + kYear.size());
 }
 
 bool StartsAt(std::string_view text, std::size_t at, std::string_view word) {

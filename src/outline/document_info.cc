@@ -1,6 +1,7 @@
 #include "outline/document_info.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "outline/markers.h"
 #include "util/regex.h"
 #include "util/utf8.h"
+#include "util/year.h"
 
 namespace lawreport::outline_internal {
 namespace {
@@ -56,41 +58,13 @@ ReportKind KindOf(std::string_view text) {
   for (const lexicon::TsvRow& row : lexicon::ReadTsv("report_kinds.tsv")) {
     if (!Contains(text, row.Get("keyword"))) continue;
     const std::string_view kind = row.Get("kind");
-    if (kind == "法治政府建设年度报告") return ReportKind::kRuleOfLaw;
-    if (kind == "政府工作报告") return ReportKind::kWorkReport;
-    if (kind == "政府信息公开工作年度报告") return ReportKind::kOpenGovernment;
-    if (kind == "工作总结") return ReportKind::kWorkSummary;
-    if (kind == "工作计划") return ReportKind::kWorkPlan;
+    for (const KindName& known : KindNames()) {
+      if (known.name == kind) return known.kind;
+    }
     lexicon::BadLexicon("report_kinds.tsv", row.line(),
                         "unknown kind: " + std::string(kind));
   }
   return ReportKind::kOther;
-}
-
-std::optional<int> YearValue(std::string_view digits) {
-  int year = 0;
-  std::size_t offset = 0;
-  int count = 0;
-  while (offset < digits.size()) {
-    const utf8::CodePoint cp = utf8::Decode(digits, offset);
-    offset += cp.length;
-    int digit;
-    if (cp.value >= U'0' && cp.value <= U'9') {
-      digit = static_cast<int>(cp.value - U'0');
-    } else {
-      static constexpr char32_t kChineseDigits[] = U"〇一二三四五六七八九";
-      digit = -1;
-      for (int i = 0; i < 10; ++i) {
-        if (kChineseDigits[i] == cp.value || (i == 0 && cp.value == U'零'))
-          digit = i;
-      }
-      if (digit < 0) return std::nullopt;
-    }
-    year = year * 10 + digit;
-    ++count;
-  }
-  if (count != 4 || year < 1949 || year > 2100) return std::nullopt;
-  return year;
 }
 
 // The first year ("2023年", "二〇二三年") in `text` that is not inside 《》
@@ -124,7 +98,7 @@ std::optional<int> FirstYear(std::string_view text) {
                                 cp.value == U'一' || cp.value == U'二';
     if (title_depth == 0 && !range_end && may_start_year) {
       if (auto match = kYear.MatchPrefix(text.substr(offset))) {
-        if (auto year = YearValue(match->group)) return year;
+        if (auto year = ReadYear(match->group)) return year;
       }
     }
     before_previous = previous;
@@ -228,6 +202,32 @@ class TitleMap {
 };
 
 }  // namespace
+
+const std::vector<KindName>& KindNames() {
+  static const std::vector<KindName> names = [] {
+    constexpr std::string_view kFile = "report_kind_names.tsv";
+    constexpr std::pair<std::string_view, ReportKind> kIds[] = {
+        {"rule_of_law", ReportKind::kRuleOfLaw},
+        {"work_report", ReportKind::kWorkReport},
+        {"open_government", ReportKind::kOpenGovernment},
+        {"work_summary", ReportKind::kWorkSummary},
+        {"work_plan", ReportKind::kWorkPlan}};
+    std::vector<KindName> loaded;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv(kFile)) {
+      const auto* const id = std::find_if(
+          std::begin(kIds), std::end(kIds),
+          [&](const auto& pair) { return pair.first == row.Get("kind"); });
+      if (id == std::end(kIds) || row.Get("name").empty())
+        lexicon::BadLexicon(kFile, row.line(), "want a known kind and a name");
+      loaded.push_back({id->second, std::string(row.Get("name"))});
+    }
+    // Every kind is printed by its name: none may be left out.
+    if (loaded.size() != std::size(kIds))
+      lexicon::BadLexicon(kFile, 0, "want one row for each kind");
+    return loaded;
+  }();
+  return names;
+}
 
 TitleBlock ReadDocumentInfo(const Text& text, const std::vector<Unit>& units) {
   TitleBlock block;

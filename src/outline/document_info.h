@@ -13,6 +13,7 @@
 #define LAWREPORT_OUTLINE_DOCUMENT_INFO_H_
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "lawreport/outline.h"
@@ -29,6 +30,15 @@ struct TitleBlock {
 };
 
 TitleBlock ReadDocumentInfo(const Text& text, const std::vector<Unit>& units);
+
+// A report kind and the name it is printed with (report_kind_names.tsv).
+struct KindName {
+  ReportKind kind;
+  std::string name;
+};
+
+// Every kind but kOther, with its name.
+const std::vector<KindName>& KindNames();
 
 }  // namespace lawreport::outline_internal
 

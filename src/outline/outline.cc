@@ -14,19 +14,9 @@
 namespace lawreport {
 
 const char* ReportKindName(ReportKind kind) {
-  switch (kind) {
-    case ReportKind::kRuleOfLaw:
-      return "法治政府建设年度报告";
-    case ReportKind::kWorkReport:
-      return "政府工作报告";
-    case ReportKind::kOpenGovernment:
-      return "政府信息公开工作年度报告";
-    case ReportKind::kWorkSummary:
-      return "工作总结";
-    case ReportKind::kWorkPlan:
-      return "工作计划";
-    case ReportKind::kOther:
-      return "other";
+  for (const outline_internal::KindName& known :
+       outline_internal::KindNames()) {
+    if (known.kind == kind) return known.name.c_str();
   }
   return "other";
 }
