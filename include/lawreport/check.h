@@ -1,8 +1,7 @@
 // check: Indicator[] → Finding[], whether a report's figures agree.
 //
-// Three kinds of relation (REPORTS.md §4), each a Finding with a verdict:
-//   sum      a total and its breakdown, cued by 其中, （含…）, 包括 or
-//   "……中，":
+// Three kinds of relation (docs/reports.md §4), each a Finding with a verdict:
+//   sum      a total and its breakdown, cued by 其中, （含…）, 包括 or "……中，":
 //            "收到行政复议申请31件，其中受理27件，不受理4件" → 27 + 4 = 31,
 //            pass. Parts may be a subset: a sum below the total passes unless
 //            the list is complete (a （含…） list, X and 不X both stated, or
@@ -23,10 +22,9 @@
 //            受理43601件 → 43486 / 43601 = 99.736%, which prints as 99.74:
 //            pass. The rate agrees when it is the ratio rounded either way at
 //            its last printed digit.
-//   balance  carried over + new = concluded + carried forward (上年结转 +
-//   本年新收
-//            = 本年办结 + 结转下年度), when all four are stated in one
-//            paragraph.
+//   balance  carried over + new = concluded + carried forward
+//            (上年结转 + 本年新收 = 本年办结 + 结转下年度), when all four are
+//            stated in one paragraph (data/lexicon/balance_terms.tsv).
 //   template the identities of the 政府信息公开工作年度报告 template's tables
 //            (一 + 二 = （七）总计 + 四 per column, 总计 column = the six
 //            applicant columns, 维持 + 纠正 + 其他 + 尚未审结 = 总计 per

@@ -4,8 +4,9 @@
 // cannot hold 99.74 exactly, and the checker compares rates at the printed
 // precision, so values stay exact until a writer prints them.
 //
-//   Decimal::Parse("99.74")          → {mantissa=9974, exponent=-2}, decimals()
-//   == 2 Decimal::Parse("1.2").Scaled(4)  → 12000 ("1.2万")
+//   Decimal::Parse("99.74")          → {mantissa=9974, exponent=-2},
+//                                      decimals() == 2
+//   Decimal::Parse("1.2").Scaled(4)  → 12000 ("1.2万")
 //   Decimal::Parse("845").Scaled(8)  → 84500000000 ("845亿")
 #ifndef LAWREPORT_DECIMAL_H_
 #define LAWREPORT_DECIMAL_H_

@@ -1,7 +1,7 @@
 // indicators: Mention[] → Indicator[], the figures a report states.
 //
 // Keeps the mentions that quantify a stated fact and drops the rest
-// (REPORTS.md §3): years and dates, document numbers and codes, ordinals
+// (docs/reports.md §3): years and dates, document numbers and codes, ordinals
 // (第四批), numbers inside 《》, “” names and 〔〕, fixed political terms
 // (二十大, 十四五), outline markers, and numbers without a unit. Each kept
 // mention gets what it measures (label), kind, direction, qualifier and
@@ -47,7 +47,7 @@ struct CellRef {
 };
 const char* DirectionName(Direction direction);  // "up", "down", "" for none
 
-// Time and stance of a figure (REPORTS.md §5): whether it is a result or a
+// Time and stance of a figure (docs/reports.md §5): whether it is a result or a
 // target, which calendar years it is about, and whether it holds for one
 // period, per year of a span or over a span. In a 2026 政府工作报告 (which
 // reviews 2025):

@@ -6,14 +6,16 @@
 // row traces back to one rule. Whether a mention is an indicator is decided
 // later (indicators.h); this stage also finds years, dates and codes.
 //
-//   "受理43601件"    → Mention{value=43601, unit="件", kind=count,
-//   rule="arabic"} "1.2万余次"      → Mention{value=12000, unit="次",
-//   qualifier=more_than, rule="arabic_scaled"} "99.74％"        →
-//   Mention{value=99.74, unit="%", kind=percent, decimals=2} "百分之九十九点七"
-//   → Mention{value=99.7, unit="%", rule="percent_words"} "九成"           →
-//   Mention{value=90, unit="%", rule="chinese_tenths"} "3至5个"         →
-//   Mention{value=3, upper=5, unit="个", rule="range"} "提高0.4个百分点" →
-//   Mention{value=0.4, unit="个百分点", kind=change}
+//   "受理43601件"       → Mention{value=43601, unit="件", kind=count,
+//                                 rule="arabic"}
+//   "1.2万余次"         → Mention{value=12000, unit="次", qualifier=more_than,
+//                                 rule="arabic_scaled"}
+//   "99.74％"           → Mention{value=99.74, unit="%", kind=percent,
+//                                 decimals=2}
+//   "百分之九十九点七"  → Mention{value=99.7, unit="%", rule="percent_words"}
+//   "九成"              → Mention{value=90, unit="%", rule="chinese_tenths"}
+//   "3至5个"            → Mention{value=3, upper=5, unit="个", rule="range"}
+//   "提高0.4个百分点"   → Mention{value=0.4, unit="个百分点", kind=change}
 // PDF-derived text writes a space between digits and what follows them, and
 // sometimes between thousands; one space is read through, two or more part
 // table columns and never join:

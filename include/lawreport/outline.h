@@ -2,10 +2,10 @@
 //
 // Recognizes the heading markers of Chinese government reports, from the top
 // down (the marker styles live in data/lexicon/outline_markers.tsv):
-//   level 1  一、  第一部分  第一章         title: the rest of the line
-//   level 2  （一） (一)                    title: to the first "。" or end of
-//   line level 3  1．  1.  1、  １．             as level 2 level 4  （1） (1)
-//   ①                   as level 2
+//   level 1  一、  第一部分  第一章   title: the rest of the line
+//   level 2  （一） (一)              title: to the first "。" or end of line
+//   level 3  1．  1.  1、  １．       as level 2
+//   level 4  （1） (1)  ①             as level 2
 // plus two forms without a numeral marker: a short line of its own opening
 // with a run-in enumerator ("一是推动经济运行稳中向好。"), which sits one level
 // below its parent, and a short unpunctuated chapter line such as
@@ -22,7 +22,7 @@
 //   "一、总体工作情况\n（一）加强党的领导\n1．加强理论学习。扎实开展……"
 //   → Section{id="1", level=1, marker="一、", title="总体工作情况",
 //       children=[Section{id="1.1", level=2, marker="（一）",
-//       title="加强党的领导",
+//                         title="加强党的领导",
 //         children=[Section{id="1.1.1", level=3, marker="1．",
 //                           title="加强理论学习。",
 //                           paragraphs=["扎实开展……"]}]}]}

@@ -1,11 +1,12 @@
 // panel: canonical indicators as data across reports (`lawreport table`) and
 // between two reports (`lawreport diff`).
 //
-//   PanelRows(report, {}) → {issuer 融安县, year 2023,
-//   reconsideration.received, 31 件, line 61}, …
-//   DiffReports(old, new) → {reconsideration.received: 31 → 45, +14 件,
-//   +45.16%}, {economy.gdp_growth: 下降1.3% → 下降7.2%, -1.3 → -7.2,
-//   -5.9 个百分点}, …
+//   PanelRows(report, {})
+//     → {issuer 融安县, year 2023, reconsideration.received, 31 件, line 61}, …
+//   DiffReports(old, new)
+//     → {reconsideration.received: 31 → 45, +14 件, +45.16%},
+//       {economy.gdp_growth: 下降1.3% → 下降7.2%, -1.3 → -7.2, -5.9 个百分点},
+//       …
 #ifndef LAWREPORT_PANEL_H_
 #define LAWREPORT_PANEL_H_
 

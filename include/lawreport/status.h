@@ -7,8 +7,9 @@
 // on bad input and nothing calls exit().
 //
 //   Result<Text> text = Decode(bytes, options);
-//   if (!text) return text.error();   // "不是 UTF-8 也不是 GB18030" is an
-//   Error, not a crash UseText(*text);
+//   if (!text) return text.error();  // "不是 UTF-8 也不是 GB18030": an
+//                                    // Error, not a crash
+//   UseText(*text);
 #ifndef LAWREPORT_STATUS_H_
 #define LAWREPORT_STATUS_H_
 

@@ -1,11 +1,11 @@
 // write: a Report → text for people or programs. Each format is a separate
 // writer over the same Report; none of them decides anything about the text.
 //
-//   WriteOutlineJson(report)  →
-//   {"schema_version":"1.0","source":{…},"document":{…},
-//                                "preamble":[…],"sections":[…],"appendix":[…]}
-//   WriteOutlineTree(report)  → "一、总体工作情况  [3–79]\n
-//   （一）加强党的领导…"
+//   WriteOutlineJson(report)
+//     → {"schema_version":"1.0","source":{…},"document":{…},
+//        "preamble":[…],"sections":[…],"appendix":[…]}
+//   WriteOutlineTree(report)
+//     → "一、总体工作情况  [3–79]\n  （一）加强党的领导…"
 // The JSON layout is documented in docs/output-format.md and
 // docs/schema/outline.schema.json.
 #ifndef LAWREPORT_WRITE_H_

@@ -302,7 +302,7 @@ class FalseAlarmTest(ScratchTest):
     # (file name, relation): true errors in published reports.
     KNOWN = {
         # 行政复议 block printed as 10 + 1 + 0 + 0 with 总计 0, and the
-        # 复议后起诉 block as 5 + 0 + 0 + 0 with 总计 0 (REPORTS.md §6).
+        # 复议后起诉 block as 5 + 0 + 0 + 0 with 总计 0 (docs/reports.md §6).
         ('f05_hongze_2023_xxgk.pdf', 'template:review.results:review'),
         ('f05_hongze_2023_xxgk.pdf', 'template:review.results:litigation.after_review'),
         ('f05_hongze_2023_xxgk.txt', 'template:review.results:review'),

@@ -235,7 +235,7 @@ TEST(IndicatorsTest, ReadableLabels) {
 }
 
 TEST(IndicatorsTest, NotIndicators) {
-  // REPORTS.md §3: each of these must yield no indicator at all.
+  // docs/reports.md §3: each of these must yield no indicator at all.
   const char* sentences[] = {
       "2023年，融安县坚持依法行政。",
       "截至2023年12月31日，全面完成。",
