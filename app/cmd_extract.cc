@@ -92,10 +92,11 @@ int ExtractOne(const ExtractOptions& options, const std::string& path) {
     ReportInputError(failed, error);
   };
   std::string data;
-  const BatchStats stats = RunBatch({path}, batch, [&data](std::string_view out) {
-    data = out;
-    return true;
-  });
+  const BatchStats stats =
+      RunBatch({path}, batch, [&data](std::string_view out) {
+        data = out;
+        return true;
+      });
   if (stats.failed > 0) return EndBatch(kExitBadInput, stats);
   Output output(options.output);
   if (!output.Open()) {

@@ -13,8 +13,9 @@ CLI::App* SetupText(CLI::App& app, TextOptions& options) {
       ->required();
   command->add_flag("-n,--line-numbers", options.numbered,
                     "Start each line with its number and a tab");
-  command->add_flag("--pages", options.pages,
-                    "PDF: start each line with the page it begins on and a tab");
+  command->add_flag(
+      "--pages", options.pages,
+      "PDF: start each line with the page it begins on and a tab");
   AddDecodeOptions(*command, options.decode);
   return command;
 }

@@ -36,15 +36,19 @@ int main() {
   std::vector<Mention> mentions;
   std::vector<Indicator> indicators;
   std::printf("first run, ms\n");
-  std::printf("  decode      %6.2f\n", Milliseconds([&] { decoded = Decode(bytes, {}); }));
+  std::printf("  decode      %6.2f\n",
+              Milliseconds([&] { decoded = Decode(bytes, {}); }));
   if (!decoded) return 1;
   const Text& text = decoded->text;
-  std::printf("  outline     %6.2f\n", Milliseconds([&] { outline = BuildOutline(text); }));
-  std::printf("  numbers     %6.2f\n", Milliseconds([&] { mentions = FindMentions(text); }));
+  std::printf("  outline     %6.2f\n",
+              Milliseconds([&] { outline = BuildOutline(text); }));
+  std::printf("  numbers     %6.2f\n",
+              Milliseconds([&] { mentions = FindMentions(text); }));
   std::printf("  indicators  %6.2f\n", Milliseconds([&] {
                 indicators = ExtractIndicators(text, outline, mentions);
               }));
-  std::printf("  canonical   %6.2f\n", Milliseconds([&] { MapCanonical(text, indicators); }));
+  std::printf("  canonical   %6.2f\n",
+              Milliseconds([&] { MapCanonical(text, indicators); }));
   std::printf("  check       %6.2f\n",
               Milliseconds([&] { (void)CheckIndicators(text, indicators); }));
   std::printf("later run of all of them (ProcessBytes), ms\n  %6.2f\n",

@@ -31,8 +31,8 @@ struct TableFigure {
   std::size_t mention = 0;  // index into the report's mentions
   std::size_t begin = 0;    // the cell's trimmed normalized range
   std::size_t end = 0;
-  std::string label;        // source text of the header cells, "/"-joined
-  Decimal value;            // a header's scale applied: 120 under 万元 → 1200000
+  std::string label;  // source text of the header cells, "/"-joined
+  Decimal value;      // a header's scale applied: 120 under 万元 → 1200000
   std::optional<Decimal> upper;
   std::string unit;
   UnitKind kind = UnitKind::kCount;

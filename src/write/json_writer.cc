@@ -1,8 +1,8 @@
 // The JSON documents of docs/output-format.md, written straight to text.
 #include "lawreport/indicators.h"
 #include "lawreport/write.h"
-#include "write/json_out.h"
 #include "write/finding_json.h"
+#include "write/json_out.h"
 
 namespace lawreport {
 namespace {

@@ -60,7 +60,8 @@ TEST(ChineseNumberTest, WhichCharactersOpenANumeral) {
   EXPECT_FALSE(StartsChineseNumeral(U'零'));
   // Exactly these open a numeral: every digit ParseChineseNumber reads but
   // 零, and the tens; nothing else in the whole BMP.
-  const std::u32string openers = U"〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾廿卅";
+  const std::u32string openers =
+      U"〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾廿卅";
   for (char32_t cp = 0; cp < 0x10000; ++cp) {
     ASSERT_EQ(StartsChineseNumeral(cp),
               openers.find(cp) != std::u32string::npos)

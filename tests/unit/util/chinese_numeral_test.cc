@@ -50,11 +50,14 @@ TEST(ChineseNumeralTest, CircledAndArabic) {
 }
 
 TEST(ChineseNumeralTest, FormatsWordListNumbers) {
+  // A table laid out by hand: the formatter would give it a line a case.
+  // clang-format off
   const std::pair<int, const char*> cases[] = {
       {1, "一"},     {9, "九"},          {10, "十"},         {11, "十一"},
       {20, "二十"},  {21, "二十一"},      {100, "一百"},      {105, "一百零五"},
       {110, "一百一十"}, {1001, "一千零一"}, {9999, "九千九百九十九"},
       {0, "0"},      {10000, "10000"}};
+  // clang-format on
   for (const auto& [value, written] : cases) {
     EXPECT_EQ(FormatChineseCounting(value), written) << value;
     if (value >= 1 && value <= 9999) {

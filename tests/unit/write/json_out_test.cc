@@ -71,8 +71,12 @@ TEST(JsonOutTest, EscapesAtEveryOffset) {
     }
   }
   JsonOut out(-1);
-  out.String("\xE3\x80\x80\xEF\xBC\x82\xC2\xA0\xE2\x80\x9C" "0123456789");
-  EXPECT_EQ(out.Take(), "\"\xE3\x80\x80\xEF\xBC\x82\xC2\xA0\xE2\x80\x9C" "0123456789\"");
+  out.String(
+      "\xE3\x80\x80\xEF\xBC\x82\xC2\xA0\xE2\x80\x9C"
+      "0123456789");
+  EXPECT_EQ(out.Take(),
+            "\"\xE3\x80\x80\xEF\xBC\x82\xC2\xA0\xE2\x80\x9C"
+            "0123456789\"");
 }
 
 }  // namespace
