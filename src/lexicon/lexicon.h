@@ -38,6 +38,9 @@ class TsvRow {
   int line() const { return line_; }
 
  private:
+  // The field at `index`, or "" when the row ends before it or index < 0.
+  std::string_view Field(int index) const;
+
   const Tsv* table_;
   std::vector<std::string> fields_;
   int line_;

@@ -77,16 +77,20 @@ int Tsv::ColumnIndex(std::string_view column) const {
   return -1;
 }
 
-std::string_view TsvRow::GetOptional(std::string_view column) const {
-  const int index = table_->ColumnIndex(column);
-  if (index < 0) return "";
+std::string_view TsvRow::Field(int index) const {
   const auto at = static_cast<std::size_t>(index);
-  return at < fields_.size() ? std::string_view(fields_[at]) : "";
+  return index >= 0 && at < fields_.size() ? std::string_view(fields_[at])
+                                           : std::string_view();
+}
+
+std::string_view TsvRow::GetOptional(std::string_view column) const {
+  return Field(table_->ColumnIndex(column));
 }
 
 std::string_view TsvRow::Get(std::string_view column) const {
-  if (table_->ColumnIndex(column) < 0) NoSuchColumn(*table_, column);
-  return GetOptional(column);
+  const int index = table_->ColumnIndex(column);
+  if (index < 0) NoSuchColumn(*table_, column);
+  return Field(index);
 }
 
 Tsv::Tsv(std::string name, std::string_view content)
