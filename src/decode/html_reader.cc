@@ -496,8 +496,16 @@ Result<Transcoded> TranscodeHtml(std::string_view bytes,
   const bool valid_utf8 = utf8::FirstInvalid(bytes) == std::string_view::npos;
   if (std::optional<std::string> label = DeclaredCharset(bytes)) {
     const std::string converter = WebCharsetToConverter(*label);
-    // A page whose <meta> could be read as ASCII is not UTF-16.
-    if (converter.rfind("UTF-16", 0) != 0 && IsKnownEncoding(converter)) {
+    // A page whose <meta> could be read as ASCII is not in an encoding
+    // that writes ASCII otherwise (UTF-16, UTF-32, EBCDIC): browsers ignore
+    // such a declaration, and so does lawreport. The test is that the
+    // declaration's own ASCII reads back unchanged.
+    const auto ascii_compatible = [&](const std::string& encoding) {
+      constexpr std::string_view kAscii = "<meta charset=\"utf-8\">";
+      const std::optional<std::string> read = convert(kAscii, encoding);
+      return read && *read == kAscii;
+    };
+    if (IsKnownEncoding(converter) && ascii_compatible(converter)) {
       if (auto text = convert(bytes, converter))
         return Transcoded{std::move(*text), converter, false};
     }
