@@ -1,6 +1,9 @@
 // --expect and --accept files: parsing (JSON or TSV) and applying them.
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "lawreport/check.h"
 #include "lexicon/lexicon.h"
@@ -16,7 +19,7 @@ bool LooksLikeJson(std::string_view content) {
 }
 
 // A JSON number or numeric string as an exact decimal: 99.74, "99.74", 43601.
-std::optional<Decimal> DecimalFromJson(const nlohmann::ordered_json& value) {
+std::optional<Decimal> DecimalFromJson(const nlohmann::json& value) {
   std::string text;
   if (value.is_string()) {
     text = value.get<std::string>();
@@ -45,12 +48,26 @@ Error BadFile(const std::string& what) {
 Result<std::vector<Expectation>> ParseExpectations(std::string_view content) {
   std::vector<Expectation> expectations;
   if (LooksLikeJson(content)) {
-    const nlohmann::ordered_json document = nlohmann::ordered_json::parse(
-        content, nullptr, /*allow_exceptions=*/false);
+    // The top-level keys in file order, each once: an ordered_json object
+    // looks every key up by a linear scan, quadratic in a file of 100,000
+    // keys, so the object is a std::map and the order is kept here.
+    std::vector<std::string> key_order;
+    std::unordered_set<std::string> seen;
+    const nlohmann::json::parser_callback_t keep_order =
+        [&](int depth, nlohmann::json::parse_event_t event,
+            nlohmann::json& parsed) {
+          if (event == nlohmann::json::parse_event_t::key && depth == 1 &&
+              parsed.is_string()) {
+            const std::string& key = parsed.get_ref<const std::string&>();
+            if (seen.insert(key).second) key_order.push_back(key);
+          }
+          return true;
+        };
+    const nlohmann::json document =
+        nlohmann::json::parse(content, keep_order, /*allow_exceptions=*/false);
     if (document.is_discarded()) return BadFile("not valid JSON");
-    const auto add =
-        [&](const std::string& key,
-            const nlohmann::ordered_json& value) -> std::optional<Error> {
+    const auto add = [&](const std::string& key,
+                         const nlohmann::json& value) -> std::optional<Error> {
       const std::optional<Decimal> decimal = DecimalFromJson(value);
       if (!decimal)
         return BadFile("expected figure for '" + key + "' is not a number");
@@ -58,11 +75,11 @@ Result<std::vector<Expectation>> ParseExpectations(std::string_view content) {
       return std::nullopt;
     };
     if (document.is_object()) {
-      for (const auto& [key, value] : document.items()) {
-        if (auto error = add(key, value)) return *error;
+      for (const std::string& key : key_order) {
+        if (auto error = add(key, document.at(key))) return *error;
       }
     } else {
-      for (const nlohmann::ordered_json& item : document) {
+      for (const nlohmann::json& item : document) {
         if (!item.is_object() || !item.contains("key") ||
             !item["key"].is_string() || !item.contains("value")) {
           return BadFile("each item needs \"key\" and \"value\"");
@@ -94,6 +111,15 @@ std::vector<Finding> CheckExpectations(
     const std::vector<Indicator>& indicators,
     const std::vector<Expectation>& expectations) {
   std::vector<Finding> findings;
+  // The indicators each key names (as id or label), in text order: looked
+  // up once per expectation instead of a scan of every indicator.
+  std::unordered_map<std::string_view, std::vector<const Indicator*>> named;
+  for (const Indicator& indicator : indicators) {
+    named[indicator.id].push_back(&indicator);
+    if (indicator.label != indicator.id)
+      named[indicator.label].push_back(&indicator);
+  }
+  static const std::vector<const Indicator*> kNone;
   for (const Expectation& expectation : expectations) {
     Finding finding;
     finding.type = FindingType::kExpect;
@@ -101,12 +127,12 @@ std::vector<Finding> CheckExpectations(
     finding.stated = expectation.value;
     const Indicator* match = nullptr;
     const Indicator* candidate = nullptr;
-    for (const Indicator& indicator : indicators) {
-      if (indicator.id != expectation.key && indicator.label != expectation.key)
-        continue;
-      if (!candidate) candidate = &indicator;
-      if (indicator.value == expectation.value) {
-        match = &indicator;
+    const auto found = named.find(expectation.key);
+    for (const Indicator* indicator :
+         found == named.end() ? kNone : found->second) {
+      if (!candidate) candidate = indicator;
+      if (indicator->value == expectation.value) {
+        match = indicator;
         break;
       }
     }

@@ -266,6 +266,9 @@ std::string Roman(int value, bool upper) {
 
 std::string Letters(int value, bool upper) {
   if (value <= 0) return std::to_string(value);
+  // Past 26 × 64 the marker is over any bound (see Next): the decimal
+  // number stands in rather than a 38,000-letter string.
+  if (value > 26 * 64) return std::to_string(value);
   // Word repeats the letter: a … z, aa … zz, aaa …
   const char letter = static_cast<char>((upper ? 'A' : 'a') + (value - 1) % 26);
   return std::string(static_cast<std::size_t>((value - 1) / 26 + 1), letter);
@@ -399,7 +402,14 @@ class Numbering {
     if (shown.format == "bullet" || shown.format == "none") return "";
     std::string marker;
     const std::string& pattern = shown.text;
+    // A heading number is a few characters ("（十二）", "第三章"); a marker
+    // longer than this is a crafted numbering (a 1 MB lvlText, lowerLetter
+    // from 999999: 38,462 letters) that would multiply a small file into
+    // gigabytes of text, one copy per paragraph. It is dropped.
+    constexpr std::size_t kMaxMarkerBytes = 256;
+    if (pattern.size() > kMaxMarkerBytes) return "";
     for (std::size_t i = 0; i < pattern.size(); ++i) {
+      if (marker.size() > kMaxMarkerBytes) return "";
       if (pattern[i] == '%' && i + 1 < pattern.size() &&
           pattern[i + 1] >= '1' && pattern[i + 1] <= '9') {
         const int referenced = pattern[i + 1] - '1';
@@ -409,6 +419,7 @@ class Numbering {
             shown.legal ? std::string("decimal")
                         : levels[static_cast<std::size_t>(referenced)].format;
         marker += FormatNumber(number, format);
+        if (marker.size() > kMaxMarkerBytes) return "";
         ++i;
       } else {
         marker += pattern[i];

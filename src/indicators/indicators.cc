@@ -370,7 +370,17 @@ class Extractor {
       : text_(text),
         n_(text.normalized()),
         outline_(outline),
-        mentions_(mentions) {}
+        mentions_(mentions) {
+    // Where every clause ends, found once: ClauseStart is asked for each
+    // figure's label, and walking back over a paragraph each time made a
+    // line of 100,000 figures quadratic.
+    for (std::size_t at = 0; at < n_.size();) {
+      const utf8::CodePoint cp = utf8::Decode(n_, at);
+      at += std::max<std::size_t>(cp.length, 1);
+      if (IsClauseBoundary(cp.value)) clause_ends_.push_back(at);
+      if (IsSentenceClauseBoundary(cp.value)) list_clause_ends_.push_back(at);
+    }
+  }
 
   std::vector<Indicator> Run() {
     ForEachSection(outline_.sections, [&](const Section& s) {
@@ -796,8 +806,30 @@ class Extractor {
   }
 
   // Where the clause holding `offset` starts, not before `floor`.
+  // Where the clause holding `offset` begins, not before `floor`: just past
+  // the last boundary (、 too unless `keep_lists`) that ends after `floor`
+  // and by `offset`.
   std::size_t ClauseStart(std::size_t offset, std::size_t floor,
                           bool keep_lists) const {
+    const bool on_boundary =
+        offset >= n_.size() ||
+        (static_cast<unsigned char>(n_[offset]) & 0xC0) != 0x80;
+    if (offset <= floor || !on_boundary)
+      return WalkToClauseStart(offset, floor, keep_lists);
+    const std::vector<std::size_t>& ends =
+        keep_lists ? list_clause_ends_ : clause_ends_;
+    auto after = std::upper_bound(ends.begin(), ends.end(), offset);
+    if (after != ends.begin() && *std::prev(after) > floor)
+      return *std::prev(after);
+    // No boundary: the walk stops at the character holding `floor`.
+    std::size_t pos = floor;
+    while (pos > 0 && (static_cast<unsigned char>(n_[pos]) & 0xC0) == 0x80)
+      --pos;
+    return pos;
+  }
+
+  std::size_t WalkToClauseStart(std::size_t offset, std::size_t floor,
+                                bool keep_lists) const {
     std::size_t pos = offset;
     while (pos > floor) {
       // utf8::PreviousBoundary, inline: back over continuation bytes.
@@ -1671,6 +1703,10 @@ class Extractor {
   std::vector<Indicator> indicators_;
   std::vector<bool> kept_;  // IsIndicator of each mention
   std::vector<std::size_t> previous_kept_end_;
+  // Offsets just past each clause boundary of n_, ascending; the list_ ones
+  // leave out 、 (IsSentenceClauseBoundary).
+  std::vector<std::size_t> clause_ends_;
+  std::vector<std::size_t> list_clause_ends_;
   std::vector<std::size_t> next_kept_;
   std::vector<std::pair<std::size_t, std::size_t>> enclosed_spans_;
   std::vector<std::size_t> fixed_max_end_;

@@ -423,20 +423,50 @@ bool IsClauseEnd(char32_t c) {
          c == U';' || c == U'：' || c == U':';
 }
 
-// The normalized offset where the sentence (or clause) holding `at` begins,
-// not before `floor`.
-std::size_t StartOf(std::string_view text, std::size_t floor, std::size_t at,
-                    bool clause) {
-  std::size_t start = at;
-  while (start > floor) {
-    const std::size_t before = utf8::PreviousBoundary(text, start);
-    if (before < floor) break;
-    const char32_t c = utf8::Decode(text, before).value;
-    if (clause ? IsClauseEnd(c) : IsSentenceEnd(c)) break;
-    start = before;
+// The sentence and clause ends of a text, found once: StartOf for every
+// figure of a 3000-character paragraph would walk back over it each time.
+struct EndIndex {
+  // Offsets just past each end character, ascending, with the offset where
+  // that character begins.
+  std::vector<std::pair<std::size_t, std::size_t>> sentence_ends;
+  std::vector<std::pair<std::size_t, std::size_t>> clause_ends;
+
+  explicit EndIndex(std::string_view text) {
+    for (std::size_t at = 0; at < text.size();) {
+      const utf8::CodePoint cp = utf8::Decode(text, at);
+      const std::size_t next = at + std::max<std::size_t>(cp.length, 1);
+      if (IsSentenceEnd(cp.value)) sentence_ends.emplace_back(next, at);
+      if (IsClauseEnd(cp.value)) clause_ends.emplace_back(next, at);
+      at = next;
+    }
   }
-  return start;
-}
+
+  // The normalized offset where the sentence (or clause) holding `at`
+  // begins, not before `floor`: just past the last end character that
+  // begins at or after `floor` and ends by `at`, else the first character
+  // boundary at or after `floor`.
+  std::size_t StartOf(std::string_view text, std::size_t floor, std::size_t at,
+                      bool clause) const {
+    if (at <= floor) return at;
+    const auto& ends = clause ? clause_ends : sentence_ends;
+    auto after = std::upper_bound(
+        ends.begin(), ends.end(), at,
+        [](std::size_t o, const std::pair<std::size_t, std::size_t>& end) {
+          return o < end.first;
+        });
+    if (after != ends.begin() && std::prev(after)->second >= floor)
+      return std::prev(after)->first;
+    return FirstBoundaryAfter(text, floor);
+  }
+
+  static std::size_t FirstBoundaryAfter(std::string_view text,
+                                        std::size_t floor) {
+    while (floor < text.size() &&
+           (static_cast<unsigned char>(text[floor]) & 0xC0) == 0x80)
+      ++floor;
+    return floor;
+  }
+};
 
 void AddRule(std::string& rule, std::string_view part) {
   if (!rule.empty()) rule += "; ";
@@ -511,6 +541,7 @@ void AssignTimeStance(const Text& text, const Outline& outline,
   };
   int cached_line = 0;
   std::vector<Hit> line_hits;
+  const EndIndex ends(normalized);
   for (Indicator& indicator : indicators) {
     SectionState state;
     if (indicator.section) {
@@ -543,16 +574,22 @@ void AssignTimeStance(const Text& text, const Outline& outline,
     }
     const std::size_t number = indicator.value_begin;
     const std::size_t sentence =
-        StartOf(normalized, paragraph_begin, number, false);
+        ends.StartOf(normalized, paragraph_begin, number, false);
     const std::size_t clause =
-        StartOf(normalized, paragraph_begin, number, true);
+        ends.StartOf(normalized, paragraph_begin, number, true);
 
     const Hit* phrase = nullptr;
     const Hit* target = nullptr;
     const Hit* marker = nullptr;  // average, total or level, in the clause
     const Hit* stock = nullptr;   // in the sentence
     if (!indicator.cell) {
-      for (const Hit& hit : line_hits) {
+      // The hits are in text order: only those from the paragraph's start
+      // to the number are looked at, not the whole line's for every figure.
+      auto first = std::lower_bound(
+          line_hits.begin(), line_hits.end(), paragraph_begin,
+          [](const Hit& hit, std::size_t o) { return hit.begin < o; });
+      for (auto it = first; it != line_hits.end() && it->begin < number; ++it) {
+        const Hit& hit = *it;
         if (hit.begin < paragraph_begin || hit.end > number) continue;
         switch (hit.type) {
           case CueType::kPeriod:

@@ -358,7 +358,12 @@ std::optional<Numeral> ReadChinese(std::string_view text, std::size_t offset) {
   std::size_t financial = 0;
   std::size_t first_financial_end = 0;  // ends.size() before the first one
   std::size_t pos = offset;
-  while (pos < text.size()) {
+  // The longest number a report writes in words is some 30 characters
+  // (九千九百九十九万九千九百九十九亿…, with a few decimals); a longer run
+  // ("十十十…") is not one number, and reading it whole from every offset
+  // would take time cubic in its length.
+  constexpr std::size_t kMaxNumeralChars = 48;
+  while (pos < text.size() && ends.size() < kMaxNumeralChars) {
     const utf8::CodePoint cp = utf8::Decode(text, pos);
     if (!numbers_internal::IsChineseNumeralChar(cp.value)) break;
     if (cp.value == U'点') {

@@ -134,6 +134,14 @@ class FormatsTest(ScratchTest):
              'UTF-8'),
             ('undeclared GBK',
              ('<html><body>' + body + '</body></html>').encode('gbk'), 'GB18030'),
+            # An encoding that writes ASCII otherwise cannot have declared
+            # itself in an ASCII <meta>: ignored, as browsers do (issue 18).
+            ('declared utf-16 on a UTF-8 page',
+             ('<html><head><meta charset="utf-16"></head><body>' + body +
+              '</body></html>').encode('utf-8'), 'UTF-8'),
+            ('declared EBCDIC on a UTF-8 page',
+             ('<html><head><meta charset="IBM037"></head><body>' + body +
+              '</body></html>').encode('utf-8'), 'UTF-8'),
             ('BOM', b'\xef\xbb\xbf<!DOCTYPE html><html><body>' + body.encode() +
              b'</body></html>', 'UTF-8'),
         ]
