@@ -201,8 +201,7 @@ void RunWithTimeout(
       work(cancelled);
     } catch (const std::bad_alloc&) {
       ReportInputError(path, Error{ErrorCode::kLimitExceeded,
-                                   "out of memory while processing it "
-                                   "(allocation failed)"});
+                                   "out of memory (an allocation failed)"});
       std::fflush(stdout);
       std::fflush(stderr);
       std::_Exit(kExitBadInput);

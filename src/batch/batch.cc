@@ -174,8 +174,7 @@ Done ProcessOne(Shared& s, std::size_t index, const ProcessOptions& process) {
   } catch (const std::bad_alloc&) {
     result = Done();
     result.error = Error{ErrorCode::kLimitExceeded,
-                         "out of memory while processing it (allocation "
-                         "failed); the other files go on"};
+                         "out of memory (an allocation failed)"};
   }
   try {
     result.output = s.serialize_error(s.paths[index], *result.error);

@@ -164,6 +164,9 @@ class CommandLineTest(unittest.TestCase):
         self.assert_input_error(run('outline', path), path, 'no such file')
 
     def test_directory(self):
+        # Empty: the message every command gives (test_output_integrity.py).
+        self.assert_input_error(run('outline', self.tmp), self.tmp, 'no reports found')
+        shutil.copy(sample_path(), self.tmp)
         self.assert_input_error(run('outline', self.tmp), self.tmp, 'is a directory')
 
     def test_unreadable_file(self):

@@ -99,8 +99,10 @@ class OutputIntegrityTest(ScratchTest):
         return mount_point
 
     def test_full_disk_mid_batch_keeps_the_old_target(self):
-        disk = self.mount_small_tmpfs(256)
-        batch, _ = self.batch_dir(8)  # about 1.3 MB of JSON Lines: the disk fills mid-batch
+        disk = self.mount_small_tmpfs(64)
+        # 8 files: 640 KB of JSON Lines, 180 KB of CSV, 140 KB of table rows;
+        # the disk fills mid-batch.
+        batch, _ = self.batch_dir(8)
         for command in (['extract', '-j', '2', '-q'], ['extract', '--format', 'csv', '-q'],
                         ['table', '--format', 'jsonl', '-q']):
             with self.subTest(command=' '.join(command)):
@@ -108,11 +110,7 @@ class OutputIntegrityTest(ScratchTest):
                 old = b'complete output of the last run\n'
                 with open(target, 'wb') as f:
                     f.write(old)
-                if command[0] == 'table':
-                    # table's rows are small: repeat the batch to fill the disk.
-                    result = run(*command, '-o', target, *([batch] * 200))
-                else:
-                    result = run(*command, '-o', target, batch)
+                result = run(*command, '-o', target, batch)
                 self.assertEqual(result.returncode, 2, result.stderr.decode())
                 self.assertIn(f'lawreport: cannot write {target}: {ENOSPC_MESSAGE}',
                               result.stderr.decode())
@@ -198,7 +196,7 @@ class OutputIntegrityTest(ScratchTest):
         self.fail('no record written within 60 s')
 
     def test_sigint_mid_batch_leaves_partial_and_old_target(self):
-        batch, inputs = self.batch_dir(40, repeat=10)
+        batch, inputs = self.batch_dir(12, repeat=10)
         target = os.path.join(self.tmp, 'out.jsonl')
         with open(target, 'wb') as f:
             f.write(b'{"run": "yesterday"}\n')
@@ -219,7 +217,7 @@ class OutputIntegrityTest(ScratchTest):
         self.assertEqual(self.leftovers(self.tmp, 'out.jsonl'), [])
 
     def test_temporaries_of_dead_runs_are_removed(self):
-        batch, _ = self.batch_dir(40, repeat=10)
+        batch, _ = self.batch_dir(12, repeat=10)
         target = os.path.join(self.tmp, 'out.jsonl')
         # A run killed outright (SIGKILL, the OOM killer) leaves its temporary.
         process = subprocess.Popen([Paths.binary, 'extract', '-j', '1', '-o', target, batch],
@@ -335,11 +333,12 @@ class OutputIntegrityTest(ScratchTest):
             self.skipTest('ASan build: address-space limits (prlimit --as) do not apply under ASan')
         if subprocess.run(['prlimit', '--version'], capture_output=True).returncode != 0:
             self.skipTest('prlimit (util-linux) is not installed')
-        # 60 MB of short figures: far more memory than the limit allows,
-        # while the sample needs little.
-        big = self.write('big.txt', '受理1件，其中2件。\n'.encode() * 2_500_000)
-        result = subprocess.run(['prlimit', '--as=1200000000', Paths.binary, 'extract', '-j', '1',
-                                 '--max-bytes', '100000000', '--timeout', '0', big, sample_path()],
+        # 47 MB of plain lines under a 150 MB address space: reading and
+        # decoding it alone needs more, while the sample runs in under 100 MB.
+        big = self.write('big.txt', ('一、总体情况 ' + 'abcdefghij klmnopqrstuvwxyz 0123456789 ' * 2 +
+                                     '\n').encode() * 400_000)
+        result = subprocess.run(['prlimit', '--as=150000000', Paths.binary, 'extract', '-j', '1',
+                                 '--timeout', '0', big, sample_path()],
                                 capture_output=True, timeout=300)
         self.assertNotEqual(result.returncode, -signal.SIGABRT, 'aborted on bad_alloc')
         self.assertEqual(result.returncode, 2, result.stderr.decode()[-500:])
