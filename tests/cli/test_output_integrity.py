@@ -273,9 +273,15 @@ class OutputIntegrityTest(ScratchTest):
             self.assertEqual(f.read(), self.sample_bytes())
         one = run('extract', good)
         self.assertEqual(one.returncode, 0, one.stderr)
-        self.assert_path_fields(json.loads(one.stdout.decode('utf-8'))['source'], good)
+        extracted = json.loads(one.stdout.decode('utf-8'))
+        self.assert_path_fields(extracted['source'], good)
         # check: JSON, JUnit, SARIF, GitHub.
         check_json = json.loads(run('check', '--format', 'json', directory).stdout.decode('utf-8'))
+        import jsonschema
+        for name, document in (('extract', extracted), ('check', check_json)):
+            with open(os.path.join(Paths.root, 'docs', 'schema', f'{name}.schema.json'),
+                      encoding='utf-8') as f:
+                jsonschema.Draft202012Validator(json.load(f)).validate(document)
         by_bytes = {base64.b64decode(f['path_bytes']): f for f in check_json['files']}
         self.assertEqual(set(by_bytes), {good, bad})
         self.assertIn('error', by_bytes[bad])
