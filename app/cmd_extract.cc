@@ -4,7 +4,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <thread>
 
@@ -41,18 +40,6 @@ CLI::App* SetupExtract(CLI::App& app, ExtractOptions& options) {
 }
 
 namespace {
-
-std::atomic<bool> g_stop{false};
-
-// The first Ctrl-C (or SIGTERM) stops dispatching and lets the run finish
-// writing what is done; a second one ends the process at once.
-void OnSignal(int signal) {
-  if (g_stop.exchange(true)) {
-    Output::RemoveTemporaryFromSignalHandler();
-    std::signal(signal, SIG_DFL);
-    std::raise(signal);
-  }
-}
 
 // One report, one JSON document (the original single-file behaviour). It
 // runs as a batch of one, so that --timeout holds for it too.
@@ -145,7 +132,11 @@ int RunExtract(const ExtractOptions& options) {
   batch.serialize_error = [csv](const std::string& path, const Error& error) {
     return csv ? std::string() : WriteErrorJson(path, error.message);
   };
-  batch.stop = &g_stop;
+  // Installed before the output file exists and removed after it is renamed
+  // into place (or to TARGET.partial): declared before `output`, it outlives
+  // it, so no signal finds a temporary file unaccounted for.
+  StopOnSignal stop_on_signal;
+  batch.stop = stop_on_signal.flag();
   Progress progress(!options.quiet && ::isatty(STDERR_FILENO));
   batch.on_error = [&progress](const std::string& path, const Error& error) {
     progress.Finish();
@@ -156,19 +147,8 @@ int RunExtract(const ExtractOptions& options) {
     progress.Update(stats, total);
   };
 
-  // Handlers go in before the output file exists and come out after it is
-  // renamed into place (or to TARGET.partial), so no signal finds a
-  // temporary file unaccounted for.
-  g_stop = false;
-  std::signal(SIGINT, OnSignal);
-  std::signal(SIGTERM, OnSignal);
-  const auto restore_signals = [] {
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-  };
   Output output(options.output);
   if (!output.Open()) {
-    restore_signals();
     std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
     return kExitBadInput;
   }
@@ -181,12 +161,9 @@ int RunExtract(const ExtractOptions& options) {
                [&output](std::string_view data) { return output.Write(data); });
   progress.Finish();
 
-  if (stats.output_closed && output.closed()) {
-    restore_signals();
+  if (stats.output_closed && output.closed())
     return EndBatch(kExitOk, stats);  // `| head`: quietly
-  }
   const int closed = CloseBatchOutput(output, stats.interrupted);
-  restore_signals();
   if (!options.quiet) {
     const double megabytes = static_cast<double>(stats.bytes) / 1e6;
     std::fprintf(

@@ -127,6 +127,8 @@ int RunTable(const TableOptions& options) {
     ReportInputError(path, error);
   };
 
+  StopOnSignal stop_on_signal;  // before `output`: see output.h
+  batch.stop = stop_on_signal.flag();
   Output output(options.output);
   if (!output.Open()) {
     std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
@@ -140,12 +142,16 @@ int RunTable(const TableOptions& options) {
                [&output](std::string_view data) { return output.Write(data); });
   if (stats.output_closed && output.closed()) return EndBatch(kExitOk, stats);
   const int closed = CloseBatchOutput(output, stats.interrupted);
-  if (closed != kExitOk) return EndBatch(closed, stats);
+  if (closed != kExitOk && closed != kExitInterrupted)
+    return EndBatch(closed, stats);
   if (!options.quiet && inputs->size() > 1) {
-    std::fprintf(stderr, "lawreport: %llu files, %llu failed\n",
-                 static_cast<unsigned long long>(stats.files),
-                 static_cast<unsigned long long>(stats.failed));
+    std::fprintf(
+        stderr, "lawreport: %llu files, %llu failed%s\n",
+        static_cast<unsigned long long>(stats.files),
+        static_cast<unsigned long long>(stats.failed),
+        stats.interrupted ? "; interrupted, the rest not processed" : "");
   }
+  if (closed != kExitOk) return EndBatch(closed, stats);
   return EndBatch(stats.failed > 0 ? kExitBadInput : kExitOk, stats);
 }
 

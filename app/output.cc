@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -104,7 +105,30 @@ void RemoveDeadTemporaries(const std::string& target) {
   ::closedir(listing);
 }
 
+std::atomic<bool> g_stop{false};
+
+void OnSignal(int signal) {
+  if (g_stop.exchange(true)) {
+    Output::RemoveTemporaryFromSignalHandler();
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+  }
+}
+
 }  // namespace
+
+StopOnSignal::StopOnSignal() {
+  g_stop = false;
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+}
+
+StopOnSignal::~StopOnSignal() {
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+}
+
+const std::atomic<bool>* StopOnSignal::flag() const { return &g_stop; }
 
 void Output::RemoveTemporaryFromSignalHandler() {
   if (const char* temporary = g_temporary.exchange(nullptr))

@@ -14,6 +14,7 @@
 #ifndef LAWREPORT_APP_OUTPUT_H_
 #define LAWREPORT_APP_OUTPUT_H_
 
+#include <atomic>
 #include <string>
 #include <string_view>
 
@@ -81,6 +82,20 @@ class Output {
 // end. Returns 0, 130 (interrupted) or, after printing "lawreport: cannot
 // write OUTPUT: reason", 2.
 int CloseBatchOutput(Output& output, bool interrupted);
+
+// While it lives, the first SIGINT or SIGTERM sets flag() (a batch stops
+// dispatching and finishes what is in flight); a second one removes the
+// temporary file of the Output being written and ends the process at once.
+// Declare it before the Output, so it is installed before the temporary
+// file exists and removed after it is renamed.
+class StopOnSignal {
+ public:
+  StopOnSignal();
+  ~StopOnSignal();
+  StopOnSignal(const StopOnSignal&) = delete;
+  StopOnSignal& operator=(const StopOnSignal&) = delete;
+  const std::atomic<bool>* flag() const;
+};
 
 }  // namespace lawreport::cli
 

@@ -10,7 +10,9 @@ guessed with little evidence.
 Run by CTest:  python3 tests/cli/test_output_integrity.py --binary build/dev/lawreport --root .
 """
 import base64
+import csv
 import fcntl
+import io
 import json
 import os
 import signal
@@ -197,24 +199,34 @@ class OutputIntegrityTest(ScratchTest):
 
     def test_sigint_mid_batch_leaves_partial_and_old_target(self):
         batch, inputs = self.batch_dir(12, repeat=10)
-        target = os.path.join(self.tmp, 'out.jsonl')
-        with open(target, 'wb') as f:
-            f.write(b'{"run": "yesterday"}\n')
-        process = subprocess.Popen([Paths.binary, 'extract', '-j', '1', '-o', target, batch],
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.wait_for_temporary_record(process, self.tmp, 'out.jsonl')
-        process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=60)
-        self.assertEqual(process.returncode, 130, stderr.decode())
-        with open(target, 'rb') as f:
-            self.assertEqual(f.read(), b'{"run": "yesterday"}\n')
-        self.assertIn(f'lawreport: interrupted: the finished records are in {target}.partial; '
-                      f'{target} is unchanged', stderr.decode())
-        with open(target + '.partial', encoding='utf-8') as f:
-            records = [json.loads(line) for line in f.read().splitlines()]
-        self.assertGreaterEqual(len(records), 1)
-        self.assertEqual([r['source']['path'] for r in records], inputs[:len(records)])
-        self.assertEqual(self.leftovers(self.tmp, 'out.jsonl'), [])
+        for command in ('extract', 'table'):
+            with self.subTest(command=command):
+                target = os.path.join(self.tmp, f'{command}.out')
+                with open(target, 'wb') as f:
+                    f.write(b'{"run": "yesterday"}\n')
+                process = subprocess.Popen([Paths.binary, command, '-j', '1', '-o', target, batch],
+                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                self.wait_for_temporary_record(process, self.tmp, f'{command}.out')
+                process.send_signal(signal.SIGINT)
+                _, stderr = process.communicate(timeout=60)
+                self.assertEqual(process.returncode, 130, stderr.decode())
+                with open(target, 'rb') as f:
+                    self.assertEqual(f.read(), b'{"run": "yesterday"}\n')
+                self.assertIn(f'lawreport: interrupted: the finished records are in {target}.partial; '
+                              f'{target} is unchanged', stderr.decode())
+                self.assertIn('interrupted, the rest not processed', stderr.decode().splitlines()[-1])
+                with open(target + '.partial', encoding='utf-8', newline='') as f:
+                    content = f.read()
+                lines = content.splitlines()
+                if command == 'extract':
+                    records = [json.loads(line) for line in lines]
+                    self.assertGreaterEqual(len(records), 1)
+                    self.assertEqual([r['source']['path'] for r in records], inputs[:len(records)])
+                else:
+                    rows = list(csv.reader(io.StringIO(content)))
+                    self.assertEqual(rows[0][:2], ['issuer', 'year'])  # the CSV header
+                    self.assertTrue(all(len(row) == len(rows[0]) for row in rows))  # whole rows
+                self.assertEqual(self.leftovers(self.tmp, f'{command}.out'), [])
 
     def test_temporaries_of_dead_runs_are_removed(self):
         batch, _ = self.batch_dir(12, repeat=10)
