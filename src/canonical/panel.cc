@@ -127,7 +127,7 @@ std::string PanelJsonLines(const std::vector<PanelRow>& rows) {
     json.Field("value", row.value);
     json.Field("unit", row.unit);
     json.Field("label", row.label);
-    json.Field("file", row.file);
+    json.PathFields(row.file, "file");
     json.Field("line", row.line);
     json.Field("qualifier", NullIfEmpty(row.qualifier));
     json.Field("direction", NullIfEmpty(row.direction));

@@ -162,10 +162,10 @@ std::string Base64(std::string_view bytes) {
 
 }  // namespace
 
-void JsonOut::PathFields(std::string_view path) {
-  Field("path", path);
+void JsonOut::PathFields(std::string_view path, std::string_view key) {
+  Field(key, path);
   if (utf8::FirstInvalid(path) != std::string_view::npos)
-    Field("path_bytes", Base64(path));
+    Field(std::string(key) + "_bytes", Base64(path));
 }
 
 void JsonOut::Int(std::int64_t value) {

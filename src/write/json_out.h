@@ -50,7 +50,9 @@ class JsonOut {
   // unzipped archive), "path_bytes": its raw bytes in base64, since "path"
   // then has U+FFFD for each bad byte:
   //   "\xB1\xA8.txt" → "path": "\uFFFD\uFFFD.txt", "path_bytes": "sagudHh0"
-  void PathFields(std::string_view path);
+  // `key` names the field where a format calls it otherwise ("file" and
+  // "file_bytes" in table's JSON Lines).
+  void PathFields(std::string_view path, std::string_view key = "path");
 
   // Key and value in one call, for the common case.
   template <typename T>

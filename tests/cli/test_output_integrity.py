@@ -302,6 +302,10 @@ class OutputIntegrityTest(ScratchTest):
         self.assertIn(good.decode('utf-8', errors='replace'), names)
         sarif = json.loads(run('check', '--format', 'sarif', directory).stdout.decode('utf-8'))
         self.assertEqual(sarif['version'], '2.1.0')
+        table = run('table', '--format', 'jsonl', directory)
+        rows = [json.loads(line) for line in table.stdout.decode('utf-8').splitlines()]
+        self.assertGreater(len(rows), 0)
+        self.assertTrue(all(base64.b64decode(row['file_bytes']) == good for row in rows))
         github = run('check', '--format', 'github', directory).stdout
         github.decode('utf-8')  # valid UTF-8
         self.assertIn('\ufffd'.encode(), github)
