@@ -106,7 +106,8 @@ std::string PanelCsv(const std::vector<PanelRow>& rows) {
           row.role,
           YearText(row.period_from),
           YearText(row.period_to),
-          row.aggregate}) {
+          row.aggregate,
+          row.body}) {
       AppendCsvField(line, field);
     }
     out += line + "\r\n";

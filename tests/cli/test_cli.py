@@ -582,6 +582,8 @@ class CommandLineTest(unittest.TestCase):
                                                 'label', 'file', 'line', 'qualifier', 'direction', 'upper',
                                                 'decimals', 'page', 'start', 'end', 'role', 'period_from',
                                                 'period_to', 'aggregate', 'body'])
+        # Every row has every column of the header (body was once missing).
+        self.assertTrue(all(r['body'] is not None and None not in r for r in rows))
         # Direction and the upper end of a range survive into the panel.
         self.assertTrue(any(r['direction'] == 'up' for r in rows))
         self.assertTrue(any(r['upper'] for r in rows))
