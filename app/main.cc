@@ -8,9 +8,9 @@
 //
 // Exit status: 0 ok, 1 findings (check), 2 bad input or usage. Data goes to
 // stdout, diagnostics to stderr.
+#include <CLI/CLI.hpp>
 #include <malloc.h>
 
-#include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
 

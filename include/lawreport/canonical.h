@@ -31,10 +31,9 @@ struct CanonicalEntry {
 // Every catalogue entry, in catalogue order.
 const std::vector<CanonicalEntry>& CanonicalCatalogue();
 // The cells of the 政府信息公开工作年度报告 template, in the template's order:
-// "xxgk.requests.new.natural_person" named
-// "一、本年新收政府信息公开申请数量/自然人". They are not catalogue entries (no
-// label rule maps a figure to them; the template names its cells), so `table
-// --wide` lists them only when asked
+// "xxgk.requests.new.natural_person" named "一、本年新收政府信息公开申请数量/自然人".
+// They are not catalogue entries (no label rule maps a figure to them; the
+// template names its cells), so `table --wide` lists them only when asked
 // (--indicators 'xxgk.*').
 const std::vector<CanonicalEntry>& TemplateCells();
 // The catalogue entry or template cell with this id, or nullptr.
