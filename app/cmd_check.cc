@@ -20,15 +20,8 @@ CLI::App* SetupCheck(CLI::App& app, CheckOptions& options) {
       app.add_subcommand("check",
                          "Verify that reports' figures agree (parts and "
                          "totals, rates and counts, template tables)");
-  command->add_option("FILE", options.paths,
-                      "Reports or directories (searched for .txt .htm .html "
-                      ".docx .pdf); - reads stdin");
-  command->add_option(
-      "--files-from", options.files_from,
-      "Read more paths, one per line, from this file (- for stdin)");
-  command->add_option(
-      "--glob", options.glob,
-      "Keep only files from directories whose name matches, e.g. '*2023*'");
+  AddInputOptions(*command, options.paths, options.files_from, options.glob,
+                  options.jobs);
   command
       ->add_option("--format", options.format,
                    "text, json, github (workflow commands), junit or sarif "
@@ -45,10 +38,6 @@ CLI::App* SetupCheck(CLI::App& app, CheckOptions& options) {
                       "baseline) and accept them in this run");
   command->add_flag("--strict", options.strict,
                     "Also fail on rates that cannot be verified");
-  command
-      ->add_option("-j,--jobs", options.jobs,
-                   "Files processed at once (default: the number of cores)")
-      ->check(CLI::NonNegativeNumber);
   AddDecodeOptions(*command, options.decode);
   AddTimeoutOption(*command, options.timeout);
   return command;
@@ -122,6 +111,7 @@ int RunCheck(const CheckOptions& options) {
   batch.process.decode = options.decode;
   batch.timeout_seconds = options.timeout;
   batch.serialize = [&](const Report& report) {
+    WarnAboutSource(report.source.path, report.source);
     CheckedFile file;
     file.path = report.source.path;
     file.source = report.source;
@@ -172,8 +162,7 @@ int RunCheck(const CheckOptions& options) {
         WriteAcceptFile(files, options.strict, "baseline");
     Output output(options.write_accept_file);
     if (!output.Open() || !output.Write(content) || !output.Commit()) {
-      std::fprintf(stderr, "lawreport: %s: %s\n",
-                   options.write_accept_file.c_str(), output.error().c_str());
+      std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
       return EndBatch(kExitBadInput, stats);
     }
     // The baseline holds for this run too: what it lists is accepted.

@@ -4,7 +4,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <thread>
 
@@ -21,28 +20,18 @@ CLI::App* SetupExtract(CLI::App& app, ExtractOptions& options) {
       app.add_subcommand("extract",
                          "Print reports' outlines, indicators and checks: one "
                          "file as JSON, many as JSON Lines or CSV");
-  command->add_option("FILE", options.paths,
-                      "Reports or directories (searched for .txt .htm .html "
-                      ".docx .pdf); - reads stdin");
-  command->add_option(
-      "--files-from", options.files_from,
-      "Read more paths, one per line, from this file (- for stdin)");
-  command->add_option(
-      "--glob", options.glob,
-      "Keep only files from directories whose name matches, e.g. '*2023*'");
+  AddInputOptions(*command, options.paths, options.files_from, options.glob,
+                  options.jobs);
   command
       ->add_option("--format", options.format,
                    "json (one document; JSON Lines when there are several), "
                    "jsonl, or csv (one row per "
                    "indicator, one table for all files)")
       ->check(CLI::IsMember({"json", "jsonl", "csv"}));
-  command->add_option("-o,--output", options.output,
-                      "Write to this file, atomically (a temporary file "
-                      "renamed when complete)");
-  command
-      ->add_option("-j,--jobs", options.jobs,
-                   "Files processed at once (default: the number of cores)")
-      ->check(CLI::NonNegativeNumber);
+  command->add_option(
+      "-o,--output", options.output,
+      "Write to this file, atomically (a temporary file renamed when "
+      "complete; interrupted, the finished records go to FILE.partial)");
   command->add_flag("-q,--quiet", options.quiet,
                     "No progress bar and no summary line");
   AddDecodeOptions(*command, options.decode);
@@ -52,26 +41,6 @@ CLI::App* SetupExtract(CLI::App& app, ExtractOptions& options) {
 
 namespace {
 
-std::atomic<bool> g_stop{false};
-
-// The first Ctrl-C (or SIGTERM) stops dispatching and lets the run finish
-// writing what is done; a second one ends the process at once.
-void OnSignal(int signal) {
-  if (g_stop.exchange(true)) {
-    Output::RemoveTemporaryFromSignalHandler();
-    std::signal(signal, SIG_DFL);
-    std::raise(signal);
-  }
-}
-
-int CommitOrFail(Output& output) {
-  if (output.Commit() || output.closed()) return kExitOk;
-  std::fprintf(stderr, "lawreport: %s: %s\n",
-               output.path().empty() ? "stdout" : output.path().c_str(),
-               output.error().c_str());
-  return kExitBadInput;
-}
-
 // One report, one JSON document (the original single-file behaviour). It
 // runs as a batch of one, so that --timeout holds for it too.
 int ExtractOne(const ExtractOptions& options, const std::string& path) {
@@ -80,6 +49,7 @@ int ExtractOne(const ExtractOptions& options, const std::string& path) {
   batch.timeout_seconds = options.timeout;
   const std::string format = options.format;
   batch.serialize = [format](const Report& report) {
+    WarnAboutSource(report.source.path, report.source);
     if (format == "csv") return CsvHeader() + WriteIndicatorsCsv(report);
     JsonOptions json;
     if (format == "jsonl") json.indent = -1;
@@ -103,11 +73,8 @@ int ExtractOne(const ExtractOptions& options, const std::string& path) {
     std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
     return kExitBadInput;
   }
-  if (!output.Write(data) && !output.closed()) {
-    std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
-    return kExitBadInput;
-  }
-  return CommitOrFail(output);
+  output.Write(data);
+  return CloseBatchOutput(output, false);
 }
 
 class Progress {
@@ -158,13 +125,18 @@ int RunExtract(const ExtractOptions& options) {
   batch.process.decode = options.decode;
   batch.timeout_seconds = options.timeout;
   batch.serialize = [csv](const Report& report) {
+    WarnAboutSource(report.source.path, report.source);
     return csv ? WriteIndicatorsCsv(report)
                : WriteExtractJson(report, JsonOptions{-1});
   };
   batch.serialize_error = [csv](const std::string& path, const Error& error) {
     return csv ? std::string() : WriteErrorJson(path, error.message);
   };
-  batch.stop = &g_stop;
+  // Installed before the output file exists and removed after it is renamed
+  // into place (or to TARGET.partial): declared before `output`, it outlives
+  // it, so no signal finds a temporary file unaccounted for.
+  StopOnSignal stop_on_signal;
+  batch.stop = stop_on_signal.flag();
   Progress progress(!options.quiet && ::isatty(STDERR_FILENO));
   batch.on_error = [&progress](const std::string& path, const Error& error) {
     progress.Finish();
@@ -175,38 +147,23 @@ int RunExtract(const ExtractOptions& options) {
     progress.Update(stats, total);
   };
 
-  // Handlers go in before the output file exists and come out after it is
-  // renamed into place, so no signal finds a temporary file unaccounted for.
-  g_stop = false;
-  std::signal(SIGINT, OnSignal);
-  std::signal(SIGTERM, OnSignal);
-  const auto restore_signals = [] {
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-  };
   Output output(options.output);
   if (!output.Open()) {
-    restore_signals();
     std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
     return kExitBadInput;
   }
-  if (csv && !output.Write(CsvHeader())) {
-    const int status = CommitOrFail(output);
-    restore_signals();
-    return status;
-  }
+  // A failed header write shows in CloseBatchOutput: every later write is
+  // refused, so the batch stops after its first file.
+  if (csv) output.Write(CsvHeader());
 
   const BatchStats stats =
       RunBatch(*inputs, batch,
                [&output](std::string_view data) { return output.Write(data); });
   progress.Finish();
 
-  if (stats.output_closed && output.closed()) {
-    restore_signals();
+  if (stats.output_closed && output.closed())
     return EndBatch(kExitOk, stats);  // `| head`: quietly
-  }
-  const int committed = CommitOrFail(output);
-  restore_signals();
+  const int closed = CloseBatchOutput(output, stats.interrupted);
   if (!options.quiet) {
     const double megabytes = static_cast<double>(stats.bytes) / 1e6;
     std::fprintf(
@@ -219,9 +176,7 @@ int RunExtract(const ExtractOptions& options) {
         stats.seconds > 0 ? megabytes / stats.seconds : 0.0,
         stats.interrupted ? "; interrupted, the rest not processed" : "");
   }
-  if (committed != kExitOk) return EndBatch(committed, stats);
-  // 128 + SIGINT, as shells report it
-  if (stats.interrupted) return EndBatch(130, stats);
+  if (closed != kExitOk) return EndBatch(closed, stats);
   return EndBatch(stats.failed > 0 ? kExitBadInput : kExitOk, stats);
 }
 

@@ -14,14 +14,22 @@ CLI::App* SetupOutline(CLI::App& app, OutlineOptions& options) {
   command->add_option("--format", options.format, "tree (for people) or json")
       ->check(CLI::IsMember({"tree", "json"}));
   AddDecodeOptions(*command, options.decode);
+  AddTimeoutOption(*command, options.timeout);
   return command;
 }
 
 int RunOutline(const OutlineOptions& options) {
-  ProcessOptions process;
-  process.decode = options.decode;
-  Result<Report> report = ProcessFile(options.path, process);
+  if (RefuseDirectory(options.path)) return kExitBadInput;
+  Result<Report> report = Error{ErrorCode::kUnreadable, "not read"};
+  RunWithTimeout(options.path, options.timeout,
+                 [&](const std::atomic<bool>* cancelled) {
+                   ProcessOptions process;
+                   process.decode = options.decode;
+                   process.decode.cancelled = cancelled;
+                   report = ProcessFile(options.path, process);
+                 });
   if (!report) return ReportInputError(options.path, report.error());
+  WarnAboutSource(options.path, report->source);
   return WriteStdout(options.format == "json" ? WriteOutlineJson(*report)
                                               : WriteOutlineTree(*report));
 }

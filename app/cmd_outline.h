@@ -12,6 +12,7 @@ namespace lawreport::cli {
 struct OutlineOptions {
   std::string path;
   std::string format = "tree";
+  double timeout = 300;  // seconds per file; 0: none
   DecodeOptions decode;
 };
 

@@ -20,12 +20,8 @@ CLI::App* SetupTable(CLI::App& app, TableOptions& options) {
       app.add_subcommand("table",
                          "Write canonical indicators of many reports as a "
                          "panel (long CSV, wide CSV or JSON Lines)");
-  command->add_option("FILE", options.paths,
-                      "Reports or directories; - reads stdin");
-  command->add_option("--files-from", options.files_from,
-                      "Read more paths, one per line (- for stdin)");
-  command->add_option("--glob", options.glob,
-                      "Keep only files from directories whose name matches");
+  AddInputOptions(*command, options.paths, options.files_from, options.glob,
+                  options.jobs);
   command->add_option("--format", options.format, "csv or jsonl")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   command->add_option("--indicators", options.indicators,
@@ -41,10 +37,6 @@ CLI::App* SetupTable(CLI::App& app, TableOptions& options) {
       ->check(CLI::IsMember({"actual", "target"}));
   command->add_option("-o,--output", options.output,
                       "Write to this file, atomically");
-  command
-      ->add_option("-j,--jobs", options.jobs,
-                   "Files processed at once (default: the number of cores)")
-      ->check(CLI::NonNegativeNumber);
   command->add_flag("-q,--quiet", options.quiet, "No summary line");
   AddDecodeOptions(*command, options.decode);
   AddTimeoutOption(*command, options.timeout);
@@ -66,6 +58,7 @@ CLI::App* SetupDiff(CLI::App& app, DiffOptions& options) {
   command->add_flag("--changed-only", options.changed_only,
                     "Leave out the figures that stayed the same");
   AddDecodeOptions(*command, options.decode);
+  AddTimeoutOption(*command, options.timeout);
   return command;
 }
 
@@ -111,6 +104,7 @@ int RunTable(const TableOptions& options) {
   const bool wide = options.wide;
   const bool jsonl = options.format == "jsonl";
   batch.serialize = [&](const Report& report) {
+    WarnAboutSource(report.source.path, report.source);
     if (wide) {
       return WideCsvRow(
           report, columns,
@@ -133,35 +127,55 @@ int RunTable(const TableOptions& options) {
     ReportInputError(path, error);
   };
 
+  StopOnSignal stop_on_signal;  // before `output`: see output.h
+  batch.stop = stop_on_signal.flag();
   Output output(options.output);
   if (!output.Open()) {
     std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
     return kExitBadInput;
   }
+  // A failed header write shows in CloseBatchOutput: every later write is
+  // refused, so the batch stops after its first file.
   if (!jsonl) output.Write(wide ? WideCsvHeader(columns) : PanelCsvHeader());
   const BatchStats stats =
       RunBatch(*inputs, batch,
                [&output](std::string_view data) { return output.Write(data); });
   if (stats.output_closed && output.closed()) return EndBatch(kExitOk, stats);
-  if (!output.Commit() && !output.closed()) {
-    std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
-    return EndBatch(kExitBadInput, stats);
-  }
+  const int closed = CloseBatchOutput(output, stats.interrupted);
+  if (closed != kExitOk && closed != kExitInterrupted)
+    return EndBatch(closed, stats);
   if (!options.quiet && inputs->size() > 1) {
-    std::fprintf(stderr, "lawreport: %llu files, %llu failed\n",
-                 static_cast<unsigned long long>(stats.files),
-                 static_cast<unsigned long long>(stats.failed));
+    std::fprintf(
+        stderr, "lawreport: %llu files, %llu failed%s\n",
+        static_cast<unsigned long long>(stats.files),
+        static_cast<unsigned long long>(stats.failed),
+        stats.interrupted ? "; interrupted, the rest not processed" : "");
   }
+  if (closed != kExitOk) return EndBatch(closed, stats);
   return EndBatch(stats.failed > 0 ? kExitBadInput : kExitOk, stats);
 }
 
 int RunDiff(const DiffOptions& options) {
-  ProcessOptions process;
-  process.decode = options.decode;
-  Result<Report> before = ProcessFile(options.before, process);
+  // --timeout holds for each report.
+  const auto process = [&options](const std::string& path) {
+    Result<Report> report = Error{ErrorCode::kUnreadable, "not read"};
+    RunWithTimeout(path, options.timeout,
+                   [&](const std::atomic<bool>* cancelled) {
+                     ProcessOptions process_options;
+                     process_options.decode = options.decode;
+                     process_options.decode.cancelled = cancelled;
+                     report = ProcessFile(path, process_options);
+                   });
+    return report;
+  };
+  if (RefuseDirectory(options.before) || RefuseDirectory(options.after))
+    return kExitBadInput;
+  Result<Report> before = process(options.before);
   if (!before) return ReportInputError(options.before, before.error());
-  Result<Report> after = ProcessFile(options.after, process);
+  Result<Report> after = process(options.after);
   if (!after) return ReportInputError(options.after, after.error());
+  WarnAboutSource(options.before, before->source);
+  WarnAboutSource(options.after, after->source);
   if (!options.force) {
     if (const std::optional<std::string> refusal =
             DiffRefusal(*before, *after)) {

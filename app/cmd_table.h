@@ -32,6 +32,7 @@ struct DiffOptions {
   std::string format = "text";
   bool force = false;         // compare reports that are not one body's years
   bool changed_only = false;  // leave out figures that stayed the same
+  double timeout = 300;       // seconds per file; 0: none
   DecodeOptions decode;
 };
 

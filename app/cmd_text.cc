@@ -17,12 +17,21 @@ CLI::App* SetupText(CLI::App& app, TextOptions& options) {
       "--pages", options.pages,
       "PDF: start each line with the page it begins on and a tab");
   AddDecodeOptions(*command, options.decode);
+  AddTimeoutOption(*command, options.timeout);
   return command;
 }
 
 int RunText(const TextOptions& options) {
-  Result<DecodedText> decoded = DecodeFile(options.path, options.decode);
+  if (RefuseDirectory(options.path)) return kExitBadInput;
+  Result<DecodedText> decoded = Error{ErrorCode::kUnreadable, "not read"};
+  RunWithTimeout(options.path, options.timeout,
+                 [&](const std::atomic<bool>* cancelled) {
+                   DecodeOptions decode = options.decode;
+                   decode.cancelled = cancelled;
+                   decoded = DecodeFile(options.path, decode);
+                 });
   if (!decoded) return ReportInputError(options.path, decoded.error());
+  WarnAboutSource(options.path, decoded->source);
   const Text& text = decoded->text;
   std::string out;
   out.reserve(text.source().size() + 16 * text.lines().size());

@@ -18,6 +18,7 @@ struct TextOptions {
   std::string path;
   bool numbered = false;
   bool pages = false;
+  double timeout = 300;  // seconds per file; 0: none
   DecodeOptions decode;
 };
 

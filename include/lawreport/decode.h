@@ -10,9 +10,10 @@
 // failed download looks like. Container readers (src/decode/*_reader.cc)
 // turn the container into paragraphs and table cells, one per line of the
 // Text:
-//   <p>（一）加强党的领导</p><table>…</table>  → "（一）加强党的领导\n信息内容\n…"
-//   a DOCX heading numbered by Word as "（一）" → "（一）加强党的领导"
-//   a PDF page → its lines re-flowed into paragraphs, headers and page
+//   <p>（一）加强党的领导</p><table>…</table>  →
+//   "（一）加强党的领导\n信息内容\n…" a DOCX heading numbered by Word as
+//   "（一）" → "（一）加强党的领导" a PDF page → its lines re-flowed into
+//   paragraphs, headers and page
 //                numbers dropped, each line knowing its page
 //
 // The encoding of text and HTML is decided here and only here, in this
@@ -23,8 +24,14 @@
 //   3. valid UTF-8 → UTF-8 (plain ASCII is reported as UTF-8);
 //   4. UTF-16 without a BOM, when NUL bytes fall on one parity and the text
 //      decodes cleanly (ICU's charset detector agreeing);
-//   5. GB18030, which covers GBK and GB2312, decoded strictly.
-// Anything else is an Error naming the first byte that is not text.
+//   5. UTF-8 cut short mid-character at the very end (a truncated file):
+//      UTF-8, the cut character as U+FFFD, with a warning;
+//   6. Big5, when ICU's charset detector says so (GB18030 would accept
+//      most Big5 bytes and turn them into garbage);
+//   7. GB18030, which covers GBK and GB2312, decoded strictly; with a
+//      warning when the detector does not back it (a few bytes).
+// Anything else is an Error naming the first byte that is not text. Under
+// strict_encoding (--strict-encoding) the warnings of 5 and 7 are errors.
 //
 //   "\xC8\xDA\xB0\xB2\xCF\xD8" (GBK) → Text{normalized="融安县"}, encoding
 //   "GB18030"
@@ -66,6 +73,8 @@ struct DecodeOptions {
   std::uint64_t max_zip_entries = kDefaultMaxZipEntries;        // DOCX
   int max_pages = kDefaultMaxPages;                             // PDF
   std::uint64_t max_line_bytes = kDefaultMaxLineBytes;
+  // Refuse a text whose encoding is only a weak guess (see above).
+  bool strict_encoding = false;
   // Set by a batch runner to stop work on a file it has given up on
   // (--timeout); checked between PDF pages and between stages.
   const std::atomic<bool>* cancelled = nullptr;

@@ -43,6 +43,9 @@ struct SourceInfo {
   bool bom = false;         // the input began with a byte-order mark
   std::uint64_t bytes = 0;  // size of the input as read
   std::string sha256;       // hex digest of the input bytes
+  // Set when the encoding was a guess made with little evidence (a few
+  // bytes, a file cut mid-character); the CLI prints it as a warning.
+  std::string encoding_warning;
 };
 
 struct Line {

@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lawreport/report.h"
@@ -31,6 +32,13 @@ std::string WriteOutlineJson(const Report& report,
 std::string WriteExtractJson(const Report& report,
                              const JsonOptions& options = {});
 std::string WriteOutlineTree(const Report& report);
+// One line for a terminal or a log: bytes that are not UTF-8 and every
+// control character, "\n" and "\t" included, become U+FFFD. For file
+// names in diagnostics and workflow commands, where a name from an
+// unzipped GBK archive or with an ESC in it must not garble the line.
+//   "\xB1\xA8\x1b[2J.txt" → "\uFFFD\uFFFD\uFFFD[2J.txt"
+std::string OneSafeLine(std::string_view text);
+
 // The JSON Lines record of a file that failed:
 // {"schema_version", "source": {"path"}, "error": "…"}
 std::string WriteErrorJson(const std::string& path, const std::string& message);

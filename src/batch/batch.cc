@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 
@@ -154,6 +155,36 @@ struct Shared {
   bool stopped() const { return stop && stop->load(); }
 };
 
+// --- allocation failures (issue 18 §3) ------------------------------------
+// Under an address-space limit (prlimit --as, as docs/security.md advises)
+// one huge or hostile file can exhaust memory. std::bad_alloc is then that
+// file's error record: the report being built is freed as the exception
+// unwinds, so the batch goes on with the memory back.
+Done ProcessOne(Shared& s, std::size_t index, const ProcessOptions& process) {
+  Done result;
+  try {
+    Result<Report> report = ProcessFile(s.paths[index], process);
+    if (report) {
+      result.output = s.serialize(*report);
+      result.bytes = report->source.bytes;
+      result.indicators = report->indicators.size();
+      return result;
+    }
+    result.error = report.error();
+  } catch (const std::bad_alloc&) {
+    result = Done();
+    result.error = Error{ErrorCode::kLimitExceeded,
+                         "out of memory (an allocation failed)"};
+  }
+  try {
+    result.output = s.serialize_error(s.paths[index], *result.error);
+  } catch (const std::bad_alloc&) {
+    result.output.clear();  // the record is lost, the stderr line is not
+  }
+  return result;
+}
+// ---------------------------------------------------------------------------
+
 void Work(const std::shared_ptr<Shared>& shared) {
   Shared& s = *shared;
   while (true) {
@@ -176,16 +207,7 @@ void Work(const std::shared_ptr<Shared>& shared) {
     }
     ProcessOptions process = s.process;
     process.decode.cancelled = &s.cancelled[index];
-    Done result;
-    Result<Report> report = ProcessFile(s.paths[index], process);
-    if (report) {
-      result.output = s.serialize(*report);
-      result.bytes = report->source.bytes;
-      result.indicators = report->indicators.size();
-    } else {
-      result.error = report.error();
-      result.output = s.serialize_error(s.paths[index], report.error());
-    }
+    Done result = ProcessOne(s, index, process);
     bool writer_needs_it = false;
     {
       std::lock_guard<std::mutex> lock(s.mutex);

@@ -106,7 +106,8 @@ std::string PanelCsv(const std::vector<PanelRow>& rows) {
           row.role,
           YearText(row.period_from),
           YearText(row.period_to),
-          row.aggregate}) {
+          row.aggregate,
+          row.body}) {
       AppendCsvField(line, field);
     }
     out += line + "\r\n";
@@ -127,7 +128,7 @@ std::string PanelJsonLines(const std::vector<PanelRow>& rows) {
     json.Field("value", row.value);
     json.Field("unit", row.unit);
     json.Field("label", row.label);
-    json.Field("file", row.file);
+    json.PathFields(row.file, "file");
     json.Field("line", row.line);
     json.Field("qualifier", NullIfEmpty(row.qualifier));
     json.Field("direction", NullIfEmpty(row.direction));

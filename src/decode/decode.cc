@@ -2,6 +2,7 @@
 // encoding rules and why).
 #include "lawreport/decode.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -27,6 +28,7 @@ struct Transcoded {
   std::string_view input;
   std::string encoding;
   bool bom = false;
+  std::string warning;  // a guess made with little evidence
   std::string_view utf8() const {
     return converted ? std::string_view(*converted) : input;
   }
@@ -53,7 +55,7 @@ Result<Transcoded> Convert(std::string_view bytes, const std::string& encoding,
     return CannotDecode(encoding, failure->offset + skip);
   }
   return Transcoded{
-      std::move(std::get<std::string>(converted)), {}, encoding, bom};
+      std::move(std::get<std::string>(converted)), {}, encoding, bom, {}};
 }
 
 // Text of a report is ASCII, CJK ideographs and CJK or full-width
@@ -96,6 +98,33 @@ std::string GuessBomlessUtf16(std::string_view bytes) {
   return "";
 }
 
+// ICU's GB18030 confidence on real reports is high (it counts the most
+// frequent characters); a few bytes, or text that is not Chinese, score low.
+constexpr int kMinGb18030Confidence = 30;
+
+// Where a UTF-8 file cut mid-character begins its last, incomplete
+// character, or npos. `bad` is the first invalid offset; everything before
+// it must be UTF-8 with a character beyond ASCII, and everything from it a
+// lead byte with fewer continuation bytes than it announces.
+std::size_t TruncatedUtf8Tail(std::string_view bytes, std::size_t bad) {
+  const auto lead = static_cast<unsigned char>(bytes[bad]);
+  const std::size_t length = lead >= 0xF0 && lead <= 0xF4   ? 4
+                             : lead >= 0xE0 && lead <= 0xEF ? 3
+                             : lead >= 0xC2 && lead <= 0xDF ? 2
+                                                            : 0;
+  const std::size_t rest = bytes.size() - bad;
+  if (length == 0 || rest >= length) return std::string_view::npos;
+  for (std::size_t i = bad + 1; i < bytes.size(); ++i) {
+    if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80)
+      return std::string_view::npos;
+  }
+  const std::string_view before = bytes.substr(0, bad);
+  const bool beyond_ascii =
+      std::any_of(before.begin(), before.end(),
+                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  return beyond_ascii ? bad : std::string_view::npos;
+}
+
 Result<Transcoded> Transcode(std::string_view bytes,
                              const DecodeOptions& options) {
   const auto starts_with = [&](std::string_view prefix) {
@@ -113,7 +142,7 @@ Result<Transcoded> Transcode(std::string_view bytes,
     const std::string_view rest = bytes.substr(3);
     const std::size_t bad = utf8::FirstInvalid(rest);
     if (bad != std::string_view::npos) return CannotDecode("UTF-8", bad + 3);
-    return Transcoded{std::nullopt, rest, "UTF-8", true};
+    return Transcoded{std::nullopt, rest, "UTF-8", true, {}};
   }
   if (starts_with("\xFF\xFE")) return Convert(bytes, "UTF-16LE", 2, true);
   if (starts_with("\xFE\xFF")) return Convert(bytes, "UTF-16BE", 2, true);
@@ -135,13 +164,67 @@ Result<Transcoded> Transcode(std::string_view bytes,
 
   const std::size_t utf8_bad = utf8::FirstInvalid(bytes);
   if (utf8_bad == std::string_view::npos)
-    return Transcoded{std::nullopt, bytes, "UTF-8", false};
+    return Transcoded{std::nullopt, bytes, "UTF-8", false, {}};
+
+  // UTF-8 cut short in the middle of its last character (a truncated
+  // download, `head -c`): the bytes before are UTF-8 with at least one
+  // Chinese character, so GB18030, which would accept them too, would only
+  // turn them into other characters.
+  if (const std::size_t cut = TruncatedUtf8Tail(bytes, utf8_bad);
+      cut != std::string_view::npos) {
+    const std::string what =
+        "ends in the middle of a UTF-8 character (the last " +
+        std::to_string(bytes.size() - cut) + " bytes, from offset " +
+        std::to_string(cut) + "): a truncated file?";
+    if (options.strict_encoding) {
+      return Error{ErrorCode::kBadEncoding,
+                   what + " Refused under --strict-encoding"};
+    }
+    std::string text(bytes.substr(0, cut));
+    utf8::Append(text, utf8::kReplacement);
+    Transcoded transcoded{std::move(text), {}, "UTF-8", false, {}};
+    transcoded.warning = what + " Read as UTF-8, the cut character as U+FFFD";
+    return transcoded;
+  }
 
   Result<const FormatsModule*> formats = Formats("GB18030 text");
   if (!formats) return formats.error();
+  // GB18030 accepts nearly any byte pairs, Big5 text included, so the
+  // detector's view decides between the two: Big5 is read as Big5, and a
+  // GB18030 guess it does not back is a warning (an error under
+  // --strict-encoding) rather than silent garbage.
+  const std::optional<decode_internal::Detection> detected =
+      (*formats)->detect_charset(bytes);
+  if (detected && detected->name == "Big5") {
+    auto big5 = (*formats)->convert_to_utf8(bytes, "Big5");
+    if (auto* text = std::get_if<std::string>(&big5))
+      return Transcoded{std::move(*text), {}, "Big5", false, {}};
+    return Error{ErrorCode::kBadEncoding,
+                 "looks like Big5 but is not valid Big5 (bad byte at offset " +
+                     std::to_string(std::get<ConversionFailure>(big5).offset) +
+                     "); name the encoding with --encoding"};
+  }
   auto gb18030 = (*formats)->convert_to_utf8(bytes, "GB18030");
   if (auto* text = std::get_if<std::string>(&gb18030)) {
-    return Transcoded{std::move(*text), {}, "GB18030", false};
+    Transcoded transcoded{std::move(*text), {}, "GB18030", false, {}};
+    const bool backed = detected && detected->name == "GB18030" &&
+                        detected->confidence >= kMinGb18030Confidence;
+    if (!backed) {
+      const std::string what =
+          "not UTF-8; read as GB18030, a guess with little evidence (" +
+          (detected ? "the detector says " + detected->name + " at " +
+                          std::to_string(detected->confidence) + "%"
+                    : std::string("the detector has no answer")) +
+          ")";
+      if (options.strict_encoding) {
+        return Error{ErrorCode::kBadEncoding,
+                     what +
+                         "; refused under --strict-encoding: name the "
+                         "encoding with --encoding"};
+      }
+      transcoded.warning = what + "; name the encoding with --encoding";
+    }
+    return transcoded;
   }
   const std::size_t gb_bad = std::get<ConversionFailure>(gb18030).offset;
   return Error{
@@ -253,6 +336,7 @@ Result<DecodedText> DecodeText(std::string_view bytes,
   DecodedText decoded;
   decoded.source.encoding = transcoded->encoding;
   decoded.source.bom = transcoded->bom;
+  decoded.source.encoding_warning = transcoded->warning;
 
   // Lines end at LF, CRLF or CR; a final line break does not open an empty
   // line.

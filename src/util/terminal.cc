@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "lawreport/write.h"
 #include "util/utf8.h"
 
 namespace lawreport {
@@ -31,6 +32,15 @@ void NeutralizeControls(std::string& text) {
     offset += cp.length;
   }
   text = std::move(safe);
+}
+
+std::string OneSafeLine(std::string_view text) {
+  std::string line = utf8::ReplaceInvalid(text);
+  for (char& c : line) {
+    if (c == '\n' || c == '\t') c = '\x1f';  // a C0 control, replaced below
+  }
+  NeutralizeControls(line);
+  return line;
 }
 
 }  // namespace lawreport

@@ -77,6 +77,23 @@ std::size_t FirstInvalid(std::string_view bytes) {
   return std::string_view::npos;
 }
 
+std::string ReplaceInvalid(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + 8);
+  std::size_t offset = 0;
+  while (offset < bytes.size()) {
+    const std::size_t bad = FirstInvalid(bytes.substr(offset));
+    if (bad == std::string_view::npos) {
+      out.append(bytes.substr(offset));
+      break;
+    }
+    out.append(bytes.substr(offset, bad));
+    Append(out, kReplacement);
+    offset += bad + 1;
+  }
+  return out;
+}
+
 void Append(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));

@@ -46,6 +46,11 @@ std::size_t FirstInvalid(std::string_view bytes);
 
 void Append(std::string& out, char32_t cp);
 
+// `bytes` with every byte that is not part of well-formed UTF-8 replaced by
+// U+FFFD, one per byte, so the same bad name always reads the same:
+//   "报告\xB1\xA8.txt" → "报告\uFFFD\uFFFD.txt"
+std::string ReplaceInvalid(std::string_view bytes);
+
 // Number of code points in valid UTF-8.
 std::size_t CountChars(std::string_view text);
 

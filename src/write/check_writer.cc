@@ -6,6 +6,7 @@
 
 #include "lawreport/write.h"
 #include "util/terminal.h"
+#include "util/utf8.h"
 #include "write/finding_json.h"
 
 namespace lawreport {
@@ -56,7 +57,10 @@ std::string Summary(const Counts& c) {
 }
 
 // Workflow command escaping: data escapes % CR LF; properties also : and ,.
-std::string EscapeData(const std::string& text) {
+// The runner prints them to the log as they are, so bytes that are not UTF-8
+// and other control characters (an ESC or BEL in a file name) become U+FFFD.
+std::string EscapeData(const std::string& raw) {
+  const std::string text = utf8::ReplaceInvalid(raw);
   std::string out;
   for (const char c : text) {
     if (c == '%')
@@ -68,6 +72,7 @@ std::string EscapeData(const std::string& text) {
     else
       out.push_back(c);
   }
+  NeutralizeControls(out);
   return out;
 }
 
@@ -84,7 +89,9 @@ std::string EscapeProperty(const std::string& text) {
   return out;
 }
 
-std::string EscapeXml(const std::string& text) {
+std::string EscapeXml(const std::string& raw) {
+  // XML is UTF-8 here: a name that is not gets U+FFFD for each bad byte.
+  const std::string text = utf8::ReplaceInvalid(raw);
   std::string out;
   for (const char c : text) {
     switch (c) {
@@ -167,7 +174,7 @@ std::string WriteCheckJson(const std::vector<CheckedFile>& files, bool strict) {
   bool failed = false;
   for (const CheckedFile& file : files) {
     out.BeginObject();
-    out.Field("path", file.path);
+    out.PathFields(file.path);
     if (file.error) {
       out.Field("error", *file.error);
       failed = true;

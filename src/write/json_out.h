@@ -46,6 +46,14 @@ class JsonOut {
   void Bool(bool value);
   void Null();
 
+  // "path": the file name, and, when it is not UTF-8 (a GBK name from an
+  // unzipped archive), "path_bytes": its raw bytes in base64, since "path"
+  // then has U+FFFD for each bad byte:
+  //   "\xB1\xA8.txt" → "path": "\uFFFD\uFFFD.txt", "path_bytes": "sagudHh0"
+  // `key` names the field where a format calls it otherwise ("file" and
+  // "file_bytes" in table's JSON Lines).
+  void PathFields(std::string_view path, std::string_view key = "path");
+
   // Key and value in one call, for the common case.
   template <typename T>
   void Field(std::string_view key, const T& value) {

@@ -116,9 +116,11 @@ void WriteOutlineFields(JsonOut& out, const Report& report) {
   const SourceInfo& source = report.source;
   out.Key("source");
   out.BeginObject();
-  out.Field("path", source.path);
+  out.PathFields(source.path);
   out.Field("format", source.format);
   out.Field("encoding", source.encoding);
+  if (!source.encoding_warning.empty())
+    out.Field("encoding_warning", source.encoding_warning);
   out.Field("bom", source.bom);
   out.Field("bytes", source.bytes);
   out.Field("sha256", source.sha256);
@@ -172,7 +174,7 @@ std::string WriteErrorJson(const std::string& path,
   out.Field("schema_version", kSchemaVersion);
   out.Key("source");
   out.BeginObject();
-  out.Field("path", path);
+  out.PathFields(path);
   out.EndObject();
   out.Field("error", message);
   out.EndObject();

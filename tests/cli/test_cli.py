@@ -164,6 +164,9 @@ class CommandLineTest(unittest.TestCase):
         self.assert_input_error(run('outline', path), path, 'no such file')
 
     def test_directory(self):
+        # Empty: the message every command gives (test_output_integrity.py).
+        self.assert_input_error(run('outline', self.tmp), self.tmp, 'no reports found')
+        shutil.copy(sample_path(), self.tmp)
         self.assert_input_error(run('outline', self.tmp), self.tmp, 'is a directory')
 
     def test_unreadable_file(self):
@@ -346,25 +349,35 @@ class CommandLineTest(unittest.TestCase):
     def test_interrupt_keeps_what_is_finished(self):
         batch, _ = self.make_batch()
         target = os.path.join(self.tmp, 'out.jsonl')
+        with open(target, 'wb') as f:
+            f.write(b'{"old": true}\n')  # last night's complete run
         process = subprocess.Popen([BINARY, 'extract', '-j', '1', '-o', target, batch],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         # Interrupted once a record is written, not after a fixed time: a
         # faster build would otherwise finish the batch first.
-        self.wait_for_first_record(process, target)
+        self.wait_for_first_record(process, target, old=b'{"old": true}\n')
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
         self.assertEqual(process.returncode, 130, stderr.decode())
         self.assertIn('interrupted', stderr.decode())
-        with open(target, encoding='utf-8') as f:
+        # The target keeps its old content: a downstream job never mistakes
+        # a cut run for a complete one. The finished records are beside it.
+        with open(target, 'rb') as f:
+            self.assertEqual(f.read(), b'{"old": true}\n')
+        self.assertIn(f'the finished records are in {target}.partial; {target} is unchanged',
+                      stderr.decode())
+        with open(target + '.partial', encoding='utf-8') as f:
             lines = f.read().splitlines()
+        self.assertGreaterEqual(len(lines), 1)
         self.assertLess(len(lines), 60)
         for line in lines:
             json.loads(line)  # every record written is whole
+        self.assertEqual(self.temporary_files(target), [])
 
     # Interrupting a batch. The first SIGINT or SIGTERM stops dispatching; the
     # files in flight finish and are written, in input order, then the summary
-    # line and exit status 130. With -o the temporary file is renamed into
-    # place only then, so the target never exists half-written.
+    # line and exit status 130. With -o the temporary file is renamed to
+    # TARGET.partial then, so the target never holds a cut run.
 
     def make_batch(self, count=60, repeat=20):
         """count copies of the sample, each `repeat` times over so one takes a noticeable time."""
@@ -384,11 +397,16 @@ class CommandLineTest(unittest.TestCase):
         directory, name = os.path.split(target)
         return sorted(n for n in os.listdir(directory) if n.startswith(name + '.tmp'))
 
-    def wait_for_first_record(self, process, target):
-        """Until the temporary file beside target holds one whole line; target must not exist meanwhile."""
+    def wait_for_first_record(self, process, target, old=None):
+        """Until the temporary file beside target holds one whole line; target must not exist
+        (or keep its `old` content) meanwhile."""
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            self.assertFalse(os.path.exists(target), 'the target appeared before the run ended')
+            if old is None:
+                self.assertFalse(os.path.exists(target), 'the target appeared before the run ended')
+            else:
+                with open(target, 'rb') as f:
+                    self.assertEqual(f.read(), old, 'the target changed before the run ended')
             self.assertIsNone(process.poll(), 'the run ended before its first record was written')
             for name in self.temporary_files(target):
                 try:
@@ -448,7 +466,8 @@ class CommandLineTest(unittest.TestCase):
                     if to_file:
                         self.assertEqual(stdout, b'')
                         self.assertEqual(self.temporary_files(target), [])
-                        with open(target, 'rb') as f:
+                        self.assertFalse(os.path.exists(target), 'an interrupted run made the target')
+                        with open(target + '.partial', 'rb') as f:
                             output = f.read()
                     else:
                         output = first + stdout
@@ -459,23 +478,30 @@ class CommandLineTest(unittest.TestCase):
                          {statuses[(signal.SIGINT, f)] for f in (True, False)})
 
     def assert_no_file_or_complete_file(self, target, process, stdout, stderr, inputs):
+        """The target is absent or complete; an interrupted run's records are whole, in TARGET.partial."""
         self.assertEqual(self.temporary_files(target), [], 'a temporary file was left behind')
         self.assertEqual(stdout, b'')
-        if not os.path.exists(target):
-            # Only when the signal came before the run set up its handlers.
-            self.assertEqual(process.returncode, -signal.SIGTERM, stderr.decode())
+        partial = target + '.partial'
+        if process.returncode == 0:
+            self.assertFalse(os.path.exists(partial))
+            with open(target, 'rb') as f:
+                records = [json.loads(line) for line in f.read().decode().splitlines()]
+            self.assertEqual([r['source']['path'] for r in records], inputs)
             return
-        with open(target, 'rb') as f:
+        self.assertFalse(os.path.exists(target), 'an interrupted run made the target')
+        if not os.path.exists(partial):
+            # Only when the signal came before the run set up its handlers,
+            # or (a second signal) ended it at once.
+            self.assertIn(process.returncode, (-signal.SIGTERM, 130), stderr.decode())
+            return
+        self.assertEqual(process.returncode, 130, stderr.decode())
+        with open(partial, 'rb') as f:
             text = f.read().decode()
         self.assertTrue(text == '' or text.endswith('\n'), 'the last record is cut short')
         records = [json.loads(line) for line in text.splitlines()]
         self.assertEqual([r['source']['path'] for r in records], inputs[:len(records)])
-        if process.returncode == 0:
-            self.assertEqual(len(records), len(inputs))
-        else:
-            self.assertEqual(process.returncode, 130, stderr.decode())
-            summary = stderr.decode().splitlines()[-1]
-            self.assertEqual(int(re.match(r'lawreport: (\d+) files', summary).group(1)), len(records))
+        summary = stderr.decode().splitlines()[-1]
+        self.assertEqual(int(re.match(r'lawreport: (\d+) files', summary).group(1)), len(records))
 
     def interrupt_batch(self, batch, target, inputs, delay, signals):
         """Runs `extract -o target` over batch, sends SIGTERM `signals` times
@@ -506,8 +532,9 @@ class CommandLineTest(unittest.TestCase):
         # first files run, once records are written.
         for delay in (0, 0.005, 0.02, 0.05, 0.1, 0.3, 'first record'):
             with self.subTest(delay=delay):
-                if os.path.exists(target):
-                    os.unlink(target)
+                for stale in (target, target + '.partial'):
+                    if os.path.exists(stale):
+                        os.unlink(stale)
                 self.interrupt_batch(batch, target, inputs, delay, signals=1)
 
     # The second SIGINT or SIGTERM ends the process at once, without
@@ -555,6 +582,8 @@ class CommandLineTest(unittest.TestCase):
                                                 'label', 'file', 'line', 'qualifier', 'direction', 'upper',
                                                 'decimals', 'page', 'start', 'end', 'role', 'period_from',
                                                 'period_to', 'aggregate', 'body'])
+        # Every row has every column of the header (body was once missing).
+        self.assertTrue(all(r['body'] is not None and None not in r for r in rows))
         # Direction and the upper end of a range survive into the panel.
         self.assertTrue(any(r['direction'] == 'up' for r in rows))
         self.assertTrue(any(r['upper'] for r in rows))

@@ -69,6 +69,55 @@ TEST(DecodeTest, EncodingsAreDetected) {
   }
 }
 
+// Issue 18 §4: guesses with little evidence are said, or refused under
+// strict_encoding; Big5 is not read as GB18030.
+TEST(DecodeTest, WeakEncodingGuessesWarnOrAreRefused) {
+  // 融 and the first byte of 安: UTF-8 cut mid-character, which GB18030
+  // would read as "铻嶅".
+  const std::string cut = std::string("融安").substr(0, 4);
+  Result<DecodedText> decoded = Decode(cut, DecodeOptions{});
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(decoded->source.encoding, "UTF-8");
+  EXPECT_EQ(decoded->text.normalized(), "融\xEF\xBF\xBD");
+  EXPECT_NE(decoded->source.encoding_warning.find(
+                "ends in the middle of a UTF-8 character"),
+            std::string::npos);
+  DecodeOptions strict;
+  strict.strict_encoding = true;
+  Result<DecodedText> refused = Decode(cut, strict);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kBadEncoding);
+  // Four GBK bytes: read as GB18030, with a warning; refused when strict.
+  const std::string gbk = "\xC8\xDA\xB0\xB2";
+  decoded = Decode(gbk, DecodeOptions{});
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->text.normalized(), "融安");
+  EXPECT_NE(
+      decoded->source.encoding_warning.find("a guess with little evidence"),
+      std::string::npos);
+  EXPECT_FALSE(Decode(gbk, strict));
+  // A real report in GBK: no warning.
+  const std::string report = Repeat(
+      "\xC8\xDA\xB0\xB2\xCF\xD8\xC8\xCB\xC3\xF1\xD5\xFE\xB8\xAE"
+      "\xB9\xD8\xD3\xDA\xB7\xA8\xD6\xCE\xD5\xFE\xB8\xAE\xBD\xA8"
+      "\xC9\xE8\xC7\xE9\xBF\xF6\xB5\xC4\xB1\xA8\xB8\xE6\n",
+      20);  // 融安县人民政府关于法治政府建设情况的报告
+  decoded = Decode(report, strict);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(decoded->source.encoding, "GB18030");
+  EXPECT_EQ(decoded->source.encoding_warning, "");
+  // The same words in Big5 (traditional): detected as Big5.
+  const std::string big5 = Repeat(
+      "\xBF\xC4\xA6\x77\xBF\xA4\xA4\x48\xA5\xC1\xAC\x46\xA9\xB2"
+      "\xC3\xF6\xA9\xF3\xAA\x6B\xAA\x76\xAC\x46\xA9\xB2\xAB\xD8"
+      "\xB3\x5D\xB1\xA1\xAA\x70\xAA\xBA\xB3\xF8\xA7\x69\n",
+      20);  // 融安縣人民政府關於法治政府建設情況的報告
+  decoded = Decode(big5, DecodeOptions{});
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  EXPECT_EQ(decoded->source.encoding, "Big5");
+  EXPECT_EQ(decoded->text.normalized().substr(0, 9), "融安縣");
+}
+
 struct ErrorCase {
   const char* name;
   std::string bytes;

@@ -127,5 +127,16 @@ TEST(Utf8Test, SkipToStopVisitsEveryStopCharacterAndNothingElse) {
   EXPECT_EQ(SkipToStop("", 0, kStops), 0u);
 }
 
+TEST(Utf8Test, ReplaceInvalidGivesOneReplacementPerBadByte) {
+  EXPECT_EQ(ReplaceInvalid("报告"), "报告");
+  EXPECT_EQ(ReplaceInvalid("\xB1\xA8.txt"), "\xEF\xBF\xBD\xEF\xBF\xBD.txt");
+  // A truncated sequence is bad byte by byte, then text resumes.
+  EXPECT_EQ(ReplaceInvalid("a\xE8\x9E"
+                           "b"),
+            "a\xEF\xBF\xBD\xEF\xBF\xBD"
+            "b");
+  EXPECT_EQ(ReplaceInvalid(""), "");
+}
+
 }  // namespace
 }  // namespace lawreport::utf8

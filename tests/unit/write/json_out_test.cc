@@ -79,5 +79,61 @@ TEST(JsonOutTest, EscapesAtEveryOffset) {
             "0123456789\"");
 }
 
+// Issue 18: every JSON output stays valid and line-safe whatever the names
+// and text hold.
+std::string Quoted(std::string_view text) {
+  JsonOut out(-1);
+  out.String(text);
+  return out.Take();
+}
+
+TEST(JsonOutTest, EscapesC1ControlsAndLineSeparators) {
+  // U+0085 (NEL), U+009B (CSI), U+2028, U+2029: JSON allows them raw, but
+  // line-splitting readers and terminals do not.
+  EXPECT_EQ(Quoted("a\xC2\x85"
+                   "b\xC2\x9B"
+                   "c\xE2\x80\xA8"
+                   "d\xE2\x80\xA9"
+                   "e"),
+            "\"a\\u0085b\\u009bc\\u2028d\\u2029e\"");
+  // Their neighbours stay raw: U+00A0, U+2027, U+202A, “ (U+201C).
+  EXPECT_EQ(Quoted("\xC2\xA0\xE2\x80\xA7\xE2\x80\xAA\xE2\x80\x9C"),
+            "\"\xC2\xA0\xE2\x80\xA7\xE2\x80\xAA\xE2\x80\x9C\"");
+  // In the middle of long runs, where the 16- and 8-byte scans work.
+  const std::string run(40, 'x');
+  const std::string cjk = "融安县人民政府关于";
+  EXPECT_EQ(Quoted(run + "\xE2\x80\xA8" + cjk + run + "\xC2\x80"),
+            "\"" + run + "\\u2028" + cjk + run + "\\u0080\"");
+  const nlohmann::json parsed =
+      nlohmann::json::parse(Quoted(cjk + "\xE2\x80\xA9" + run));
+  EXPECT_EQ(parsed.get<std::string>(), cjk + "\xE2\x80\xA9" + run);
+}
+
+TEST(JsonOutTest, BytesThatAreNotUtf8BecomeReplacementCharacters) {
+  // 报告.txt in GBK: each byte that is not UTF-8 is one U+FFFD.
+  EXPECT_EQ(Quoted("\xB1\xA8\xB8\xE6.txt"),
+            "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD.txt\"");
+  EXPECT_NO_THROW(
+      nlohmann::json::parse(Quoted(std::string(30, 'a') + "\xFF\"")));
+}
+
+TEST(JsonOutTest, PathBytesOnlyWhenTheNameIsNotUtf8) {
+  const auto fields = [](std::string_view path) {
+    JsonOut out(-1);
+    out.BeginObject();
+    out.PathFields(path);
+    out.EndObject();
+    return nlohmann::json::parse(out.Take());
+  };
+  EXPECT_EQ(fields("报告.txt"),
+            nlohmann::json::parse(R"({"path":"报告.txt"})"));
+  const nlohmann::json gbk = fields("d/\xB1\xA8\xB8\xE6.txt");
+  EXPECT_EQ(gbk["path"],
+            "d/\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD.txt");
+  EXPECT_EQ(gbk["path_bytes"], "ZC+xqLjmLnR4dA==");  // base64 of the raw bytes
+  EXPECT_EQ(fields("\xFF")["path_bytes"], "/w==");
+  EXPECT_EQ(fields("\xFF\xFE")["path_bytes"], "//4=");
+}
+
 }  // namespace
 }  // namespace lawreport::write_internal
