@@ -45,6 +45,7 @@ CLI::App* SetupExtract(CLI::App& app, ExtractOptions& options) {
       ->check(CLI::NonNegativeNumber);
   command->add_flag("-q,--quiet", options.quiet,
                     "No progress bar and no summary line");
+  AddExcelOption(*command, options.excel);
   AddDecodeOptions(*command, options.decode);
   AddTimeoutOption(*command, options.timeout);
   return command;
@@ -79,7 +80,13 @@ int ExtractOne(const ExtractOptions& options, const std::string& path) {
   batch.process.decode = options.decode;
   batch.timeout_seconds = options.timeout;
   const std::string format = options.format;
-  batch.serialize = [format](const Report& report) {
+  const bool excel = options.excel;
+  batch.serialize = [format, excel](const Report& report) {
+    if (format == "csv" && excel) {
+      return std::string(kUtf8Bom) +
+             ExcelSafeCsv(CsvHeader() + WriteIndicatorsCsv(report),
+                          CsvHeader());
+    }
     if (format == "csv") return CsvHeader() + WriteIndicatorsCsv(report);
     JsonOptions json;
     if (format == "jsonl") json.indent = -1;
@@ -92,10 +99,11 @@ int ExtractOne(const ExtractOptions& options, const std::string& path) {
     ReportInputError(failed, error);
   };
   std::string data;
-  const BatchStats stats = RunBatch({path}, batch, [&data](std::string_view out) {
-    data = out;
-    return true;
-  });
+  const BatchStats stats =
+      RunBatch({path}, batch, [&data](std::string_view out) {
+        data = out;
+        return true;
+      });
   if (stats.failed > 0) return EndBatch(kExitBadInput, stats);
   Output output(options.output);
   if (!output.Open()) {
@@ -148,6 +156,7 @@ int RunExtract(const ExtractOptions& options) {
   const bool one_file = inputs->size() == 1 && options.files_from.empty() &&
                         options.paths.size() == 1 &&
                         (*inputs)[0] == options.paths[0];
+  if (!ExcelNeedsCsv(options.excel, options.format)) return kExitBadInput;
   if (one_file) return ExtractOne(options, (*inputs)[0]);
 
   // Many files: JSON Lines (or one CSV table), in input order, streamed.
@@ -156,7 +165,10 @@ int RunExtract(const ExtractOptions& options) {
   batch.jobs = JobsOrCores(options.jobs);
   batch.process.decode = options.decode;
   batch.timeout_seconds = options.timeout;
-  batch.serialize = [csv](const Report& report) {
+  const bool excel = options.excel;
+  batch.serialize = [csv, excel](const Report& report) {
+    if (csv && excel)
+      return ExcelSafeCsv(WriteIndicatorsCsv(report), CsvHeader());
     return csv ? WriteIndicatorsCsv(report)
                : WriteExtractJson(report, JsonOptions{-1});
   };
@@ -189,7 +201,10 @@ int RunExtract(const ExtractOptions& options) {
     std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
     return kExitBadInput;
   }
-  if (csv && !output.Write(CsvHeader())) {
+  const std::string header =
+      excel ? std::string(kUtf8Bom) + ExcelSafeCsv(CsvHeader(), CsvHeader())
+            : CsvHeader();
+  if (csv && !output.Write(header)) {
     const int status = CommitOrFail(output);
     restore_signals();
     return status;
