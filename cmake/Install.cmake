@@ -110,9 +110,9 @@ set(CPACK_PACKAGE_VENDOR "lawreport")
 set(CPACK_PACKAGE_CONTACT "lawreport maintainers <lawreport@example.org>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
   "turns Chinese government annual reports into data")
+# The summary is the synopsis line; this is the extended description.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-  "turns Chinese government annual reports into data
- lawreport reads 法治政府建设年度报告, 政府工作报告 and 政府信息公开工作年度报告
+  "lawreport reads 法治政府建设年度报告, 政府工作报告 and 政府信息公开工作年度报告
  (text, HTML, DOCX, PDF) and writes their outline, figures (label, exact
  value, unit, qualifier, role and period), checks that the figures agree and
  canonical indicators as JSON, JSON Lines or CSV. Includes the static
@@ -120,6 +120,8 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+# Debian ships stripped binaries (debug symbols go to -dbgsym packages).
+set(CPACK_STRIP_FILES TRUE)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # dpkg-shlibdeps must see the modules too (lib/lawreport is not a library
 # directory it searches on its own).
