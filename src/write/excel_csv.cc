@@ -2,12 +2,13 @@
 // LibreOffice Calc keep each field as the text it is. Why each form:
 //   ="3.10"   a field that would be read as a number or date and change
 //             (a section id 3.10 shown as 3.1, 1月5日 turned into a date,
-//             a 18-digit code rounded to 15 digits). Excel evaluates the
-//             formula to the text 3.10 on opening a .csv; an apostrophe
-//             would not work here, since Excel shows a CSV's apostrophe.
+//             an 18-digit code rounded to 15 digits). Excel evaluates the
+//             formula to the text 3.10 on opening a .csv and shows no extra
+//             character; Calc does when it evaluates formulas on import,
+//             and otherwise shows the formula, still text.
 //   '=1+2     a text starting with = + - @ tab or CR, which a spreadsheet
 //             would run as a formula (CSV injection): the apostrophe OWASP
-//             recommends, which is never a formula in any reader.
+//             recommends: text in every reader, though some show it.
 //   43601     a number that reads back as the same text stays a number, so
 //             values can be summed.
 #include <string>
