@@ -104,7 +104,8 @@ if(LAWREPORT_BUILD_PYTHON3)
 endif()
 
 # cpack -G DEB (./dev package): lawreport_<version>_<arch>.deb with the
-# shared libraries' packages found by dpkg-shlibdeps (dpkg-dev).
+# shared libraries' packages found by dpkg-shlibdeps (dpkg-dev), which reads
+# every ELF file in the package, the modules included.
 set(CPACK_PACKAGE_NAME lawreport)
 set(CPACK_PACKAGE_VENDOR "lawreport")
 set(CPACK_PACKAGE_CONTACT "lawreport maintainers <lawreport@example.org>")
@@ -123,10 +124,6 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 # Debian ships stripped binaries (debug symbols go to -dbgsym packages).
 set(CPACK_STRIP_FILES TRUE)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# dpkg-shlibdeps must see the modules too (lib/lawreport is not a library
-# directory it searches on its own).
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS
-  "${CMAKE_INSTALL_PREFIX}/${LAWREPORT_INSTALL_MODULEDIR}")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_GENERATOR DEB)
 set(CPACK_SOURCE_GENERATOR "")
