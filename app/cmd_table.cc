@@ -170,6 +170,7 @@ int RunTable(const TableOptions& options) {
 }
 
 int RunDiff(const DiffOptions& options) {
+  if (!ExcelNeedsCsv(options.excel, options.format)) return kExitBadInput;
   ProcessOptions process;
   process.decode = options.decode;
   Result<Report> before = ProcessFile(options.before, process);
@@ -187,7 +188,6 @@ int RunDiff(const DiffOptions& options) {
   }
   lawreport::DiffOptions diff;
   diff.changed_only = options.changed_only;
-  if (!ExcelNeedsCsv(options.excel, options.format)) return kExitBadInput;
   const std::vector<DiffRow> rows = DiffReports(*before, *after, diff);
   if (options.format == "csv" && options.excel) {
     const std::string csv = DiffCsv(rows);
