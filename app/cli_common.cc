@@ -174,6 +174,19 @@ bool RefuseDirectory(const std::string& path) {
   return true;
 }
 
+void AddExcelOption(CLI::App& command, bool& excel) {
+  command.add_flag("--excel", excel,
+                   "CSV for spreadsheets: a UTF-8 BOM, and ids, codes and "
+                   "text that Excel would turn into numbers, dates or "
+                   "formulas written so they stay text");
+}
+
+bool ExcelNeedsCsv(bool excel, std::string_view format) {
+  if (!excel || format == "csv") return true;
+  std::fprintf(stderr, "lawreport: --excel writes CSV; add --format csv\n");
+  return false;
+}
+
 void AddTimeoutOption(CLI::App& command, double& seconds) {
   command
       .add_option("--timeout", seconds,

@@ -63,6 +63,12 @@ int JobsOrCores(int requested);
 inline constexpr double kDefaultTimeoutSeconds = 300;
 void AddTimeoutOption(CLI::App& command, double& seconds);
 
+// --excel on every command that writes CSV: a UTF-8 BOM and fields kept as
+// text (ExcelSafeCsv). False, after a one-line error, when it is given with
+// a format that is not CSV.
+void AddExcelOption(CLI::App& command, bool& excel);
+bool ExcelNeedsCsv(bool excel, std::string_view format);
+
 // Returns `status`, or, when a worker is still busy with a file given up on
 // (--timeout), flushes the standard streams and ends the process with it at
 // once: the worker must not outlive what it uses, nor run under static

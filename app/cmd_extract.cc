@@ -34,6 +34,7 @@ CLI::App* SetupExtract(CLI::App& app, ExtractOptions& options) {
       "complete; interrupted, the finished records go to FILE.partial)");
   command->add_flag("-q,--quiet", options.quiet,
                     "No progress bar and no summary line");
+  AddExcelOption(*command, options.excel);
   AddDecodeOptions(*command, options.decode);
   AddTimeoutOption(*command, options.timeout);
   return command;
@@ -48,8 +49,14 @@ int ExtractOne(const ExtractOptions& options, const std::string& path) {
   batch.process.decode = options.decode;
   batch.timeout_seconds = options.timeout;
   const std::string format = options.format;
-  batch.serialize = [format](const Report& report) {
+  const bool excel = options.excel;
+  batch.serialize = [format, excel](const Report& report) {
     WarnAboutSource(report.source.path, report.source);
+    if (format == "csv" && excel) {
+      return std::string(kUtf8Bom) +
+             ExcelSafeCsv(CsvHeader() + WriteIndicatorsCsv(report),
+                          CsvHeader());
+    }
     if (format == "csv") return CsvHeader() + WriteIndicatorsCsv(report);
     JsonOptions json;
     if (format == "jsonl") json.indent = -1;
@@ -116,6 +123,7 @@ int RunExtract(const ExtractOptions& options) {
   const bool one_file = inputs->size() == 1 && options.files_from.empty() &&
                         options.paths.size() == 1 &&
                         (*inputs)[0] == options.paths[0];
+  if (!ExcelNeedsCsv(options.excel, options.format)) return kExitBadInput;
   if (one_file) return ExtractOne(options, (*inputs)[0]);
 
   // Many files: JSON Lines (or one CSV table), in input order, streamed.
@@ -124,8 +132,11 @@ int RunExtract(const ExtractOptions& options) {
   batch.jobs = JobsOrCores(options.jobs);
   batch.process.decode = options.decode;
   batch.timeout_seconds = options.timeout;
-  batch.serialize = [csv](const Report& report) {
+  const bool excel = options.excel;
+  batch.serialize = [csv, excel](const Report& report) {
     WarnAboutSource(report.source.path, report.source);
+    if (csv && excel)
+      return ExcelSafeCsv(WriteIndicatorsCsv(report), CsvHeader());
     return csv ? WriteIndicatorsCsv(report)
                : WriteExtractJson(report, JsonOptions{-1});
   };
@@ -154,7 +165,10 @@ int RunExtract(const ExtractOptions& options) {
   }
   // A failed header write shows in CloseBatchOutput: every later write is
   // refused, so the batch stops after its first file.
-  if (csv) output.Write(CsvHeader());
+  const std::string header =
+      excel ? std::string(kUtf8Bom) + ExcelSafeCsv(CsvHeader(), CsvHeader())
+            : CsvHeader();
+  if (csv) output.Write(header);
 
   const BatchStats stats =
       RunBatch(*inputs, batch,

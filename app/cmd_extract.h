@@ -19,6 +19,7 @@ struct ExtractOptions {
   std::string output;
   int jobs = 0;  // 0: the number of cores
   bool quiet = false;
+  bool excel = false;    // --excel: CSV for spreadsheets
   double timeout = 300;  // seconds per file; 0: none
   DecodeOptions decode;
 };

@@ -11,6 +11,7 @@
 #include "lawreport/canonical.h"
 #include "lawreport/panel.h"
 #include "lawreport/report.h"
+#include "lawreport/write.h"
 #include "output.h"
 
 namespace lawreport::cli {
@@ -38,6 +39,7 @@ CLI::App* SetupTable(CLI::App& app, TableOptions& options) {
   command->add_option("-o,--output", options.output,
                       "Write to this file, atomically");
   command->add_flag("-q,--quiet", options.quiet, "No summary line");
+  AddExcelOption(*command, options.excel);
   AddDecodeOptions(*command, options.decode);
   AddTimeoutOption(*command, options.timeout);
   return command;
@@ -57,6 +59,7 @@ CLI::App* SetupDiff(CLI::App& app, DiffOptions& options) {
                     "a NEW that is not later than OLD");
   command->add_flag("--changed-only", options.changed_only,
                     "Leave out the figures that stayed the same");
+  AddExcelOption(*command, options.excel);
   AddDecodeOptions(*command, options.decode);
   AddTimeoutOption(*command, options.timeout);
   return command;
@@ -88,6 +91,7 @@ int RunTable(const TableOptions& options) {
                  options.format.c_str());
     return kExitBadInput;
   }
+  if (!ExcelNeedsCsv(options.excel, options.format)) return kExitBadInput;
   const std::optional<std::vector<std::string>> inputs = ListInputs(
       InputSelection{options.paths, options.files_from, options.glob});
   if (!inputs) return kExitBadInput;
@@ -103,12 +107,19 @@ int RunTable(const TableOptions& options) {
   batch.timeout_seconds = options.timeout;
   const bool wide = options.wide;
   const bool jsonl = options.format == "jsonl";
+  const std::string header =
+      jsonl ? std::string()
+            : (wide ? WideCsvHeader(columns) : PanelCsvHeader());
+  // --excel: each report's rows rewritten for spreadsheets under the header.
+  const auto for_spreadsheet = [&](std::string csv) {
+    return options.excel ? ExcelSafeCsv(csv, header) : csv;
+  };
   batch.serialize = [&](const Report& report) {
     WarnAboutSource(report.source.path, report.source);
     if (wide) {
-      return WideCsvRow(
-          report, columns,
-          options.role == "target" ? Role::kTarget : Role::kActual);
+      return for_spreadsheet(
+          WideCsvRow(report, columns,
+                     options.role == "target" ? Role::kTarget : Role::kActual));
     }
     std::vector<PanelRow> rows = PanelRows(report, select);
     if (!options.role.empty()) {
@@ -118,7 +129,7 @@ int RunTable(const TableOptions& options) {
                                 }),
                  rows.end());
     }
-    return jsonl ? PanelJsonLines(rows) : PanelCsv(rows);
+    return jsonl ? PanelJsonLines(rows) : for_spreadsheet(PanelCsv(rows));
   };
   batch.serialize_error = [](const std::string&, const Error&) {
     return std::string();
@@ -136,7 +147,10 @@ int RunTable(const TableOptions& options) {
   }
   // A failed header write shows in CloseBatchOutput: every later write is
   // refused, so the batch stops after its first file.
-  if (!jsonl) output.Write(wide ? WideCsvHeader(columns) : PanelCsvHeader());
+  if (!jsonl && options.excel)
+    output.Write(std::string(kUtf8Bom) + ExcelSafeCsv(header, header));
+  else if (!jsonl)
+    output.Write(header);
   const BatchStats stats =
       RunBatch(*inputs, batch,
                [&output](std::string_view data) { return output.Write(data); });
@@ -156,6 +170,7 @@ int RunTable(const TableOptions& options) {
 }
 
 int RunDiff(const DiffOptions& options) {
+  if (!ExcelNeedsCsv(options.excel, options.format)) return kExitBadInput;
   // --timeout holds for each report.
   const auto process = [&options](const std::string& path) {
     Result<Report> report = Error{ErrorCode::kUnreadable, "not read"};
@@ -188,6 +203,11 @@ int RunDiff(const DiffOptions& options) {
   lawreport::DiffOptions diff;
   diff.changed_only = options.changed_only;
   const std::vector<DiffRow> rows = DiffReports(*before, *after, diff);
+  if (options.format == "csv" && options.excel) {
+    const std::string csv = DiffCsv(rows);
+    return WriteStdout(std::string(kUtf8Bom) +
+                       ExcelSafeCsv(csv, csv.substr(0, csv.find('\n') + 1)));
+  }
   if (options.format == "csv") return WriteStdout(DiffCsv(rows));
   if (options.format == "json")
     return WriteStdout(DiffJson(rows, options.before, options.after));

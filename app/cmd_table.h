@@ -22,6 +22,7 @@ struct TableOptions {
   std::string output;
   int jobs = 0;
   bool quiet = false;
+  bool excel = false;    // --excel: CSV for spreadsheets
   double timeout = 300;  // seconds per file; 0: none
   DecodeOptions decode;
 };
@@ -33,6 +34,7 @@ struct DiffOptions {
   bool force = false;         // compare reports that are not one body's years
   bool changed_only = false;  // leave out figures that stayed the same
   double timeout = 300;       // seconds per file; 0: none
+  bool excel = false;         // --excel: CSV for spreadsheets
   DecodeOptions decode;
 };
 

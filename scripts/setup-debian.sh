@@ -13,6 +13,9 @@ PACKAGES="
   poppler-utils
   clang-format
 "
+# Install and package (issue 15): the man page is made by help2man, and
+# cpack -G DEB finds the package's dependencies with dpkg-shlibdeps.
+PACKAGES="$PACKAGES help2man dpkg-dev"
 
 missing=""
 for package in $PACKAGES; do

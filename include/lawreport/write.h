@@ -49,6 +49,24 @@ std::string WriteErrorJson(const std::string& path, const std::string& message);
 std::string CsvHeader();
 std::string WriteIndicatorsCsv(const Report& report);
 
+// For spreadsheets (--excel): a UTF-8 byte order mark first, so Excel on
+// Windows reads the Chinese text as UTF-8 rather than the ANSI code page.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// Rewrites CSV records (RFC 4180, any of the writers above; `header` is the
+// header line they go under) so that a spreadsheet keeps every field as the
+// text it is (docs/output-format.md, "CSV for spreadsheets"):
+//   - a field a spreadsheet would read as a number or date and change
+//     ("3.10" → 3.1, "007", "1/2", "2023-01", "1E5", "12345678901234567")
+//     becomes the text formula ="3.10";
+//   - a field starting with =, +, -, @, tab or CR that is not a number
+//     becomes '=SUM(A1) (leading apostrophe: text, never a formula);
+//   - a number that reads back unchanged ("43601", "99.74", "-3.5") stays a
+//     number, except in identifier columns (section, key), which are text.
+//   ExcelSafeCsv("1,3.10,=1+2,99.74\r\n", "line,section,label,value\r\n")
+//   → "1,\"=\"\"3.10\"\"\",'=1+2,99.74\r\n"
+std::string ExcelSafeCsv(std::string_view records, std::string_view header);
+
 // `lawreport check` over several files: findings per file, or the file's
 // one-line problem when it could not be read.
 struct CheckedFile {

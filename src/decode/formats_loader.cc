@@ -15,13 +15,7 @@ struct Loaded {
 
 const Loaded& Load() {
   static const Loaded loaded = [] {
-#ifdef LAWREPORT_FORMATS_MODULE_BUILD_PATH
-    const char* build_path = LAWREPORT_FORMATS_MODULE_BUILD_PATH;
-#else
-    const char* build_path = nullptr;
-#endif
-    const OpenedModule opened =
-        OpenModule(kFormatsModuleName, kFormatsSymbol, build_path);
+    const OpenedModule opened = OpenModule(kFormatsModuleName, kFormatsSymbol);
     if (opened.entry == nullptr) return Loaded{nullptr, opened.problem};
     const FormatsModule* table = reinterpret_cast<FormatsEntry>(opened.entry)();
     if (table == nullptr ||

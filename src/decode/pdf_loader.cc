@@ -17,13 +17,7 @@ struct Module {
 
 const Module& LoadModule() {
   static const Module module = [] {
-#ifdef LAWREPORT_PDF_MODULE_BUILD_PATH
-    const char* build_path = LAWREPORT_PDF_MODULE_BUILD_PATH;
-#else
-    const char* build_path = nullptr;
-#endif
-    const OpenedModule opened =
-        OpenModule(kPdfModuleName, kReadPdfSymbol, build_path);
+    const OpenedModule opened = OpenModule(kPdfModuleName, kReadPdfSymbol);
     return Module{reinterpret_cast<ReadPdfFunction>(opened.entry),
                   opened.problem};
   }();
