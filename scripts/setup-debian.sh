@@ -11,6 +11,7 @@ PACKAGES="
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-jsonschema python3-yaml
   poppler-utils
+  pybind11-dev python3-dev python3-pandas python3-distributed
 "
 
 missing=""

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <climits>
+#include <cstdlib>
 #include <vector>
 
 namespace lawreport::decode_internal {
@@ -24,6 +25,11 @@ OpenedModule OpenModule(const char* file_name, const char* symbol,
                         const char* build_path) {
   OpenedModule opened;
   std::vector<std::string> candidates;
+  // An embedding host (the Python module, whose executable is python3)
+  // names the directory of the reader modules.
+  if (const char* directory = std::getenv("LAWREPORT_MODULE_DIR");
+      directory != nullptr && *directory != '\0')
+    candidates.push_back(std::string(directory) + "/" + file_name);
   const std::string here = ExecutableDirectory();
   if (!here.empty()) {
     candidates.push_back(here + "/" + file_name);
