@@ -11,8 +11,10 @@ PACKAGES="
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-jsonschema python3-yaml
   poppler-utils
-  pybind11-dev python3-dev python3-pandas python3-distributed
 "
+# The Python module (python/): pybind11 and Debian's python3 headers, pandas
+# for its DataFrames, Dask distributed for lawreport.dask and its test.
+PACKAGES="$PACKAGES pybind11-dev python3-dev python3-pandas python3-distributed"
 
 missing=""
 for package in $PACKAGES; do
