@@ -139,7 +139,7 @@ def indicators(paths, *, jobs=0, errors="raise", glob="", files_from="",
     extract --format csv`` in its order, processed ``jobs`` files at a time in
     C++ (0: one per core). Dtypes: ints are nullable ``Int64``, ``value`` and
     ``upper`` exact ``decimal.Decimal`` (``frame.value.astype(float)`` for
-    floats), the rest ``string``.
+    floats), the rest ``str`` (object dtype), "" when empty.
 
     ``errors``: "raise" (the first file that failed, after the batch),
     "warn" or "ignore" (its rows are simply absent, as in the CLI's CSV).

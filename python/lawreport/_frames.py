@@ -6,6 +6,8 @@ qualifier left empty is ""), counts and offsets are nullable ``Int64`` (an
 empty cell, a figure with no page, is ``<NA>``), and values are exact
 ``decimal.Decimal`` as the CSV writes them ("99.74", "12000"), so nothing is
 rounded on the way in; ``frame.value.astype(float)`` when floats will do.
+Text columns are ``str`` in pandas' default object dtype (StringDtype is
+still experimental in Debian's pandas 1.5, and costs a second copy).
 """
 
 import decimal
@@ -26,46 +28,38 @@ WIDE_TEXT = ("file", "issuer", "kind")
 WIDE_INTS = ("year",)
 
 
-def _read(csv):
-    # Every cell as the text the writer wrote; no NA guessing ("NA" is a
-    # label, not a missing value).
-    return pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False,
-                       na_filter=False)
-
-
-def _ints(column):
-    return pd.array([int(cell) if cell else None for cell in column],
-                    dtype="Int64")
-
-
-def _decimals(column):
-    return pd.Series([decimal.Decimal(cell) if cell else None
-                      for cell in column], index=column.index, dtype=object)
-
-
-def convert(frame, ints, decimals):
-    """Applies the dtypes above in place; every other column is ``string``."""
-    for name in frame.columns:
+def convert(csv, ints, decimals):
+    """The frame of a CSV the library wrote: ints as ``Int64`` (an empty cell
+    is <NA>), decimals as ``decimal.Decimal`` (None when empty), every other
+    column text (``str``, pandas' object dtype) with empty cells as "" (no
+    NA guessing: "NA" is a label, not a missing value). pandas' C parser
+    reads it all; only the decimals are made one by one."""
+    columns = pd.read_csv(io.StringIO(csv[:csv.find("\n") + 1]),
+                          nrows=0).columns.tolist()
+    text = {name: str for name in columns if name not in ints}
+    frame = pd.read_csv(io.StringIO(csv), dtype=text, keep_default_na=False,
+                        na_values={name: [""] for name in ints})
+    for name in columns:
         if name in ints:
-            frame[name] = _ints(frame[name])
+            # float64 when a cell is empty: exact for these small counts.
+            frame[name] = frame[name].astype("Int64")
         elif name in decimals:
-            frame[name] = _decimals(frame[name])
-        else:
-            frame[name] = frame[name].astype("string")
+            frame[name] = [decimal.Decimal(cell) if cell else None
+                           for cell in frame[name]]
     return frame
 
 
 def indicators_frame(csv):
-    return convert(_read(csv), INDICATOR_INTS, INDICATOR_DECIMALS)
+    return convert(csv, INDICATOR_INTS, INDICATOR_DECIMALS)
 
 
 def panel_frame(csv):
-    return convert(_read(csv), PANEL_INTS, PANEL_DECIMALS)
+    return convert(csv, PANEL_INTS, PANEL_DECIMALS)
 
 
 def wide_frame(csv):
-    frame = _read(csv)
-    ids = [name for name in frame.columns
+    header = csv[:csv.find("\n")].rstrip("\r").split(",")
+    ids = [name for name in header
            if name not in WIDE_TEXT and name not in WIDE_INTS]
-    return convert(frame, WIDE_INTS, ids)
+    return convert(csv, WIDE_INTS, ids)
 
