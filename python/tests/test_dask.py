@@ -67,6 +67,14 @@ class OnALocalCluster(unittest.TestCase):
             lambda d: d['document']['issuer']).compute()
         self.assertIn('融安县', issuers)
 
+    def test_bytes_shipped_from_the_client_give_the_same_document(self):
+        # docs/scale-out.md's recipe for workers without shared storage.
+        path = 'tests/fixtures/formats/rongan-2023.pdf'
+        with open(path, 'rb') as f:
+            future = self.client.submit(lawreport.extract, f.read(), name=path,
+                                        pure=False)
+        self.assertEqual(future.result(), lawreport.extract(path))
+
 
 def main():
     global ROOT
