@@ -44,8 +44,9 @@ def convert(csv, ints, decimals):
             # float64 when a cell is empty: exact for these small counts.
             frame[name] = frame[name].astype("Int64")
         elif name in decimals:
-            frame[name] = [decimal.Decimal(cell) if cell else None
-                           for cell in frame[name]]
+            frame[name] = pd.Series([decimal.Decimal(cell) if cell else None
+                                     for cell in frame[name]],
+                                    index=frame.index, dtype=object)
     return frame
 
 

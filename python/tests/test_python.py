@@ -186,6 +186,10 @@ class InProcess(unittest.TestCase):
         self.assertGreater(len(got), 1000)
         self.assertTrue(got['page'].notna().any() and got['page'].isna().any())
         pd.testing.assert_frame_equal(got, expected)
+        # No rows, the same columns and dtypes (what lawreport.dask declares).
+        empty = lawreport.indicators([])
+        self.assertEqual(len(empty), 0)
+        pd.testing.assert_series_equal(empty.dtypes, got.dtypes)
         # A directory expands as the CLI expands it.
         self.assertEqual(lawreport.expand_inputs('tests/corpus/reports'),
                          corpus_reports())
