@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -325,50 +326,64 @@ std::string Check(const std::vector<std::string>& paths, const py::dict& decode,
   batch.jobs = jobs;
   batch.process.decode = ToDecodeOptions(decode);
   batch.timeout_seconds = timeout;
-  const std::vector<Expectation> expectations = LoadList<Expectation>(
+  std::vector<Expectation> expectations = LoadList<Expectation>(
       expect_path, batch.process.decode.max_bytes, &ParseExpectations);
-  const std::vector<Acceptance> acceptances = LoadList<Acceptance>(
+  std::vector<Acceptance> acceptances = LoadList<Acceptance>(
       accept_path, batch.process.decode.max_bytes, &ParseAcceptances);
 
   // RunBatch carries strings; each file's result waits here under its key.
-  std::mutex mutex;
-  std::map<std::string, CheckedFile> kept;
-  std::uint64_t next = 0;
-  const auto keep = [&](CheckedFile file) {
-    std::lock_guard<std::mutex> lock(mutex);
-    const std::string key = std::to_string(next++);
-    kept.emplace(key, std::move(file));
-    return key;
+  // The serializers share it by pointer, not by reference: a worker RunBatch
+  // gave up on (timeout) may finish after this function returned.
+  struct Kept {
+    std::vector<Expectation> expectations;
+    std::vector<Acceptance> acceptances;
+    std::mutex mutex;
+    std::map<std::string, CheckedFile> files;
+    std::uint64_t next = 0;
+    std::string Keep(CheckedFile file) {
+      std::lock_guard<std::mutex> lock(mutex);
+      const std::string key = std::to_string(next++);
+      files.emplace(key, std::move(file));
+      return key;
+    }
+    CheckedFile Take(std::string_view key) {
+      std::lock_guard<std::mutex> lock(mutex);
+      auto found = files.find(std::string(key));
+      CheckedFile file = std::move(found->second);
+      files.erase(found);
+      return file;
+    }
   };
-  batch.serialize = [&](const Report& report) {
+  auto kept = std::make_shared<Kept>();
+  kept->expectations = std::move(expectations);
+  kept->acceptances = std::move(acceptances);
+  batch.serialize = [kept](const Report& report) {
     CheckedFile file;
     file.path = report.source.path;
     file.source = report.source;
     file.seconds = report.seconds;
     file.findings = report.checks;
-    for (Finding& finding : CheckExpectations(report.indicators, expectations))
+    for (Finding& finding :
+         CheckExpectations(report.indicators, kept->expectations))
       file.findings.push_back(std::move(finding));
     for (std::size_t i = 0; i < file.findings.size(); ++i)
       file.findings[i].id = "c" + std::to_string(i + 1);
     MakeRelationsUnique(file.findings);
-    ApplyAcceptances(file.path, acceptances, file.findings);
-    return keep(std::move(file));
+    ApplyAcceptances(file.path, kept->acceptances, file.findings);
+    return kept->Keep(std::move(file));
   };
-  batch.serialize_error = [&](const std::string& path, const Error& error) {
+  batch.serialize_error = [kept](const std::string& path, const Error& error) {
     CheckedFile file;
     file.path = path;
     file.error = error.message;
-    return keep(std::move(file));
+    return kept->Keep(std::move(file));
   };
   std::string json;
   {
     py::gil_scoped_release release;
     std::vector<CheckedFile> files;
     RunBatch(paths, batch, [&](std::string_view key) {
-      std::lock_guard<std::mutex> lock(mutex);
-      auto found = kept.find(std::string(key));
-      files.push_back(std::move(found->second));
-      kept.erase(found);
+      files.push_back(kept->Take(key));
       return true;
     });
     for (std::size_t i = 0; i < files.size() && i < paths.size(); ++i)

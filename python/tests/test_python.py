@@ -258,6 +258,14 @@ class InProcess(unittest.TestCase):
                          self.cli_message(path, '--max-bytes', '1000'))
         with open(path, 'rb') as f, self.assertRaises(lawreport.LimitError):
             lawreport.extract(f.read(), max_line_bytes=100)
+        # A file given up on: its worker finishes in the background, and the
+        # check document (whose serializer it still calls) stays sound.
+        slow = 'tests/fixtures/formats/open-gov-tables.pdf'
+        with self.assertRaises(lawreport.LimitError) as caught:
+            lawreport.extract(slow, timeout=0.001)
+        self.assertIn('timeout', caught.exception.message)
+        document = lawreport.check([slow, path], timeout=0.001, jobs=2)
+        self.assertIn('timeout', document['files'][0]['error'])
         with self.assertRaises(lawreport.OptionError):
             lawreport.extract(path, format_in='rtf')
         with self.assertRaises(ValueError):
