@@ -4,7 +4,7 @@
 //   _lawreport.extract_path("rongan-2023.txt", {}, 300.0)
 //     → '{"schema_version":"1.0","source":{…},"document":{"issuer":"融安县",…}'
 //   _lawreport.indicators_csv(["reports/"], {}, 2, 300.0)
-//     → ("path,section,…\r\nreports/a.txt,1.1.1,…,23,篇次,…\r\n", [])
+//     → (b"path,section,…\r\nreports/a.txt,1.1.1,…,23,篇次,…\r\n", [])
 //
 // Documents come back as the library's own writers print them (JSON, CSV,
 // text), the very functions the CLI calls, so the Python result cannot drift
@@ -395,7 +395,9 @@ std::string Check(const std::vector<std::string>& paths, const py::dict& decode,
 
 // ---- indicators and table --------------------------------------------------
 
-std::pair<std::string, std::vector<Failure>> IndicatorsCsv(
+// The CSV as bytes: pandas reads UTF-8 bytes as they are, where a str would
+// be decoded and widened first.
+std::pair<py::bytes, std::vector<Failure>> IndicatorsCsv(
     const std::vector<std::string>& paths, const py::dict& decode, int jobs,
     double timeout) {
   CheckBatchArguments(jobs, timeout);
@@ -404,11 +406,11 @@ std::pair<std::string, std::vector<Failure>> IndicatorsCsv(
       [](const Report& report) { return WriteIndicatorsCsv(report); });
   std::string csv = CsvHeader();
   for (const std::string& rows : result.outputs) csv += rows;
-  return {std::move(csv), std::move(result.failures)};
+  return {py::bytes(csv), std::move(result.failures)};
 }
 
 // `lawreport table [--indicators …] [--role …] [--wide]` as one CSV.
-std::pair<std::string, std::vector<Failure>> TableCsv(
+std::pair<py::bytes, std::vector<Failure>> TableCsv(
     const std::vector<std::string>& paths, const py::dict& decode, int jobs,
     double timeout, const std::vector<std::string>& indicators,
     const std::string& role, bool wide) {
@@ -446,7 +448,7 @@ std::pair<std::string, std::vector<Failure>> TableCsv(
       });
   std::string csv = wide ? WideCsvHeader(columns) : PanelCsvHeader();
   for (const std::string& rows : result.outputs) csv += rows;
-  return {std::move(csv), std::move(result.failures)};
+  return {py::bytes(csv), std::move(result.failures)};
 }
 
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths,

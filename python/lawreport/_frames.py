@@ -1,4 +1,4 @@
-"""CSV from the library's writers → pandas DataFrames with proper dtypes.
+"""CSV (UTF-8 bytes) from the library's writers → pandas DataFrames with proper dtypes.
 
 The CSV the CLI writes is the contract: the frames have exactly its columns,
 in its order. Text stays text (a section id "3.10" is not the number 3.1, a
@@ -34,10 +34,10 @@ def convert(csv, ints, decimals):
     column text (``str``, pandas' object dtype) with empty cells as "" (no
     NA guessing: "NA" is a label, not a missing value). pandas' C parser
     reads it all; only the decimals are made one by one."""
-    columns = pd.read_csv(io.StringIO(csv[:csv.find("\n") + 1]),
+    columns = pd.read_csv(io.BytesIO(csv[:csv.find(b"\n") + 1]),
                           nrows=0).columns.tolist()
     text = {name: str for name in columns if name not in ints}
-    frame = pd.read_csv(io.StringIO(csv), dtype=text, keep_default_na=False,
+    frame = pd.read_csv(io.BytesIO(csv), dtype=text, keep_default_na=False,
                         na_values={name: [""] for name in ints})
     for name in columns:
         if name in ints:
@@ -59,7 +59,7 @@ def panel_frame(csv):
 
 
 def wide_frame(csv):
-    header = csv[:csv.find("\n")].rstrip("\r").split(",")
+    header = csv[:csv.find(b"\n")].decode().rstrip("\r").split(",")
     ids = [name for name in header
            if name not in WIDE_TEXT and name not in WIDE_INTS]
     return convert(csv, WIDE_INTS, ids)
