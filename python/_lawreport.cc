@@ -3,7 +3,7 @@
 //
 //   _lawreport.extract_path("rongan-2023.txt", {}, 300.0)
 //     → '{"schema_version":"1.0","source":{…},"document":{"issuer":"融安县",…}'
-//   _lawreport.indicators_csv(["reports/"], {}, 2, 300.0)
+//   _lawreport.indicators_csv(["reports/a.txt", "reports/b.pdf"], {}, 2, 300.0)
 //     → (b"path,section,…\r\nreports/a.txt,1.1.1,…,23,篇次,…\r\n", [])
 //
 // Documents come back as the library's own writers print them (JSON, CSV,
