@@ -16,6 +16,9 @@ PACKAGES="
 # Install and package (issue 15): the man page is made by help2man, and
 # cpack -G DEB finds the package's dependencies with dpkg-shlibdeps.
 PACKAGES="$PACKAGES help2man dpkg-dev"
+# The Python module (python/): pybind11 and Debian's python3 headers, pandas
+# for its DataFrames, Dask distributed for lawreport.dask and its test.
+PACKAGES="$PACKAGES pybind11-dev python3-dev python3-pandas python3-distributed"
 
 missing=""
 for package in $PACKAGES; do
