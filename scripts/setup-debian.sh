@@ -12,6 +12,8 @@ PACKAGES="
   python3 python3-jsonschema python3-yaml
   poppler-utils
 "
+# lawreport view's browser tests and bench: headless Chromium under Selenium.
+PACKAGES="$PACKAGES chromium chromium-driver python3-selenium"
 
 missing=""
 for package in $PACKAGES; do
