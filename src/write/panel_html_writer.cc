@@ -79,6 +79,7 @@ void AppendPointLink(std::string& out, const PanelRow& row) {
 struct Scale {
   double low = 0;
   double high = 1;
+  double top = 0;  // the largest value drawn, labelled on the axis
   double Y(double value) const {
     return kTop + (high - value) / (high - low) * (kHeight - kTop - kBottom);
   }
@@ -92,6 +93,7 @@ Scale ScaleOf(const std::vector<const PanelRow*>& rows) {
     scale.low = std::min(scale.low, Signed(*row));
     scale.high = std::max(scale.high, Signed(*row));
   }
+  scale.top = scale.high;
   if (scale.high == scale.low) scale.high = scale.low + 1;
   scale.high += (scale.high - scale.low) * 0.05;
   return scale;
@@ -105,9 +107,22 @@ void AppendAxes(std::string& out, const Scale& scale) {
   out += "<line class=\"axis\" x1=\"" + Number(kLeft) + "\" y1=\"" +
          Number(kTop) + "\" x2=\"" + Number(kLeft) + "\" y2=\"" +
          Number(kHeight - kBottom) + "\"/>";
-  for (const double tick : {scale.low, scale.high}) {
+  std::vector<double> ticks = {scale.low, scale.top};
+  if (scale.low < 0 && scale.top > 0) ticks.push_back(0);
+  for (const double tick : ticks) {
+    // Large amounts in the report's own scale words: 1.458e13 元 reads
+    // 14.58万亿.
     char label[32];
-    std::snprintf(label, sizeof label, "%.6g", tick);
+    const double size = std::fabs(tick);
+    if (size >= 1e12) {
+      std::snprintf(label, sizeof label, "%.4g万亿", tick / 1e12);
+    } else if (size >= 1e8) {
+      std::snprintf(label, sizeof label, "%.4g亿", tick / 1e8);
+    } else if (size >= 1e5) {
+      std::snprintf(label, sizeof label, "%.4g万", tick / 1e4);
+    } else {
+      std::snprintf(label, sizeof label, "%.6g", tick);
+    }
     out += "<text x=\"" + Number(kLeft - 4) + "\" y=\"" +
            Number(scale.Y(tick) + 3) + "\" text-anchor=\"end\">" + label +
            "</text>";

@@ -37,10 +37,10 @@ FIXTURES = [
 ]
 
 PANEL_REPORTS = [
-    'tests/corpus/reports/001_sfb_moj_2023.txt',
-    'tests/corpus/reports/003_hubei_prov_2020.txt',
-    'tests/corpus/reports/013_jinghai_district_2020.txt',
-    'tests/corpus/reports/019_xunxian_county_2024.txt',
+    'tests/corpus/reports/031_gzbg_2026_beijing.txt',
+    'tests/corpus/reports/034_gzbg_2026_guangdong.txt',
+    'tests/corpus/reports/036_gzbg_2026_gansu.txt',
+    'tests/corpus/reports/038_gzbg_2026_sichuan.txt',
     'data/samples/rongan-2023.txt',
 ]
 
