@@ -47,7 +47,7 @@
   if (tools && filter) {
     tools.hidden = false;
     filter.addEventListener('input', applyFilter);
-    applyFilter();
+    shown.textContent = rows.length + ' / ' + rows.length + ' shown';
     document.getElementById('download').addEventListener('click', function () {
       var blob = new Blob([window.lawreportCsv()], { type: 'text/csv;charset=utf-8' });
       var link = document.createElement('a');
@@ -105,5 +105,11 @@
     });
   }
 
-  document.documentElement.setAttribute('data-rendered', String(performance.now()));
+  // "rendered": the first frame after the script has run has been laid out
+  // and painted (the callback of the frame, then the task after it).
+  requestAnimationFrame(function () {
+    setTimeout(function () {
+      document.documentElement.setAttribute('data-rendered', String(performance.now()));
+    }, 0);
+  });
 })();
