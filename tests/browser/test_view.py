@@ -65,7 +65,8 @@ def csv_rows(text):
     return list(csv.reader(io.StringIO(text, newline='')))
 
 
-def check_page(driver, binary, path, workdir, screenshot=False):
+def check_page(driver, binary, path, workdir, screenshot=False,
+               download=False):
     """The checks every report's page must pass; returns its extract."""
     name = os.path.basename(path)
     extract = json.loads(run(binary, 'extract', path))
@@ -113,6 +114,22 @@ def check_page(driver, binary, path, workdir, screenshot=False):
     page_csv = driver.execute_script('return window.lawreportCsv()')
     expect(page_csv == expected_csv,
            '%s: page CSV differs from extract --format csv' % name)
+    if download:
+        # The button itself, through Chromium's own download.
+        target = os.path.join(workdir, 'downloads')
+        os.makedirs(target, exist_ok=True)
+        driver.execute_cdp_cmd('Browser.setDownloadBehavior', {
+            'behavior': 'allow', 'downloadPath': target})
+        driver.find_element('id', 'download').click()
+        saved = os.path.join(target, 'indicators.csv')
+        deadline = time.time() + 10
+        while not os.path.exists(saved) and time.time() < deadline:
+            time.sleep(0.1)
+        expect(os.path.exists(saved), '%s: the button saved no CSV' % name)
+        if os.path.exists(saved):
+            with open(saved, encoding='utf-8', newline='') as f:
+                expect(f.read() == expected_csv,
+                       '%s: downloaded CSV differs from extract' % name)
 
     # The filter narrows the table to the rows whose label, kind, role or
     # canonical id contain the words.
@@ -290,7 +307,7 @@ def main():
         with tempfile.TemporaryDirectory() as workdir:
             for i, fixture in enumerate(FIXTURES):
                 check_page(driver, binary, os.path.join(root, fixture),
-                           workdir, screenshot=i == 0)
+                           workdir, screenshot=i == 0, download=i == 0)
             check_mutated(driver, binary, root, workdir)
             check_hostile(driver, binary, workdir)
             check_panel(driver, binary, root, workdir)
