@@ -294,6 +294,29 @@ def check_panel(driver, binary, root, workdir):
     expect(browser_support.png_colours(png) > 10, 'panel: screenshot blank')
 
 
+def check_view_errors(binary, root, workdir):
+    """Bad input: one line naming the file, exit 2, no page left behind."""
+    cases = [
+        (['view', os.path.join(workdir, 'missing.txt')], 'missing.txt'),
+        (['view', os.path.join(root, 'tests/fixtures/formats/truncated.docx')],
+         'truncated.docx'),
+        (['view', os.path.join(root, 'data/samples/rongan-2023.txt'), '-o',
+          os.path.join(workdir, 'no-such-dir', 'page.html')], 'no-such-dir'),
+    ]
+    for args, named in cases:
+        out = os.path.join(workdir, 'bad.html')
+        result = subprocess.run([binary] + args + (
+            [] if '-o' in args else ['-o', out]), capture_output=True)
+        stderr = result.stderr.decode('utf-8')
+        expect(result.returncode == 2, 'view %s: exit %d' % (
+            named, result.returncode))
+        expect(stderr.count('\n') == 1 and named in stderr,
+               'view %s: message %r' % (named, stderr))
+        expect(not os.path.exists(out), 'view %s: left a page' % named)
+        expect(not [f for f in os.listdir(workdir) if '.tmp.' in f],
+               'view %s: left a temporary file' % named)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--binary', required=True)
@@ -305,6 +328,7 @@ def main():
     driver = browser_support.start_browser()
     try:
         with tempfile.TemporaryDirectory() as workdir:
+            check_view_errors(binary, root, workdir)
             for i, fixture in enumerate(FIXTURES):
                 check_page(driver, binary, os.path.join(root, fixture),
                            workdir, screenshot=i == 0, download=i == 0)
