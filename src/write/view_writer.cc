@@ -143,11 +143,19 @@ class ViewWriter {
   // A table from markup (HTML, DOCX) whose cells are lines of their own is
   // drawn as a grid; a plain-text table keeps its lines, which already read
   // as one.
-  static bool IsGrid(const Table& table) {
+  bool IsGrid(const Table& table) const {
     if (table.from_text || table.cells.empty()) return false;
+    const std::vector<Line>& lines = report_.text.lines();
+    std::set<int> seen;
     return std::all_of(
-        table.cells.begin(), table.cells.end(),
-        [](const TableCell& cell) { return cell.begin == 0 && cell.end == 0; });
+        table.cells.begin(), table.cells.end(), [&](const TableCell& cell) {
+          if (cell.line < 1 || cell.line > static_cast<int>(lines.size()) ||
+              !seen.insert(cell.line).second)
+            return false;
+          const Line& line = lines[static_cast<std::size_t>(cell.line) - 1];
+          return (cell.begin == 0 && cell.end == 0) ||
+                 (cell.begin == line.begin && cell.end == line.end);
+        });
   }
 
   void WriteHeader() {
@@ -393,7 +401,7 @@ class ViewWriter {
   }
 
   void WriteGrid(const Table& table) {
-    out_ += "<table class=\"grid\">";
+    out_ += "<div class=\"grid-wrap\"><table class=\"grid\">";
     std::vector<const TableCell*> cells;
     for (const TableCell& cell : table.cells) cells.push_back(&cell);
     std::stable_sort(
@@ -419,7 +427,7 @@ class ViewWriter {
       out_ += "</td>";
     }
     if (row >= 0) out_ += "</tr>";
-    out_ += "</table>\n";
+    out_ += "</table></div>\n";
     // Checks of the table's cells, and lines inside it that are no cell,
     // below the grid.
     for (int number = table.first_line; number <= table.last_line; ++number) {

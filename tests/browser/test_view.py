@@ -110,6 +110,20 @@ def check_page(driver, binary, path, workdir, screenshot=False,
                '%s: %s highlights %r, not %r' % (
                    name, indicator['id'], text, indicator['text']))
 
+    # Every line of `lawreport text` once, in order; markup tables as grids.
+    text_lines = run(binary, 'text', path).count('\n')
+    line_ids = driver.execute_script(
+        'return Array.from(document.querySelectorAll("#text .ln")).map('
+        'function (l) { return l.id; })')
+    expect(sorted(line_ids, key=lambda i: int(i[1:])) ==
+           ['L%d' % n for n in range(1, text_lines + 1)],
+           '%s: page lines are not the %d text lines' % (name, text_lines))
+    if name.startswith('open-gov-tables.') and name.endswith(('.docx', '.html')):
+        grids = driver.execute_script(
+            'return document.querySelectorAll("table.grid td .ln").length')
+        expect(grids > 20, '%s: tables not drawn as grids (%d cells)' % (
+            name, grids))
+
     # The CSV download: the same rows as extract --format csv.
     page_csv = driver.execute_script('return window.lawreportCsv()')
     expect(page_csv == expected_csv,
