@@ -182,9 +182,37 @@ def check_page(driver, binary, path, workdir, screenshot=False,
         expect(details is not None and first['id'] in details,
                '%s: focusing a figure shows no details' % name)
 
+    if download:
+        # The outline scrolls to its headings.
+        target = driver.execute_script(
+            'var a = document.querySelectorAll("nav.outline a[href^=\'#L\']");'
+            'a = a[a.length - 1]; a.click();'
+            'var t = document.querySelector(a.getAttribute("href"));'
+            'var r = t.getBoundingClientRect();'
+            'return [a.getAttribute("href"), r.top > -2 && r.top < innerHeight,'
+            ' location.hash];')
+        expect(target[1] and target[2] == target[0],
+               '%s: outline link %s did not scroll to its line' % (
+                   name, target[0]))
+        # Without JavaScript the page still reads: the same highlights, each
+        # with its title.
+        driver.execute_cdp_cmd('Emulation.setScriptExecutionDisabled',
+                               {'value': True})
+        driver.get('file://' + os.path.abspath(page))
+        plain = driver.execute_script(
+            'return [document.documentElement.hasAttribute("data-rendered"),'
+            ' document.querySelectorAll("#text span.anchor").length,'
+            ' Array.from(document.querySelectorAll("mark.fig")).every('
+            '   function (m) { return m.title.indexOf(" = ") > 0; })]')
+        driver.execute_cdp_cmd('Emulation.setScriptExecutionDisabled',
+                               {'value': False})
+        expect(plain == [False, len(ids), True],
+               '%s: without JavaScript: %s' % (name, plain))
+
     errors = browser_support.console_errors(driver)
     expect(not errors, '%s: console errors: %s' % (name, errors))
     if screenshot:
+        browser_support.open_page(driver, page)
         png = driver.get_screenshot_as_png()
         colours = browser_support.png_colours(png)
         expect(colours > 20, '%s: screenshot looks blank (%d colours)' % (
