@@ -1,15 +1,19 @@
 #include "cmd_extract.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 #include <thread>
 
 #include "cli_common.h"
 #include "lawreport/batch.h"
 #include "lawreport/report.h"
+#include "lawreport/view.h"
 #include "lawreport/write.h"
 #include "output.h"
 
@@ -25,9 +29,10 @@ CLI::App* SetupExtract(CLI::App& app, ExtractOptions& options) {
   command
       ->add_option("--format", options.format,
                    "json (one document; JSON Lines when there are several), "
-                   "jsonl, or csv (one row per "
-                   "indicator, one table for all files)")
-      ->check(CLI::IsMember({"json", "jsonl", "csv"}));
+                   "jsonl, csv (one row per "
+                   "indicator, one table for all files), or text (an aligned "
+                   "listing for people; honours COLUMNS and NO_COLOR)")
+      ->check(CLI::IsMember({"json", "jsonl", "csv", "text"}));
   command->add_option(
       "-o,--output", options.output,
       "Write to this file, atomically (a temporary file renamed when "
@@ -42,6 +47,28 @@ CLI::App* SetupExtract(CLI::App& app, ExtractOptions& options) {
 
 namespace {
 
+// --format text: as wide as the terminal (COLUMNS, else the terminal's own
+// width; no limit for a pipe or a file) and coloured only on a terminal
+// without NO_COLOR (https://no-color.org).
+TextListingOptions TerminalListing(const std::string& output_path) {
+  TextListingOptions listing;
+  const bool to_terminal =
+      (output_path.empty() || output_path == "-") && ::isatty(STDOUT_FILENO);
+  if (const char* columns = std::getenv("COLUMNS")) {
+    listing.width = std::atoi(columns);
+  } else if (to_terminal) {
+    struct winsize size {};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+      listing.width = size.ws_col;
+  }
+  if (listing.width < 0) listing.width = 0;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  listing.color = to_terminal && (no_color == nullptr || *no_color == '\0') &&
+                  !(term != nullptr && std::string_view(term) == "dumb");
+  return listing;
+}
+
 // One report, one JSON document (the original single-file behaviour). It
 // runs as a batch of one, so that --timeout holds for it too.
 int ExtractOne(const ExtractOptions& options, const std::string& path) {
@@ -50,7 +77,8 @@ int ExtractOne(const ExtractOptions& options, const std::string& path) {
   batch.timeout_seconds = options.timeout;
   const std::string format = options.format;
   const bool excel = options.excel;
-  batch.serialize = [format, excel](const Report& report) {
+  const TextListingOptions listing = TerminalListing(options.output);
+  batch.serialize = [format, excel, listing](const Report& report) {
     WarnAboutSource(report.source.path, report.source);
     if (format == "csv" && excel) {
       return std::string(kUtf8Bom) +
@@ -58,6 +86,7 @@ int ExtractOne(const ExtractOptions& options, const std::string& path) {
                           CsvHeader());
     }
     if (format == "csv") return CsvHeader() + WriteIndicatorsCsv(report);
+    if (format == "text") return WriteIndicatorsText(report, listing);
     JsonOptions json;
     if (format == "jsonl") json.indent = -1;
     return WriteExtractJson(report, json);
@@ -128,20 +157,27 @@ int RunExtract(const ExtractOptions& options) {
 
   // Many files: JSON Lines (or one CSV table), in input order, streamed.
   const bool csv = options.format == "csv";
+  const bool text = options.format == "text";
+  const TextListingOptions listing = TerminalListing(options.output);
   BatchOptions batch;
   batch.jobs = JobsOrCores(options.jobs);
   batch.process.decode = options.decode;
   batch.timeout_seconds = options.timeout;
   const bool excel = options.excel;
-  batch.serialize = [csv, excel](const Report& report) {
+  batch.serialize = [csv, excel, text, listing](const Report& report) {
     WarnAboutSource(report.source.path, report.source);
     if (csv && excel)
       return ExcelSafeCsv(WriteIndicatorsCsv(report), CsvHeader());
+    // Many reports as text: each listing under its file's name.
+    if (text)
+      return "== " + report.source.path + "\n" +
+             WriteIndicatorsText(report, listing) + "\n";
     return csv ? WriteIndicatorsCsv(report)
                : WriteExtractJson(report, JsonOptions{-1});
   };
-  batch.serialize_error = [csv](const std::string& path, const Error& error) {
-    return csv ? std::string() : WriteErrorJson(path, error.message);
+  batch.serialize_error = [csv, text](const std::string& path,
+                                      const Error& error) {
+    return csv || text ? std::string() : WriteErrorJson(path, error.message);
   };
   // Installed before the output file exists and removed after it is renamed
   // into place (or to TARGET.partial): declared before `output`, it outlives

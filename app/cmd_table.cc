@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <mutex>
 #include <thread>
 
 #include "cli_common.h"
@@ -11,6 +13,7 @@
 #include "lawreport/canonical.h"
 #include "lawreport/panel.h"
 #include "lawreport/report.h"
+#include "lawreport/view.h"
 #include "lawreport/write.h"
 #include "output.h"
 
@@ -23,8 +26,11 @@ CLI::App* SetupTable(CLI::App& app, TableOptions& options) {
                          "panel (long CSV, wide CSV or JSON Lines)");
   AddInputOptions(*command, options.paths, options.files_from, options.glob,
                   options.jobs);
-  command->add_option("--format", options.format, "csv or jsonl")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+  command
+      ->add_option("--format", options.format,
+                   "csv, jsonl, or html (a self-contained page with a chart "
+                   "per canonical id and the long table)")
+      ->check(CLI::IsMember({"csv", "jsonl", "html"}));
   command->add_option("--indicators", options.indicators,
                       "Only these canonical ids, comma-separated; "
                       "'prefix.*' for every id under a prefix (xxgk.*)");
@@ -107,13 +113,21 @@ int RunTable(const TableOptions& options) {
   batch.timeout_seconds = options.timeout;
   const bool wide = options.wide;
   const bool jsonl = options.format == "jsonl";
+  const bool html = options.format == "html";
   const std::string header =
-      jsonl ? std::string()
-            : (wide ? WideCsvHeader(columns) : PanelCsvHeader());
+      jsonl || html ? std::string()
+                    : (wide ? WideCsvHeader(columns) : PanelCsvHeader());
   // --excel: each report's rows rewritten for spreadsheets under the header.
   const auto for_spreadsheet = [&](std::string csv) {
     return options.excel ? ExcelSafeCsv(csv, header) : csv;
   };
+  // --format html draws all reports at once: each worker files its rows
+  // under a token, and the writer (called in input order) collects them by
+  // it, so the page lists the reports in input order.
+  std::mutex pending_mutex;
+  std::map<std::string, std::vector<PanelRow>> pending;
+  std::size_t next_token = 0;
+  std::vector<PanelRow> all_rows;
   batch.serialize = [&](const Report& report) {
     WarnAboutSource(report.source.path, report.source);
     if (wide) {
@@ -128,6 +142,12 @@ int RunTable(const TableOptions& options) {
                                   return row.role != options.role;
                                 }),
                  rows.end());
+    }
+    if (html) {
+      std::lock_guard<std::mutex> lock(pending_mutex);
+      const std::string token = std::to_string(next_token++);
+      pending[token] = std::move(rows);
+      return token;
     }
     return jsonl ? PanelJsonLines(rows) : for_spreadsheet(PanelCsv(rows));
   };
@@ -147,13 +167,24 @@ int RunTable(const TableOptions& options) {
   }
   // A failed header write shows in CloseBatchOutput: every later write is
   // refused, so the batch stops after its first file.
-  if (!jsonl && options.excel)
+  if (!jsonl && !html && options.excel)
     output.Write(std::string(kUtf8Bom) + ExcelSafeCsv(header, header));
-  else if (!jsonl)
+  else if (!jsonl && !html)
     output.Write(header);
-  const BatchStats stats =
-      RunBatch(*inputs, batch,
-               [&output](std::string_view data) { return output.Write(data); });
+  const BatchStats stats = RunBatch(*inputs, batch, [&](std::string_view data) {
+    if (!html) return output.Write(data);
+    if (data.empty()) return true;  // a file that failed
+    std::lock_guard<std::mutex> lock(pending_mutex);
+    auto found = pending.find(std::string(data));
+    if (found != pending.end()) {
+      all_rows.insert(all_rows.end(),
+                      std::make_move_iterator(found->second.begin()),
+                      std::make_move_iterator(found->second.end()));
+      pending.erase(found);
+    }
+    return true;
+  });
+  if (html) output.Write(WritePanelHtml(all_rows));
   if (stats.output_closed && output.closed()) return EndBatch(kExitOk, stats);
   const int closed = CloseBatchOutput(output, stats.interrupted);
   if (closed != kExitOk && closed != kExitInterrupted)

@@ -5,6 +5,7 @@
 //   lawreport extract --format csv report.txt > indicators.csv
 //   lawreport check --format github reports/*.txt
 //   lawreport text report.pdf            # the text `line` numbers count
+//   lawreport view report.txt -o report.html
 //
 // Exit status: 0 ok, 1 findings (check), 2 bad input or usage. Data goes to
 // stdout, diagnostics to stderr.
@@ -20,6 +21,7 @@
 #include "cmd_outline.h"
 #include "cmd_table.h"
 #include "cmd_text.h"
+#include "cmd_view.h"
 #include "lawreport/report.h"
 
 int main(int argc, char** argv) {
@@ -51,6 +53,8 @@ int main(int argc, char** argv) {
   CLI::App* diff_command = lawreport::cli::SetupDiff(app, diff);
   lawreport::cli::TextOptions text;
   CLI::App* text_command = lawreport::cli::SetupText(app, text);
+  lawreport::cli::ViewOptions view;
+  CLI::App* view_command = lawreport::cli::SetupView(app, view);
 
   try {
     app.parse(argc, argv);
@@ -72,5 +76,6 @@ int main(int argc, char** argv) {
   if (table_command->parsed()) return lawreport::cli::RunTable(table);
   if (diff_command->parsed()) return lawreport::cli::RunDiff(diff);
   if (text_command->parsed()) return lawreport::cli::RunText(text);
+  if (view_command->parsed()) return lawreport::cli::RunView(view);
   return lawreport::cli::kExitBadInput;
 }

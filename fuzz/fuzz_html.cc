@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "lawreport/report.h"
+#include "lawreport/view.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {
@@ -19,6 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   if (report) {
     for (const lawreport::Indicator& indicator : report->indicators)
       (void)report->text.PageAt(indicator.value_begin);
+    // The page draws the reader's tables as grids of their cell lines.
+    (void)lawreport::WriteViewHtml(*report);
   }
   return 0;
 }

@@ -6,6 +6,7 @@
 
 #include "lawreport/panel.h"
 #include "lawreport/report.h"
+#include "lawreport/view.h"
 #include "lawreport/write.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
@@ -18,5 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   (void)lawreport::WriteIndicatorsCsv(*report);
   (void)lawreport::PanelCsv(lawreport::PanelRows(*report, {}));
   (void)lawreport::DiffReports(*report, *report);
+  (void)lawreport::WriteViewHtml(*report);
+  (void)lawreport::WritePanelHtml(lawreport::PanelRows(*report, {}));
+  (void)lawreport::WriteIndicatorsText(*report, {40, true});
   return 0;
 }

@@ -19,6 +19,8 @@ PACKAGES="$PACKAGES help2man dpkg-dev"
 # The Python module (python/): pybind11 and Debian's python3 headers, pandas
 # for its DataFrames, Dask distributed for lawreport.dask and its test.
 PACKAGES="$PACKAGES pybind11-dev python3-dev python3-pandas python3-distributed"
+# lawreport view's browser tests and bench: headless Chromium under Selenium.
+PACKAGES="$PACKAGES chromium chromium-driver python3-selenium"
 
 missing=""
 for package in $PACKAGES; do

@@ -9,6 +9,7 @@
 
 #include "lawreport/write.h"
 #include "write/csv_field.h"
+#include "write/indicator_csv.h"
 
 namespace lawreport {
 namespace {
@@ -24,50 +25,70 @@ std::string CsvHeader() {
 }
 
 std::string WriteIndicatorsCsv(const Report& report) {
-  std::map<std::string, const Section*> sections;
-  ForEachSection(report.outline.sections,
-                 [&](const Section& s) { sections[s.id] = &s; });
+  const write_internal::SectionIndex sections =
+      write_internal::IndexSections(report);
   std::string out;
   for (const Indicator& indicator : report.indicators) {
     std::string row;
-    AppendCsvField(row, report.source.path);
-    const Section* section = nullptr;
-    if (indicator.section) {
-      auto found = sections.find(*indicator.section);
-      if (found != sections.end()) section = found->second;
-    }
-    AppendCsvField(row, indicator.section ? *indicator.section : "");
-    AppendCsvField(row, section ? section->title : "");
-    AppendCsvField(row, std::to_string(indicator.line));
-    AppendCsvField(row, indicator.label);
-    AppendCsvField(row, indicator.value.ToString());
-    AppendCsvField(row, indicator.unit);
-    AppendCsvField(row, UnitKindName(indicator.kind));
-    AppendCsvField(row, QualifierName(indicator.qualifier));
-    AppendCsvField(row, indicator.text);
-    AppendCsvField(row,
-                   indicator.page > 0 ? std::to_string(indicator.page) : "");
-    AppendCsvField(row,
-                   indicator.cell ? std::to_string(indicator.cell->table) : "");
-    AppendCsvField(row,
-                   indicator.cell ? std::to_string(indicator.cell->row) : "");
-    AppendCsvField(
-        row, indicator.cell ? std::to_string(indicator.cell->column) : "");
-    AppendCsvField(row, RoleName(indicator.role));
-    AppendCsvField(row, indicator.period.from
-                            ? std::to_string(*indicator.period.from)
-                            : "");
-    AppendCsvField(
-        row, indicator.period.to ? std::to_string(*indicator.period.to) : "");
-    AppendCsvField(row, AggregateName(indicator.aggregate));
-    AppendCsvField(row, DirectionName(indicator.direction));
-    AppendCsvField(row, indicator.upper ? indicator.upper->ToString() : "");
-    AppendCsvField(row, std::to_string(indicator.value.decimals()));
-    AppendCsvField(row, std::to_string(indicator.start));
-    AppendCsvField(row, std::to_string(indicator.end));
+    for (const std::string& field :
+         write_internal::IndicatorCsvFields(report, indicator, sections))
+      AppendCsvField(row, field);
     out += row + "\r\n";
   }
   return out;
 }
 
+namespace write_internal {
+
+SectionIndex IndexSections(const Report& report) {
+  SectionIndex sections;
+  ForEachSection(report.outline.sections,
+                 [&](const Section& s) { sections[s.id] = &s; });
+  return sections;
+}
+
+std::vector<std::string> IndicatorCsvFields(const Report& report,
+                                            const Indicator& indicator,
+                                            const SectionIndex& sections) {
+  const Section* section = nullptr;
+  if (indicator.section) {
+    auto found = sections.find(*indicator.section);
+    if (found != sections.end()) section = found->second;
+  }
+  const auto number_or_empty = [](bool present, int value) {
+    return present ? std::to_string(value) : std::string();
+  };
+  return {
+      report.source.path,
+      indicator.section ? *indicator.section : "",
+      section ? section->title : "",
+      std::to_string(indicator.line),
+      indicator.label,
+      indicator.value.ToString(),
+      indicator.unit,
+      UnitKindName(indicator.kind),
+      QualifierName(indicator.qualifier),
+      indicator.text,
+      number_or_empty(indicator.page > 0, indicator.page),
+      number_or_empty(indicator.cell.has_value(),
+                      indicator.cell ? indicator.cell->table : 0),
+      number_or_empty(indicator.cell.has_value(),
+                      indicator.cell ? indicator.cell->row : 0),
+      number_or_empty(indicator.cell.has_value(),
+                      indicator.cell ? indicator.cell->column : 0),
+      RoleName(indicator.role),
+      number_or_empty(indicator.period.from.has_value(),
+                      indicator.period.from.value_or(0)),
+      number_or_empty(indicator.period.to.has_value(),
+                      indicator.period.to.value_or(0)),
+      AggregateName(indicator.aggregate),
+      DirectionName(indicator.direction),
+      indicator.upper ? indicator.upper->ToString() : "",
+      std::to_string(indicator.value.decimals()),
+      std::to_string(indicator.start),
+      std::to_string(indicator.end),
+  };
+}
+
+}  // namespace write_internal
 }  // namespace lawreport
