@@ -76,6 +76,7 @@ int CommitOrFail(Output& output) {
 // runs as a batch of one, so that --timeout holds for it too.
 int ExtractOne(const ExtractOptions& options, const std::string& path) {
   BatchOptions batch;
+  batch.jobs = JobsOrCores(options.jobs);  // one file: its pages, for OCR
   batch.process.decode = options.decode;
   batch.timeout_seconds = options.timeout;
   const std::string format = options.format;
@@ -92,10 +93,11 @@ int ExtractOne(const ExtractOptions& options, const std::string& path) {
     ReportInputError(failed, error);
   };
   std::string data;
-  const BatchStats stats = RunBatch({path}, batch, [&data](std::string_view out) {
-    data = out;
-    return true;
-  });
+  const BatchStats stats =
+      RunBatch({path}, batch, [&data](std::string_view out) {
+        data = out;
+        return true;
+      });
   if (stats.failed > 0) return EndBatch(kExitBadInput, stats);
   Output output(options.output);
   if (!output.Open()) {

@@ -10,9 +10,10 @@
 // failed download looks like. Container readers (src/decode/*_reader.cc)
 // turn the container into paragraphs and table cells, one per line of the
 // Text:
-//   <p>（一）加强党的领导</p><table>…</table>  → "（一）加强党的领导\n信息内容\n…"
-//   a DOCX heading numbered by Word as "（一）" → "（一）加强党的领导"
-//   a PDF page → its lines re-flowed into paragraphs, headers and page
+//   <p>（一）加强党的领导</p><table>…</table>  →
+//   "（一）加强党的领导\n信息内容\n…" a DOCX heading numbered by Word as
+//   "（一）" → "（一）加强党的领导" a PDF page → its lines re-flowed into
+//   paragraphs, headers and page
 //                numbers dropped, each line knowing its page
 //
 // The encoding of text and HTML is decided here and only here, in this
@@ -53,6 +54,19 @@ inline constexpr std::uint64_t kDefaultMaxLineBytes = 16ull * 1024 * 1024;
 inline constexpr int kMaxMarkupDepth = 256;
 
 enum class InputFormat { kAuto, kText, kHtml, kDocx, kPdf };
+
+// PDF pages without a usable text layer (a scan, or a font whose codes
+// map to no Unicode: "¿›»¶ 300 30%") are read by OCR (Tesseract, chi_sim)
+// when the OCR module is installed: kAuto does so for those pages only,
+// kAlways for every page, kNever refuses such a file with the page named.
+enum class OcrMode { kAuto, kAlways, kNever };
+
+// Scans are rendered at this resolution: Chinese characters at 10.5 pt
+// are then some 44 pixels high, where Tesseract reads them best.
+inline constexpr int kDefaultOcrDpi = 300;
+// A page rendered larger than this many pixels is refused (a 300 dpi A3
+// page is 17.4 million).
+inline constexpr std::uint64_t kDefaultMaxRenderPixels = 40ull * 1000 * 1000;
 // "auto", "text", "html", "docx", "pdf".
 const char* InputFormatName(InputFormat format);
 
@@ -66,6 +80,10 @@ struct DecodeOptions {
   std::uint64_t max_zip_entries = kDefaultMaxZipEntries;        // DOCX
   int max_pages = kDefaultMaxPages;                             // PDF
   std::uint64_t max_line_bytes = kDefaultMaxLineBytes;
+  OcrMode ocr = OcrMode::kAuto;  // --ocr
+  int ocr_dpi = kDefaultOcrDpi;
+  std::uint64_t max_render_pixels = kDefaultMaxRenderPixels;
+  int ocr_jobs = 1;  // pages OCR'd at once
   // Set by a batch runner to stop work on a file it has given up on
   // (--timeout); checked between PDF pages and between stages.
   const std::atomic<bool>* cancelled = nullptr;
