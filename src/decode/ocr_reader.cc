@@ -29,6 +29,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "decode/pdf_module.h"
@@ -90,6 +91,58 @@ EnginePool& Engines() {
   return *pool;
 }
 
+// A table's rules would be read as "|" and "一" and would join the cells
+// they part, so long straight runs of dark pixels are whitened first: a
+// third of an inch is longer than any stroke of a character set in a
+// report, and a sheet fed askew still leaves runs that long.
+void EraseRules(poppler::image& image, int dpi) {
+  const int width = image.width();
+  const int height = image.height();
+  const int stride = image.bytes_per_row();
+  auto* pixels = reinterpret_cast<unsigned char*>(image.data());
+  const int shortest = std::max(20, dpi / 3);
+  constexpr unsigned char kDark = 160;
+  std::vector<std::pair<int, int>> runs;  // (start, length) along a row
+  const auto at = [&](int x, int y) -> unsigned char& {
+    return pixels[static_cast<std::ptrdiff_t>(y) * stride + x];
+  };
+  // Found first, whitened after, so that a vertical rule crossing a
+  // horizontal one is still found whole.
+  std::vector<std::tuple<bool, int, int, int>> found;  // horizontal, line,
+                                                       // start, length
+  for (int y = 0; y < height; ++y) {
+    int start = -1;
+    for (int x = 0; x <= width; ++x) {
+      const bool dark = x < width && at(x, y) < kDark;
+      if (dark && start < 0) start = x;
+      if (!dark && start >= 0) {
+        if (x - start >= shortest) found.emplace_back(true, y, start, x - start);
+        start = -1;
+      }
+    }
+  }
+  for (int x = 0; x < width; ++x) {
+    int start = -1;
+    for (int y = 0; y <= height; ++y) {
+      const bool dark = y < height && at(x, y) < kDark;
+      if (dark && start < 0) start = y;
+      if (!dark && start >= 0) {
+        if (y - start >= shortest) found.emplace_back(false, x, start, y - start);
+        start = -1;
+      }
+    }
+  }
+  for (const auto& [horizontal, line, start, length] : found) {
+    for (int i = start; i < start + length; ++i) {
+      if (horizontal) {
+        at(i, line) = 255;
+      } else {
+        at(line, i) = 255;
+      }
+    }
+  }
+}
+
 Result<RenderedPage> Render(const poppler::document& pdf, int number,
                             const PdfRequest& request) {
   std::unique_ptr<poppler::page> page(pdf.create_page(number - 1));
@@ -114,6 +167,9 @@ Result<RenderedPage> Render(const poppler::document& pdf, int number,
   RenderedPage rendered{
       renderer.render_page(page.get(), request.dpi, request.dpi), number,
       72.0 / request.dpi};
+  if (rendered.image.is_valid() &&
+      rendered.image.format() == poppler::image::format_gray8)
+    EraseRules(rendered.image, request.dpi);
   return rendered;
 }
 
@@ -134,6 +190,11 @@ std::vector<PdfWord> ReadWords(tesseract::TessBaseAPI& engine,
   do {
     std::unique_ptr<char[]> text(it->GetUTF8Text(word_level));
     if (text == nullptr || text[0] == '\0') continue;
+    // What is left of a rule, or a speck: no word of a report.
+    const std::string_view read = text.get();
+    if (read.find_first_not_of("|_-~=.,'`\"") == std::string_view::npos ||
+        read == "｜" || read == "丨")
+      continue;
     int left, top, right, bottom;
     int line_left, line_top, line_right, line_bottom;
     if (!it->BoundingBox(word_level, &left, &top, &right, &bottom)) continue;

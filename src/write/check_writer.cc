@@ -174,6 +174,8 @@ std::string WriteCheckJson(const std::vector<CheckedFile>& files, bool strict) {
     } else {
       out.Field("encoding", file.source.encoding);
       out.Field("sha256", file.source.sha256);
+      if (file.source.ocr_pages > 0)
+        out.Field("ocr_pages", file.source.ocr_pages);
     }
     out.Key("checks");
     out.BeginArray();
