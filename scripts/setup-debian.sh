@@ -11,7 +11,10 @@ PACKAGES="
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-jsonschema python3-yaml
   poppler-utils
+  libtesseract-dev tesseract-ocr-chi-sim qpdf
 "
+# (the line above: OCR of scanned and garbled PDFs, issue 19; qpdf makes
+# the broken-font test fixture)
 
 missing=""
 for package in $PACKAGES; do

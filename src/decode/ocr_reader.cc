@@ -116,7 +116,8 @@ void EraseRules(poppler::image& image, int dpi) {
       const bool dark = x < width && at(x, y) < kDark;
       if (dark && start < 0) start = x;
       if (!dark && start >= 0) {
-        if (x - start >= shortest) found.emplace_back(true, y, start, x - start);
+        if (x - start >= shortest)
+          found.emplace_back(true, y, start, x - start);
         start = -1;
       }
     }
@@ -127,7 +128,8 @@ void EraseRules(poppler::image& image, int dpi) {
       const bool dark = y < height && at(x, y) < kDark;
       if (dark && start < 0) start = y;
       if (!dark && start >= 0) {
-        if (y - start >= shortest) found.emplace_back(false, x, start, y - start);
+        if (y - start >= shortest)
+          found.emplace_back(false, x, start, y - start);
         start = -1;
       }
     }

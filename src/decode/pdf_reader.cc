@@ -16,10 +16,12 @@
 //    joined without a space; the join across a page break records where
 //    the next page begins, so each figure knows its page.
 // Limits: at most max_pages pages; an encrypted PDF needs its password and
-// is refused; a PDF with no text layer (a scan) is refused.
+// is refused. A page whose text layer is missing or garbled
+// (ClassifyTextLayer) is handed back to the caller, which may have it read
+// by OCR (pdf_pages.h, ocr_reader.cc).
 //
-// This file is the module liblawreport_pdf.so (see pdf_module.h): it is
-// the only code that links poppler.
+// This file is the module liblawreport_pdf.so (see pdf_module.h), and is
+// built into liblawreport_ocr.so too, which reads pages by these rules.
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
