@@ -57,13 +57,14 @@ class Archive {
       zip_error_fini(&error);
       return Error{ErrorCode::kDamaged, "cannot read the ZIP container"};
     }
-    zip_t* archive =
-        zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS,
+                                          &error);
     if (archive == nullptr) {
       zip_source_free(source);
       const std::string reason = zip_error_strerror(&error);
       zip_error_fini(&error);
-      return Error{ErrorCode::kDamaged, "a damaged DOCX (ZIP) file: " + reason};
+      return Error{ErrorCode::kDamaged,
+                   "a damaged DOCX (ZIP) file: " + reason};
     }
     zip_error_fini(&error);
     Archive result;
@@ -103,8 +104,8 @@ class Archive {
       if (got < 0) {
         const std::string reason = zip_file_strerror(file);
         zip_fclose(file);
-        return Error{ErrorCode::kDamaged,
-                     std::string("a damaged DOCX: ") + name + ": " + reason};
+        return Error{ErrorCode::kDamaged, std::string("a damaged DOCX: ") +
+                                              name + ": " + reason};
       }
       if (got == 0) break;
       if (static_cast<std::uint64_t>(got) > budget_) {
@@ -142,8 +143,8 @@ Result<XmlDoc> ParseXml(const std::string& content, const char* name) {
   // Office never writes a DTD; one in a part can only be an attack
   // (entity expansion, external entities).
   if (content.find("<!DOCTYPE") != std::string::npos) {
-    return Error{ErrorCode::kDamaged,
-                 std::string("DOCX part ") + name + " declares a DTD: refused"};
+    return Error{ErrorCode::kDamaged, std::string("DOCX part ") + name +
+                                          " declares a DTD: refused"};
   }
   struct ContextFree {
     void operator()(xmlParserCtxtPtr c) const { xmlFreeParserCtxt(c); }
@@ -152,27 +153,26 @@ Result<XmlDoc> ParseXml(const std::string& content, const char* name) {
   if (context == nullptr) {
     return Error{ErrorCode::kDamaged, std::string("cannot parse ") + name};
   }
-  xmlDoc* doc =
-      xmlCtxtReadMemory(context.get(), content.data(),
-                        static_cast<int>(content.size()), name, nullptr,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR |
-                            XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
+  xmlDoc* doc = xmlCtxtReadMemory(
+      context.get(), content.data(), static_cast<int>(content.size()), name,
+      nullptr,
+      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+          XML_PARSE_COMPACT);
   if (HitDepthLimit(context.get())) {
     if (doc != nullptr) xmlFreeDoc(doc);
     return Error{ErrorCode::kLimitExceeded,
-                 std::string("DOCX part ") + name +
-                     " nests elements deeper than " +
+                 std::string("DOCX part ") + name + " nests elements deeper than " +
                      std::to_string(kMaxMarkupDepth) + " levels"};
   }
   if (doc == nullptr) {
-    return Error{ErrorCode::kDamaged, std::string("a damaged DOCX: ") + name +
-                                          " is not well-formed XML"};
+    return Error{ErrorCode::kDamaged,
+                 std::string("a damaged DOCX: ") + name + " is not well-formed XML"};
   }
   // The same for a DTD the byte check missed (a part in UTF-16).
   if (doc->intSubset != nullptr || doc->extSubset != nullptr) {
     xmlFreeDoc(doc);
-    return Error{ErrorCode::kDamaged,
-                 std::string("DOCX part ") + name + " declares a DTD: refused"};
+    return Error{ErrorCode::kDamaged, std::string("DOCX part ") + name +
+                                          " declares a DTD: refused"};
   }
   return XmlDoc(doc);
 }
@@ -200,9 +200,8 @@ xmlNode* Child(const xmlNode* node, const char* name) {
 std::optional<std::string> WordAttribute(const xmlNode* node,
                                          const char* name) {
   if (node == nullptr) return std::nullopt;
-  xmlChar* value =
-      xmlGetNsProp(node, reinterpret_cast<const xmlChar*>(name),
-                   reinterpret_cast<const xmlChar*>(kWordNamespace));
+  xmlChar* value = xmlGetNsProp(node, reinterpret_cast<const xmlChar*>(name),
+                                reinterpret_cast<const xmlChar*>(kWordNamespace));
   if (value == nullptr) return std::nullopt;
   std::string result(reinterpret_cast<const char*>(value));
   xmlFree(value);
@@ -225,10 +224,10 @@ constexpr int kLevels = 9;
 struct Level {
   int start = 1;
   std::string format = "decimal";
-  std::string text;  // "（%2）"
+  std::string text;     // "（%2）"
   std::string suffix = "tab";
-  int restart = -1;    // w:lvlRestart; -1 when absent
-  bool legal = false;  // w:isLgl: every number shown as decimal
+  int restart = -1;     // w:lvlRestart; -1 when absent
+  bool legal = false;   // w:isLgl: every number shown as decimal
 };
 
 struct AbstractNumbering {
@@ -267,7 +266,8 @@ std::string Roman(int value, bool upper) {
 std::string Letters(int value, bool upper) {
   if (value <= 0) return std::to_string(value);
   // Word repeats the letter: a … z, aa … zz, aaa …
-  const char letter = static_cast<char>((upper ? 'A' : 'a') + (value - 1) % 26);
+  const char letter =
+      static_cast<char>((upper ? 'A' : 'a') + (value - 1) % 26);
   return std::string(static_cast<std::size_t>((value - 1) / 26 + 1), letter);
 }
 
@@ -290,7 +290,7 @@ std::string FormatNumber(int value, const std::string& format) {
     return out;
   }
   if (format == "chineseLegalSimplified" && value > 0 && value < 10) {
-    static const char* kDigits[] = {"",   "壹", "贰", "叁", "肆",
+    static const char* kDigits[] = {"", "壹", "贰", "叁", "肆",
                                     "伍", "陆", "柒", "捌", "玖"};
     return kDigits[value];
   }
@@ -378,9 +378,8 @@ class Numbering {
     bool overrides = false;
     for (const auto& start : instance->second.start_overrides)
       overrides = overrides || start.has_value();
-    const std::string key = overrides
-                                ? "num:" + *reference.num_id
-                                : "abstract:" + instance->second.abstract_id;
+    const std::string key = overrides ? "num:" + *reference.num_id
+                                      : "abstract:" + instance->second.abstract_id;
     auto& counters = counters_[key];
     const auto start_of = [&](int index) {
       const auto& start =
@@ -400,8 +399,8 @@ class Numbering {
     std::string marker;
     const std::string& pattern = shown.text;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
-      if (pattern[i] == '%' && i + 1 < pattern.size() &&
-          pattern[i + 1] >= '1' && pattern[i + 1] <= '9') {
+      if (pattern[i] == '%' && i + 1 < pattern.size() && pattern[i + 1] >= '1' &&
+          pattern[i + 1] <= '9') {
         const int referenced = pattern[i + 1] - '1';
         const auto& value = counters[static_cast<std::size_t>(referenced)];
         const int number = value ? *value : start_of(referenced);
@@ -657,8 +656,7 @@ class BodyReader {
 
 }  // namespace
 
-Result<Document> ReadDocx(std::string_view bytes,
-                          const DecodeOptions& options) {
+Result<Document> ReadDocx(std::string_view bytes, const DecodeOptions& options) {
   PrepareLibxml();
   Result<Archive> archive = Archive::Open(bytes, options);
   if (!archive) return archive.error();
@@ -685,8 +683,7 @@ Result<Document> ReadDocx(std::string_view bytes,
     }
   }
 
-  Result<std::optional<std::string>> content =
-      archive->Read("word/document.xml");
+  Result<std::optional<std::string>> content = archive->Read("word/document.xml");
   if (!content) return content.error();
   Result<XmlDoc> doc = ParseXml(**content, "word/document.xml");
   if (!doc) return doc.error();

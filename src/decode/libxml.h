@@ -1,8 +1,8 @@
 // What the HTML and DOCX readers need from libxml2 beyond parsing. Internal.
 //
-//   PrepareLibxml();                        // once per process, quiet per
-//   thread xmlDoc* doc = xmlCtxtReadMemory(ctxt, …); if (HitDepthLimit(ctxt)) →
-//   "nested deeper than 256 levels"
+//   PrepareLibxml();                        // once per process, quiet per thread
+//   xmlDoc* doc = xmlCtxtReadMemory(ctxt, …);
+//   if (HitDepthLimit(ctxt)) → "nested deeper than 256 levels"
 #ifndef LAWREPORT_DECODE_LIBXML_H_
 #define LAWREPORT_DECODE_LIBXML_H_
 
