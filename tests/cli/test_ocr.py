@@ -53,6 +53,15 @@ def make(*args):
     subprocess.run([sys.executable, script, *args], check=True)
 
 
+def validate(document, schema, name):
+    import jsonschema
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
+    with open(os.path.join(root, 'docs', 'schema', schema + '.schema.json')) as f:
+        errors = list(jsonschema.Draft202012Validator(json.load(f)).iter_errors(document))
+    expect(not errors, f'{name}: valid against docs/schema/{schema}.schema.json '
+           f'{[e.message for e in errors[:2]]}')
+
+
 def figures(document):
     return collections.Counter((str(i['value']), i['unit']) for i in document['indicators'])
 
@@ -104,6 +113,7 @@ def test_garbled(binary, root, tmp, quick):
     expect(all(i.get('source') == 'ocr' and 0 <= i.get('confidence', -1) <= 100
                for i in document['indicators']),
            'garbled: every figure says source "ocr" with a confidence 0-100')
+    validate(document, 'extract', 'garbled')
     plain = json.loads(run(binary, 'extract', src).stdout)
     expect(all('source' not in i and 'confidence' not in i for i in plain['indicators'])
            and 'ocr_pages' not in plain['source'],
@@ -147,7 +157,10 @@ def test_table_scans(binary, root, tmp):
         expect(result.returncode in (0, 1), f'{name}: check exits 0 or 1 ({result.stderr})')
         if result.returncode not in (0, 1):
             continue
-        checked = json.loads(result.stdout)['files'][0]
+        whole = json.loads(result.stdout)
+        expect(whole['summary'].get('ocr_pages') == 2, f'{name}: the summary counts 2 OCR\'d pages')
+        validate(whole, 'check', name)
+        checked = whole['files'][0]
         template = {c['relation'] for c in checked['checks'] if c['type'] == 'template'}
         expect(len(template & want) >= least,
                f'{name}: {len(template & want)} of the text PDF\'s template checks (>= {least});'
