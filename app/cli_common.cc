@@ -35,6 +35,16 @@ void AddDecodeOptions(CLI::App& command, DecodeOptions& options) {
                                              {"docx", InputFormat::kDocx},
                                              {"pdf", InputFormat::kPdf}},
           CLI::ignore_case));
+  command
+      .add_option("--ocr", options.ocr,
+                  "PDF pages without a usable text layer (scans, garbled "
+                  "fonts): auto reads them by OCR, always reads every page "
+                  "by OCR, never refuses them")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, OcrMode>{{"auto", OcrMode::kAuto},
+                                         {"always", OcrMode::kAlways},
+                                         {"never", OcrMode::kNever}},
+          CLI::ignore_case));
   command.add_flag(
       "--strict-encoding", options.strict_encoding,
       "Refuse a text file whose encoding is only a weak guess (a few "
@@ -60,6 +70,9 @@ void AddDecodeOptions(CLI::App& command, DecodeOptions& options) {
         "DOCX: refuse archives with more entries");
   limit("--max-pages", options.max_pages, kDefaultMaxPages,
         "PDF: refuse documents with more pages");
+  limit("--max-render-pixels", options.max_render_pixels,
+        kDefaultMaxRenderPixels,
+        "OCR: refuse a page that renders to more pixels at 300 dpi");
   limit("--max-line-bytes", options.max_line_bytes, kDefaultMaxLineBytes,
         "Refuse a line or paragraph longer than this many bytes");
 }

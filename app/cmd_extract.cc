@@ -73,6 +73,7 @@ TextListingOptions TerminalListing(const std::string& output_path) {
 // runs as a batch of one, so that --timeout holds for it too.
 int ExtractOne(const ExtractOptions& options, const std::string& path) {
   BatchOptions batch;
+  batch.jobs = JobsOrCores(options.jobs);  // one file: its pages, for OCR
   batch.process.decode = options.decode;
   batch.timeout_seconds = options.timeout;
   const std::string format = options.format;

@@ -21,6 +21,9 @@ PACKAGES="$PACKAGES help2man dpkg-dev"
 PACKAGES="$PACKAGES pybind11-dev python3-dev python3-pandas python3-distributed"
 # lawreport view's browser tests and bench: headless Chromium under Selenium.
 PACKAGES="$PACKAGES chromium chromium-driver python3-selenium"
+# OCR of scanned and garbled PDFs (issue 19); qpdf makes the broken-font
+# test fixture.
+PACKAGES="$PACKAGES libtesseract-dev tesseract-ocr-chi-sim qpdf"
 
 missing=""
 for package in $PACKAGES; do

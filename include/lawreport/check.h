@@ -90,6 +90,13 @@ void MakeRelationsUnique(std::vector<Finding>& findings);
 std::vector<Finding> CheckIndicators(const Text& text,
                                      const std::vector<Indicator>& indicators);
 
+// OCR misreads digits, so a mismatch among figures read by OCR may be the
+// engine's, not the report's: its message says so, with the lowest
+// confidence among them. "… (a figure was read by OCR, confidence 61: it
+// may be misread, compare it with the page)". CheckIndicators does this.
+void NoteOcrFigures(const std::vector<Indicator>& indicators,
+                    std::vector<Finding>& findings);
+
 // --expect: figures a user expects the report to state, by indicator id or
 // by label. From JSON ({"办结率": 99.74, "i2": 43601} or
 // [{"key": "办结率", "value": 99.74}]) or TSV ("办结率<TAB>99.74").

@@ -60,6 +60,19 @@ inline constexpr std::uint64_t kDefaultMaxLineBytes = 16ull * 1024 * 1024;
 inline constexpr int kMaxMarkupDepth = 256;
 
 enum class InputFormat { kAuto, kText, kHtml, kDocx, kPdf };
+
+// PDF pages without a usable text layer (a scan, or a font whose codes
+// map to no Unicode: "¿›»¶ 300 30%") are read by OCR (Tesseract, chi_sim)
+// when the OCR module is installed: kAuto does so for those pages only,
+// kAlways for every page, kNever refuses such a file with the page named.
+enum class OcrMode { kAuto, kAlways, kNever };
+
+// Scans are rendered at this resolution: Chinese characters at 10.5 pt
+// are then some 44 pixels high, where Tesseract reads them best.
+inline constexpr int kDefaultOcrDpi = 300;
+// A page rendered larger than this many pixels is refused (a 300 dpi A3
+// page is 17.4 million).
+inline constexpr std::uint64_t kDefaultMaxRenderPixels = 40ull * 1000 * 1000;
 // "auto", "text", "html", "docx", "pdf".
 const char* InputFormatName(InputFormat format);
 
@@ -75,6 +88,10 @@ struct DecodeOptions {
   std::uint64_t max_line_bytes = kDefaultMaxLineBytes;
   // Refuse a text whose encoding is only a weak guess (see above).
   bool strict_encoding = false;
+  OcrMode ocr = OcrMode::kAuto;  // --ocr
+  int ocr_dpi = kDefaultOcrDpi;
+  std::uint64_t max_render_pixels = kDefaultMaxRenderPixels;
+  int ocr_jobs = 1;  // pages OCR'd at once
   // Set by a batch runner to stop work on a file it has given up on
   // (--timeout); checked between PDF pages and between stages.
   const std::atomic<bool>* cancelled = nullptr;

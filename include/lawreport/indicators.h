@@ -99,6 +99,9 @@ struct Indicator {
   std::string rule;  // the numbers rule, plus "+shared" or "+distributed";
                      // "table" for a table cell
   int page = 0;      // PDF: the page the number is on; 0 when not paged
+  // A figure on a PDF page read by OCR: the engine's lowest confidence
+  // (0–100) in the words of its number and unit; -1 when not read by OCR.
+  int ocr_confidence = -1;
   std::optional<CellRef> cell;  // set for a table cell
   // The canonical indicator it maps to (canonical.h), and why: the
   // catalogue entry's patterns that matched.

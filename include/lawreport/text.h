@@ -46,6 +46,7 @@ struct SourceInfo {
   // Set when the encoding was a guess made with little evidence (a few
   // bytes, a file cut mid-character); the CLI prints it as a warning.
   std::string encoding_warning;
+  int ocr_pages = 0;        // PDF pages read by OCR
 };
 
 struct Line {
@@ -137,9 +138,21 @@ class Text {
     std::size_t offset = 0;
     int page = 0;
   };
-  // AppendLine for a paged input; `marks` are in offset order.
+  // Where a word read by OCR begins in the source line about to be
+  // appended, with the engine's confidence in it (0–100); -1: the words
+  // from here on come from a text layer.
+  struct OcrMark {
+    std::size_t offset = 0;
+    int confidence = -1;
+  };
+  // AppendLine for a paged input; `marks` and `ocr` are in offset order.
   void AppendPagedLine(std::string_view source_line,
-                       const std::vector<PageMark>& marks);
+                       const std::vector<PageMark>& marks,
+                       const std::vector<OcrMark>& ocr = {});
+
+  // The lowest confidence of the OCR'd words that normalized [begin, end)
+  // touches, or -1 when none of it was read by OCR.
+  int OcrConfidence(std::size_t begin, std::size_t end) const;
   // Records a table whose cells are lines already appended; tables are
   // added in text order and do not overlap.
   void AddTable(Table table);
@@ -171,6 +184,11 @@ class Text {
     int page;
   };
   std::vector<PageStart> page_starts_;  // empty when not paged
+  struct OcrStart {
+    std::size_t source;  // offset in source_
+    int confidence;
+  };
+  std::vector<OcrStart> ocr_starts_;  // empty unless OCR read some page
   std::vector<Table> tables_;
   int page_title_line_ = 0;
 };

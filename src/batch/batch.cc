@@ -118,7 +118,8 @@ struct Shared {
         process(options.process),
         serialize(options.serialize),
         serialize_error(options.serialize_error),
-        cancelled(input_paths.size()) {}
+        cancelled(input_paths.size()),
+        jobs(std::max(1, options.jobs)) {}
 
   const std::vector<std::string> paths;
   const ProcessOptions process;
@@ -139,6 +140,7 @@ struct Shared {
   // Files being processed, and when each started.
   std::map<std::size_t, std::chrono::steady_clock::time_point> running;
   std::vector<std::atomic<bool>> cancelled;  // given up on: result discarded
+  const int jobs;                            // --jobs
   std::size_t next_to_take = 0;
   std::size_t next_to_write = 0;
   std::size_t window = 1;
@@ -207,6 +209,10 @@ void Work(const std::shared_ptr<Shared>& shared) {
     }
     ProcessOptions process = s.process;
     process.decode.cancelled = &s.cancelled[index];
+    // The cores the files leave idle OCR pages of one file at once.
+    const std::size_t files =
+        std::min(s.paths.size(), static_cast<std::size_t>(s.jobs));
+    process.decode.ocr_jobs = std::max(1, s.jobs / static_cast<int>(files));
     Done result = ProcessOne(s, index, process);
     bool writer_needs_it = false;
     {

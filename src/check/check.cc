@@ -1129,7 +1129,30 @@ void MakeRelationsUnique(std::vector<Finding>& findings) {
 
 std::vector<Finding> CheckIndicators(const Text& text,
                                      const std::vector<Indicator>& indicators) {
-  return Checker(text, indicators).Run();
+  std::vector<Finding> findings = Checker(text, indicators).Run();
+  NoteOcrFigures(indicators, findings);
+  return findings;
+}
+
+void NoteOcrFigures(const std::vector<Indicator>& indicators,
+                    std::vector<Finding>& findings) {
+  std::map<std::string_view, const Indicator*> by_id;
+  for (const Indicator& indicator : indicators)
+    by_id.emplace(indicator.id, &indicator);
+  for (Finding& finding : findings) {
+    if (finding.status != FindingStatus::kMismatch) continue;
+    int lowest = -1;
+    for (const std::string& id : finding.indicators) {
+      const auto found = by_id.find(id);
+      if (found == by_id.end() || found->second->ocr_confidence < 0) continue;
+      const int confidence = found->second->ocr_confidence;
+      lowest = lowest < 0 ? confidence : std::min(lowest, confidence);
+    }
+    if (lowest < 0) continue;
+    finding.message += " (a figure was read by OCR, confidence " +
+                       std::to_string(lowest) +
+                       ": it may be misread, compare it with the page)";
+  }
 }
 
 }  // namespace lawreport

@@ -372,6 +372,7 @@ Result<DecodedText> FromDocument(Result<decode_internal::Document> document,
   decoded.text = document->ToText();
   decoded.source.format = format;
   decoded.source.encoding = encoding;
+  decoded.source.ocr_pages = document->ocr_pages();
   for (int line = 1; line <= decoded.text.line_count(); ++line) {
     const Line& info = decoded.text.lines()[static_cast<std::size_t>(line - 1)];
     if (info.source_end - info.source_begin > options.max_line_bytes) {

@@ -172,20 +172,22 @@ std::string CollapseCellSpace(std::string_view text) {
 void Document::AddParagraph(std::string_view text) {
   const std::string_view trimmed = TrimLayoutSpace(text);
   if (trimmed.empty()) return;
-  blocks_.emplace_back(ParagraphBlock{std::string(trimmed), {}});
+  blocks_.emplace_back(ParagraphBlock{std::string(trimmed), {}, {}});
 }
 
 void Document::AddPagedParagraph(std::string text,
-                                 std::vector<Text::PageMark> pages) {
+                                 std::vector<Text::PageMark> pages,
+                                 std::vector<Text::OcrMark> ocr) {
   if (TrimLayoutSpace(text).empty()) return;
-  blocks_.emplace_back(ParagraphBlock{std::move(text), std::move(pages)});
+  blocks_.emplace_back(
+      ParagraphBlock{std::move(text), std::move(pages), std::move(ocr)});
 }
 
 void Document::AddPageTitle(std::string_view text) {
   const std::string line = CollapseSpace(text);
   const std::string_view trimmed = TrimLayoutSpace(line);
   if (trimmed.empty()) return;
-  blocks_.emplace_back(ParagraphBlock{std::string(trimmed), {}, true});
+  blocks_.emplace_back(ParagraphBlock{std::string(trimmed), {}, {}, true});
 }
 
 void Document::AddTable(TableBlock table) {
@@ -220,7 +222,17 @@ Text Document::ToText() const {
           marks.push_back({mark.offset - line_begin, mark.page});
         }
       }
-      text.AppendPagedLine(line, marks);
+      // The OCR'd word the line starts in, then those that start in it.
+      std::vector<Text::OcrMark> ocr;
+      for (const Text::OcrMark& mark : paragraph.ocr) {
+        if (mark.offset <= line_begin) {
+          ocr.assign(1, {0, mark.confidence});
+        } else if (mark.offset < line_end) {
+          ocr.push_back({mark.offset - line_begin, mark.confidence});
+        }
+      }
+      if (ocr.size() == 1 && ocr.front().confidence < 0) ocr.clear();
+      text.AppendPagedLine(line, marks, ocr);
     }
   };
   for (const Block& block : blocks_) {

@@ -27,6 +27,8 @@ struct ParagraphBlock {
   std::string text;  // UTF-8; a "\n" in it starts a new line
   // PDF: where pages begin in `text` (the first at offset 0); else empty.
   std::vector<Text::PageMark> pages;
+  // PDF pages read by OCR: where each word begins, with its confidence.
+  std::vector<Text::OcrMark> ocr;
   // HTML: the page's title element or <meta name="ArticleTitle">, outside
   // the article (Text::page_title_line).
   bool page_title = false;
@@ -50,11 +52,15 @@ class Document {
   // presentation and is dropped; an empty paragraph is not kept.
   void AddParagraph(std::string_view text);
   // A PDF paragraph: `pages` says where in `text` each page begins.
-  void AddPagedParagraph(std::string text, std::vector<Text::PageMark> pages);
+  void AddPagedParagraph(std::string text, std::vector<Text::PageMark> pages,
+                         std::vector<Text::OcrMark> ocr = {});
   // The web page's title, one line, put before the article's paragraphs.
   void AddPageTitle(std::string_view text);
   void AddTable(TableBlock table);
   bool empty() const { return blocks_.empty(); }
+  // PDF: how many pages OCR read.
+  void set_ocr_pages(int pages) { ocr_pages_ = pages; }
+  int ocr_pages() const { return ocr_pages_; }
   const std::vector<Block>& blocks() const { return blocks_; }
 
   // Lays the blocks out as lines: one per paragraph line, one per non-empty
@@ -63,6 +69,7 @@ class Document {
 
  private:
   std::vector<Block> blocks_;
+  int ocr_pages_ = 0;
 };
 
 // Trims ASCII whitespace, NBSP and U+3000 from both ends.

@@ -125,7 +125,8 @@ int Text::PageAt(std::size_t normalized_offset) const {
 }
 
 void Text::AppendPagedLine(std::string_view source_line,
-                           const std::vector<PageMark>& marks) {
+                           const std::vector<PageMark>& marks,
+                           const std::vector<OcrMark>& ocr) {
   // The line's first byte lands after the "\n" that separates it.
   const std::size_t line_start = source_.size() + (lines_.empty() ? 0 : 1);
   for (const PageMark& mark : marks) {
@@ -133,7 +134,35 @@ void Text::AppendPagedLine(std::string_view source_line,
       continue;
     page_starts_.push_back({line_start + mark.offset, mark.page});
   }
+  for (const OcrMark& mark : ocr)
+    ocr_starts_.push_back({line_start + mark.offset, mark.confidence});
+  // A line without OCR'd words after one with them: its words are not OCR's.
+  if (ocr.empty() && !ocr_starts_.empty() &&
+      ocr_starts_.back().confidence >= 0) {
+    ocr_starts_.push_back({line_start, -1});
+  }
   AppendLine(source_line);
+  // The "\n" ends the last word.
+  if (!ocr.empty()) ocr_starts_.push_back({source_.size(), -1});
+}
+
+int Text::OcrConfidence(std::size_t begin, std::size_t end) const {
+  if (ocr_starts_.empty() || end <= begin) return -1;
+  const std::size_t source_begin = SourceOffset(begin);
+  const std::size_t source_end = SourceOffset(end);
+  auto word =
+      std::upper_bound(ocr_starts_.begin(), ocr_starts_.end(), source_begin,
+                       [](std::size_t offset, const OcrStart& start) {
+                         return offset < start.source;
+                       });
+  // The word that holds `begin`, then those that start before `end`.
+  if (word != ocr_starts_.begin()) --word;
+  int lowest = -1;
+  for (; word != ocr_starts_.end() && word->source < source_end; ++word) {
+    if (word->confidence < 0) continue;
+    lowest = lowest < 0 ? word->confidence : std::min(lowest, word->confidence);
+  }
+  return lowest;
 }
 
 const Table* Text::TableAt(int line) const {

@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,23 +28,50 @@ namespace lawreport::decode_internal {
 struct PdfParagraph {
   std::string text;
   std::vector<Text::PageMark> pages;  // where each page begins in `text`
+  // OCR'd pages only: where each word read by OCR begins in `text`, with
+  // the engine's confidence (a -1 mark: text-layer words resume).
+  std::vector<Text::OcrMark> ocr;
+};
+
+// A page whose text layer cannot be used: none at all (a scan), or text
+// that is not plausible Chinese (a font without a usable Unicode map).
+struct UnreadablePage {
+  int page = 0;  // 1-based
+  bool garbled = false;
 };
 
 struct PdfText {
   std::vector<PdfParagraph> paragraphs;
+  // Pages to OCR; then `paragraphs` is empty. Text-layer reader only.
+  std::vector<UnreadablePage> unreadable;
+  int ocr_pages = 0;           // pages read by OCR
   std::optional<Error> error;  // set instead of paragraphs on failure
 };
 
-// The module's entry point, looked up by this name.
+struct PdfRequest {
+  const char* data = nullptr;
+  std::size_t size = 0;
+  int max_pages = 0;
+  const std::atomic<bool>* cancelled = nullptr;
+  // OCR module only: every page by OCR, or only the unreadable ones; the
+  // rendering resolution and its limit; worker threads.
+  bool ocr_every_page = false;
+  int dpi = 300;
+  std::uint64_t max_render_pixels = 0;
+  int jobs = 1;
+};
+
+// The modules' entry points, looked up by these names: the text-layer
+// reader (liblawreport_pdf.so) and the OCR reader (liblawreport_ocr.so),
+// which reads readable pages as the first does and OCRs the rest.
 inline constexpr const char* kReadPdfSymbol = "lawreport_read_pdf";
-using ReadPdfFunction = void (*)(const char* data, std::size_t size,
-                                 int max_pages,
-                                 const std::atomic<bool>* cancelled,
-                                 PdfText* out);
+inline constexpr const char* kReadPdfOcrSymbol = "lawreport_read_pdf_ocr";
+using ReadPdfFunction = void (*)(const PdfRequest* request, PdfText* out);
 
 // The module's file name, looked for beside the executable, then in
 // ../lib/lawreport/ from it, then where the build put it.
 inline constexpr const char* kPdfModuleName = "liblawreport_pdf.so";
+inline constexpr const char* kOcrModuleName = "liblawreport_ocr.so";
 
 }  // namespace lawreport::decode_internal
 

@@ -16,10 +16,12 @@
 //    joined without a space; the join across a page break records where
 //    the next page begins, so each figure knows its page.
 // Limits: at most max_pages pages; an encrypted PDF needs its password and
-// is refused; a PDF with no text layer (a scan) is refused.
+// is refused. A page whose text layer is missing or garbled
+// (ClassifyTextLayer) is handed back to the caller, which may have it read
+// by OCR (pdf_pages.h, ocr_reader.cc).
 //
-// This file is the module liblawreport_pdf.so (see pdf_module.h): it is
-// the only code that links poppler.
+// This file is the module liblawreport_pdf.so (see pdf_module.h), and is
+// built into liblawreport_ocr.so too, which reads pages by these rules.
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
@@ -33,6 +35,7 @@
 #include <vector>
 
 #include "decode/pdf_module.h"
+#include "decode/pdf_pages.h"
 #include "util/utf8.h"
 
 namespace lawreport::decode_internal {
@@ -44,7 +47,8 @@ struct PdfLine {
   double right = 0;
   double top = 0;
   double bottom = 0;
-  int page = 0;  // 1-based
+  int page = 0;                    // 1-based
+  std::vector<Text::OcrMark> ocr;  // OCR'd words' starts in `text`
   double height() const { return bottom - top; }
 };
 
@@ -74,13 +78,6 @@ void Join(std::string& out, std::string_view next, bool space) {
 
 bool IsAsciiDigits(std::string_view text);
 
-struct PdfWord {
-  std::string text;
-  poppler::rectf box;
-  bool space_after = false;
-  double middle() const { return box.y() + box.height() / 2; }
-};
-
 // A gap this many line heights wide parts two cells of a table row: words
 // of running text, even spaced ones ("政府信息 2428 条"), stand closer.
 constexpr double kCellGap = 1.5;
@@ -91,7 +88,7 @@ constexpr double kFigureCellGap = 0.8;
 // band holds its vertical middle, and a line's words go left to right. Two
 // words far apart on one line are two cells of a table row: they are
 // joined by a tab, which the table reader of text (text_tables.h) parts.
-std::vector<PdfLine> PageLines(const poppler::page& page, int number) {
+std::vector<PdfWord> TextLayerWords(const poppler::page& page) {
   std::vector<PdfWord> words;
   for (const poppler::text_box& box : page.text_list()) {
     const poppler::byte_array utf8 = box.text().to_utf8();
@@ -99,6 +96,16 @@ std::vector<PdfLine> PageLines(const poppler::page& page, int number) {
     words.push_back({std::string(utf8.data(), utf8.size()), box.bbox(),
                      box.has_space_after()});
   }
+  return words;
+}
+
+// Records where an OCR'd word just appended to `text` begins.
+void MarkOcrWord(PdfLine& line, const PdfWord& word) {
+  if (word.confidence < 0) return;
+  line.ocr.push_back({line.text.size() - word.text.size(), word.confidence});
+}
+
+std::vector<PdfLine> PageLines(std::vector<PdfWord> words, int number) {
   std::stable_sort(words.begin(), words.end(),
                    [](const PdfWord& a, const PdfWord& b) {
                      return a.middle() < b.middle();
@@ -133,7 +140,9 @@ std::vector<PdfLine> PageLines(const poppler::page& page, int number) {
                 rect.x() + rect.width(),
                 rect.y(),
                 rect.y() + rect.height(),
-                number};
+                number,
+                {}};
+        MarkOcrWord(line, *word);
       } else {
         const double gap = rect.x() - line.right;
         // A figure after words stands in a column of its own sooner: a
@@ -146,6 +155,7 @@ std::vector<PdfLine> PageLines(const poppler::page& page, int number) {
         } else {
           Join(line.text, word->text,
                space_after_last || gap > line.height() * 0.25);
+          MarkOcrWord(line, *word);
           line.right = std::max(line.right, rect.x() + rect.width());
           line.top = std::min(line.top, rect.y());
           line.bottom = std::max(line.bottom, rect.y() + rect.height());
@@ -153,6 +163,7 @@ std::vector<PdfLine> PageLines(const poppler::page& page, int number) {
           continue;
         }
         line.text += word->text;
+        MarkOcrWord(line, *word);
         line.right = std::max(line.right, rect.x() + rect.width());
         line.top = std::min(line.top, rect.y());
         line.bottom = std::max(line.bottom, rect.y() + rect.height());
@@ -340,12 +351,16 @@ void Reflow(const std::vector<std::vector<PdfLine>>& pages,
 
   std::string paragraph;
   std::vector<Text::PageMark> marks;
+  std::vector<Text::OcrMark> ocr;
   const PdfLine* previous = nullptr;
   const auto flush = [&] {
-    if (!paragraph.empty())
-      paragraphs.push_back({std::move(paragraph), std::move(marks)});
+    if (!paragraph.empty()) {
+      paragraphs.push_back(
+          {std::move(paragraph), std::move(marks), std::move(ocr)});
+    }
     paragraph.clear();
     marks.clear();
+    ocr.clear();
   };
   for (const auto& lines : pages) {
     for (const PdfLine& line : lines) {
@@ -368,6 +383,11 @@ void Reflow(const std::vector<std::vector<PdfLine>>& pages,
       if (marks.empty() || marks.back().page != line.page)
         marks.push_back({paragraph.size(), line.page});
       Join(paragraph, line.text, true);
+      const std::size_t line_start = paragraph.size() - line.text.size();
+      if (line.ocr.empty() && !ocr.empty() && ocr.back().confidence >= 0)
+        ocr.push_back({line_start, -1});
+      for (const Text::OcrMark& mark : line.ocr)
+        ocr.push_back({line_start + mark.offset, mark.confidence});
       previous = &line;
     }
   }
@@ -376,73 +396,166 @@ void Reflow(const std::vector<std::vector<PdfLine>>& pages,
 
 void IgnorePopplerMessage(const std::string&, void*) {}
 
-Result<std::vector<PdfParagraph>> ReadPdfText(
-    std::string_view bytes, int max_pages, const std::atomic<bool>* cancelled) {
+// Tesseract takes the single stroke of "一" before "、" for a speck and
+// drops it: "一、总体工作情况" reads "、总体工作情况". No line of Chinese opens
+// with "、", so an OCR'd line that does lost its numeral, which is the one
+// after the last "X、" heading above it ("一" when none), restored with
+// confidence 0.
+void RestoreLostNumerals(std::vector<std::vector<PdfLine>>& pages) {
+  static constexpr std::string_view kNumerals[] = {
+      "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  int last = -1;  // index in kNumerals of the last "X、" heading
+  for (auto& lines : pages) {
+    for (PdfLine& line : lines) {
+      if (line.ocr.empty()) continue;
+      if (utf8::StartsWith(line.text, "、")) {
+        if (last + 1 >= static_cast<int>(std::size(kNumerals))) continue;
+        const std::string_view numeral =
+            kNumerals[static_cast<std::size_t>(last + 1)];
+        line.text.insert(0, numeral);
+        for (Text::OcrMark& mark : line.ocr) mark.offset += numeral.size();
+        line.ocr.insert(line.ocr.begin(), {0, 0});
+        ++last;
+        continue;
+      }
+      for (std::size_t i = 0; i < std::size(kNumerals); ++i) {
+        if (utf8::StartsWith(line.text, kNumerals[i]) &&
+            utf8::StartsWith(
+                std::string_view(line.text).substr(kNumerals[i].size()),
+                "、")) {
+          last = static_cast<int>(i);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TextLayer ClassifyTextLayer(const std::vector<PdfWord>& words) {
+  std::size_t characters = 0;
+  std::size_t strange = 0;
+  for (const PdfWord& word : words) {
+    for (std::size_t offset = 0; offset < word.text.size();) {
+      const utf8::CodePoint cp = utf8::Decode(word.text, offset);
+      offset += cp.length;
+      const char32_t c = cp.value;
+      if (c == ' ' || c == 0x3000 || c == 0xA0 || c == '\t') continue;
+      ++characters;
+      const bool plausible =
+          (c >= 0x21 && c < 0x7F) ||                           // ASCII
+          c == 0xB0 || c == 0xB1 || c == 0xB7 || c == 0xD7 ||  // ° ± · ×
+          c == 0xF7 || c == 0xA7 ||                            // ÷ §
+          (c >= 0x370 && c <= 0x3FF) ||                        // Greek
+          (c >= 0x2010 && c <= 0x2027 && c != 0x201E) ||  // — “ ” …
+          (c >= 0x2030 && c <= 0x2033) || c == 0x203B ||  // ‰ ′ ※
+          (c >= 0x2100 && c <= 0x22FF) ||  // ℃ № Ⅻ → ≤ ∑
+          (c >= 0x2460 && c <= 0x27BF) ||  // ① ─ ■ ★ ✓
+          (c >= 0x2E80 && c <= 0x9FFF) ||  // CJK, kana, 、。《》
+          (c >= 0xF900 && c <= 0xFAFF) ||  // CJK compatibility
+          (c >= 0xFE30 && c <= 0xFE4F) ||  // CJK compatibility forms
+          (c >= 0xFF01 && c <= 0xFFEF) ||  // full width
+          (c >= 0x20000 && c <= 0x3FFFF);  // CJK extensions
+      if (!plausible) ++strange;
+    }
+  }
+  if (characters == 0) return TextLayer::kEmpty;
+  return strange * 5 > characters ? TextLayer::kGarbled : TextLayer::kUsable;
+}
+
+void ReadPdfPages(const PdfRequest& request, const OcrPagesFunction* ocr,
+                  PdfText* out) {
   static std::once_flag quiet;
   std::call_once(quiet, [] {
     poppler::set_debug_error_function(IgnorePopplerMessage, nullptr);
   });
+  const std::string_view bytes(request.data, request.size);
+  const auto fail = [&](ErrorCode code, std::string message) {
+    out->error = Error{code, std::move(message)};
+  };
   std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
       bytes.data(), static_cast<int>(bytes.size())));
   if (pdf == nullptr) {
     // poppler reports a locked document by failing to load it, too.
     if (bytes.find("/Encrypt") != std::string_view::npos) {
-      return Error{ErrorCode::kEncrypted,
-                   "an encrypted PDF: it cannot be read without its password"};
+      return fail(ErrorCode::kEncrypted,
+                  "an encrypted PDF: it cannot be read without its password");
     }
-    return Error{ErrorCode::kDamaged,
-                 "a damaged PDF file: poppler cannot open it"};
+    return fail(ErrorCode::kDamaged,
+                "a damaged PDF file: poppler cannot open it");
   }
   if (pdf->is_locked()) {
-    return Error{ErrorCode::kEncrypted,
-                 "an encrypted PDF: it cannot be read without its password"};
+    return fail(ErrorCode::kEncrypted,
+                "an encrypted PDF: it cannot be read without its password");
   }
   const int page_count = pdf->pages();
-  if (page_count > max_pages) {
-    return Error{ErrorCode::kLimitExceeded,
-                 "PDF has " + std::to_string(page_count) +
-                     " pages, over the limit of " + std::to_string(max_pages) +
-                     " (raise it with --max-pages)"};
+  if (page_count > request.max_pages) {
+    return fail(
+        ErrorCode::kLimitExceeded,
+        "PDF has " + std::to_string(page_count) + " pages, over the limit of " +
+            std::to_string(request.max_pages) + " (raise it with --max-pages)");
   }
-  std::vector<std::vector<PdfLine>> pages;
+  std::vector<std::vector<PdfWord>> words(static_cast<std::size_t>(page_count));
+  std::vector<UnreadablePage> unreadable;
   bool any_text = false;
+  bool any_garbled = false;
   for (int index = 0; index < page_count; ++index) {
-    if (cancelled != nullptr && cancelled->load()) {
-      return Error{ErrorCode::kLimitExceeded, "stopped at page " +
-                                                  std::to_string(index + 1) +
-                                                  ": over the time limit"};
+    if (request.cancelled != nullptr && request.cancelled->load()) {
+      return fail(ErrorCode::kLimitExceeded, "stopped at page " +
+                                                 std::to_string(index + 1) +
+                                                 ": over the time limit");
     }
     std::unique_ptr<poppler::page> page(pdf->create_page(index));
-    if (page == nullptr) {
-      pages.emplace_back();
-      continue;
-    }
-    pages.push_back(PageLines(*page, index + 1));
-    any_text = any_text || !pages.back().empty();
+    if (page == nullptr) continue;
+    std::vector<PdfWord>& page_words = words[static_cast<std::size_t>(index)];
+    page_words = TextLayerWords(*page);
+    const TextLayer layer = ClassifyTextLayer(page_words);
+    any_text = any_text || layer == TextLayer::kUsable;
+    any_garbled = any_garbled || layer == TextLayer::kGarbled;
+    if (layer != TextLayer::kUsable)
+      unreadable.push_back({index + 1, layer == TextLayer::kGarbled});
   }
-  if (!any_text) {
-    return Error{ErrorCode::kNoText,
-                 "a PDF without a text layer (a scan?): lawreport does not "
-                 "do OCR"};
+  // Empty pages among readable ones (a blank page, a photograph) are no
+  // reason to OCR; a garbled page, or no text anywhere, is.
+  if (!any_garbled && any_text) unreadable.clear();
+  std::vector<int> to_ocr;
+  if (ocr != nullptr && request.ocr_every_page) {
+    for (int page = 1; page <= page_count; ++page) to_ocr.push_back(page);
+  } else {
+    for (const UnreadablePage& page : unreadable) to_ocr.push_back(page.page);
+  }
+  if (ocr == nullptr && !unreadable.empty()) {
+    out->unreadable = std::move(unreadable);
+    return;
+  }
+  if (!to_ocr.empty()) {
+    Result<std::vector<std::vector<PdfWord>>> read = (*ocr)(*pdf, to_ocr);
+    if (!read) return fail(read.error().code, read.error().message);
+    for (std::size_t i = 0; i < to_ocr.size(); ++i) {
+      words[static_cast<std::size_t>(to_ocr[i] - 1)] = std::move((*read)[i]);
+    }
+    out->ocr_pages = static_cast<int>(to_ocr.size());
+  }
+  std::vector<std::vector<PdfLine>> pages;
+  bool any_line = false;
+  for (int index = 0; index < page_count; ++index) {
+    pages.push_back(PageLines(std::move(words[static_cast<std::size_t>(index)]),
+                              index + 1));
+    any_line = any_line || !pages.back().empty();
+  }
+  if (out->ocr_pages > 0) RestoreLostNumerals(pages);
+  if (!any_line) {
+    return fail(ErrorCode::kNoText,
+                "a PDF without a text layer, and OCR found no text in it");
   }
   DropPageFurniture(pages);
-  std::vector<PdfParagraph> paragraphs;
-  Reflow(pages, paragraphs);
-  return paragraphs;
+  Reflow(pages, out->paragraphs);
 }
 
-}  // namespace
 }  // namespace lawreport::decode_internal
 
 extern "C" __attribute__((visibility("default"))) void lawreport_read_pdf(
-    const char* data, std::size_t size, int max_pages,
-    const std::atomic<bool>* cancelled,
+    const lawreport::decode_internal::PdfRequest* request,
     lawreport::decode_internal::PdfText* out) {
-  using lawreport::decode_internal::ReadPdfText;
-  auto read = ReadPdfText(std::string_view(data, size), max_pages, cancelled);
-  if (read) {
-    out->paragraphs = std::move(*read);
-  } else {
-    out->error = read.error();
-  }
+  lawreport::decode_internal::ReadPdfPages(*request, nullptr, out);
 }

@@ -442,6 +442,8 @@ class Extractor {
     for (std::size_t i = 0; i < indicators_.size(); ++i) {
       indicators_[i].id = "i" + std::to_string(i + 1);
       indicators_[i].page = text_.PageAt(indicators_[i].value_begin);
+      indicators_[i].ocr_confidence = text_.OcrConfidence(
+          indicators_[i].value_begin, indicators_[i].value_end);
       // Offsets are written out in the source a user can see; recognition
       // needed the normalized ones until now.
       indicators_[i].start = text_.SourceOffset(indicators_[i].text_begin);

@@ -15,6 +15,7 @@ namespace {
 struct Counts {
   int files = 0, failed_files = 0, checks = 0, pass = 0, mismatch = 0,
       unverifiable = 0, accepted = 0;
+  int ocr_pages = 0;  // PDF pages read by OCR, over all files
 };
 
 Counts Count(const std::vector<CheckedFile>& files) {
@@ -22,6 +23,7 @@ Counts Count(const std::vector<CheckedFile>& files) {
   for (const CheckedFile& file : files) {
     ++counts.files;
     if (file.error) ++counts.failed_files;
+    if (!file.error) counts.ocr_pages += file.source.ocr_pages;
     for (const Finding& finding : file.findings) {
       ++counts.checks;
       switch (finding.status) {
@@ -53,6 +55,8 @@ std::string Summary(const Counts& c) {
          std::to_string(c.mismatch) + " mismatch, " +
          std::to_string(c.unverifiable) + " unverifiable";
   if (c.accepted > 0) out += ", " + std::to_string(c.accepted) + " accepted";
+  if (c.ocr_pages > 0)
+    out += "; " + std::to_string(c.ocr_pages) + " PDF pages read by OCR";
   return out;
 }
 
@@ -181,6 +185,8 @@ std::string WriteCheckJson(const std::vector<CheckedFile>& files, bool strict) {
     } else {
       out.Field("encoding", file.source.encoding);
       out.Field("sha256", file.source.sha256);
+      if (file.source.ocr_pages > 0)
+        out.Field("ocr_pages", file.source.ocr_pages);
     }
     out.Key("checks");
     out.BeginArray();
@@ -202,6 +208,7 @@ std::string WriteCheckJson(const std::vector<CheckedFile>& files, bool strict) {
   out.Field("mismatch", c.mismatch);
   out.Field("unverifiable", c.unverifiable);
   out.Field("accepted", c.accepted);
+  if (c.ocr_pages > 0) out.Field("ocr_pages", c.ocr_pages);
   out.Field("strict", strict);
   out.Field("ok", !failed);
   out.EndObject();

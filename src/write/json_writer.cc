@@ -97,6 +97,11 @@ void WriteIndicator(JsonOut& out, const Indicator& indicator) {
     out.Key("page");
     out.Null();
   }
+  // Only a figure read by OCR says so: other outputs stay as they were.
+  if (indicator.ocr_confidence >= 0) {
+    out.Field("source", "ocr");
+    out.Field("confidence", indicator.ocr_confidence);
+  }
   out.Key("cell");
   if (indicator.cell) {
     out.BeginObject();
@@ -124,6 +129,7 @@ void WriteOutlineFields(JsonOut& out, const Report& report) {
   out.Field("bom", source.bom);
   out.Field("bytes", source.bytes);
   out.Field("sha256", source.sha256);
+  if (source.ocr_pages > 0) out.Field("ocr_pages", source.ocr_pages);
   out.EndObject();
 
   const DocumentInfo& document = report.outline.document;

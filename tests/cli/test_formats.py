@@ -435,13 +435,16 @@ class FormatsTest(ScratchTest):
             ('truncated.docx', 'a damaged DOCX (ZIP) file'),
             ('truncated.pdf', 'a damaged PDF file'),
             ('encrypted.pdf', 'an encrypted PDF'),
-            ('scanned.pdf', 'a PDF without a text layer'),
             ('broken.docx', 'a ZIP file without word/document.xml'),
             ('not-a-docx.docx', 'named .docx but holds plain text (a failed download?)'),
         ]
         for name, message in cases:
             with self.subTest(name=name):
                 self.assert_fails(fixture(name), message)
+        # A scan is read by OCR unless told not to (tests/cli/test_ocr.py).
+        self.assert_fails(fixture('scanned.pdf'),
+                          'page 1: no text layer (a scan?); use --ocr auto to read it by OCR',
+                          '--ocr', 'never')
 
     def test_content_decides_the_reader_not_the_name(self):
         document = self.extract(fixture('docx-named.pdf'))

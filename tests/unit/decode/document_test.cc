@@ -185,5 +185,42 @@ TEST(DocumentTest, ReflowedParagraphsKnowTheirPages) {
   EXPECT_EQ(plain.PageAt(3), 0);
 }
 
+TEST(DocumentTest, OcrWordsKeepTheirConfidence) {
+  // "受理" 95, "43601" 62, "件，" 90 on an OCR'd page; then a line from a
+  // text layer, and a paragraph whose second half was OCR'd.
+  Document document;
+  document.AddPagedParagraph("受理43601件，", {{0, 1}},
+                             {{0, 95}, {6, 62}, {11, 90}});
+  document.AddPagedParagraph("办结43486件。", {{0, 2}});
+  document.AddPagedParagraph("办结43486件，\n办结率99.74%", {{0, 3}},
+                             {{0, -1}, {18, 40}, {32, 88}});
+  const Text text = document.ToText();
+  ASSERT_EQ(text.line_count(), 4);
+  struct Case {
+    int line;
+    std::size_t begin, end;  // in the line
+    int confidence;
+  };
+  const Case cases[] = {
+      {1, 0, 6, 95},    // 受理
+      {1, 6, 11, 62},   // 43601
+      {1, 6, 14, 62},   // 43601件: the lowest
+      {1, 11, 14, 90},  // 件
+      {2, 2, 7, -1},    // text layer
+      {3, 6, 11, -1},   // text layer before the OCR'd words
+      {4, 9, 14, 40},   // 99.74: the word "办结率99" holds its start
+      {4, 14, 15, 88},  // %
+  };
+  for (const Case& c : cases) {
+    const std::size_t start =
+        text.lines()[static_cast<std::size_t>(c.line - 1)].begin;
+    EXPECT_EQ(text.OcrConfidence(start + c.begin, start + c.end), c.confidence)
+        << "line " << c.line << " [" << c.begin << ", " << c.end << ")";
+  }
+  Text plain;
+  plain.AppendLine("办结43486件。");
+  EXPECT_EQ(plain.OcrConfidence(0, 5), -1);
+}
+
 }  // namespace
 }  // namespace lawreport::decode_internal

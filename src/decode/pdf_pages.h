@@ -1,0 +1,60 @@
+// Reading a PDF's pages into paragraphs, shared by the text-layer reader
+// (liblawreport_pdf.so) and the OCR reader (liblawreport_ocr.so), so that
+// words read by OCR become lines, table rows and paragraphs by the same
+// rules as words from a text layer. Internal; links poppler.
+//
+//   a page whose text layer reads "¿›»¶ 300 30%" → kGarbled
+//   a page with no text at all (a scan)           → kEmpty
+//   "融安县2023年法治政府建设年度报告"               → kUsable
+#ifndef LAWREPORT_DECODE_PDF_PAGES_H_
+#define LAWREPORT_DECODE_PDF_PAGES_H_
+
+#include <poppler-document.h>
+#include <poppler-rectangle.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "decode/pdf_module.h"
+#include "lawreport/status.h"
+
+namespace lawreport::decode_internal {
+
+// A word with its box in PDF points from the page's top left; confidence
+// 0–100 for a word read by OCR, -1 for one from the text layer.
+struct PdfWord {
+  std::string text;
+  poppler::rectf box;
+  bool space_after = false;
+  int confidence = -1;
+  double middle() const { return box.y() + box.height() / 2; }
+};
+
+enum class TextLayer { kUsable, kEmpty, kGarbled };
+
+// Whether a page's words read as Chinese (or English) text. Garbled: over a
+// fifth of the characters, spaces aside, fall outside CJK, ASCII and the
+// punctuation and symbols reports print, or are U+FFFD, private-use or
+// control characters — what a font's codes look like when read as Latin-1
+// or MacRoman.
+TextLayer ClassifyTextLayer(const std::vector<PdfWord>& words);
+
+// Reads the words of the pages numbered in `pages` (1-based) by OCR, in
+// that order; words in PDF points, as PdfWord says.
+using OcrPagesFunction =
+    std::function<Result<std::vector<std::vector<PdfWord>>>(
+        const poppler::document& pdf, const std::vector<int>& pages)>;
+
+// Reads the PDF request.data into out->paragraphs. Without `ocr` (the
+// text-layer reader), a file with a garbled page, or with no text on any
+// page, gets out->unreadable instead: the pages the caller may OCR. With
+// `ocr`, those pages (every page with request.ocr_every_page) are read by
+// it, and out->ocr_pages counts them.
+void ReadPdfPages(const PdfRequest& request, const OcrPagesFunction* ocr,
+                  PdfText* out);
+
+}  // namespace lawreport::decode_internal
+
+#endif  // LAWREPORT_DECODE_PDF_PAGES_H_
