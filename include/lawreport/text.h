@@ -46,7 +46,7 @@ struct SourceInfo {
   // Set when the encoding was a guess made with little evidence (a few
   // bytes, a file cut mid-character); the CLI prints it as a warning.
   std::string encoding_warning;
-  int ocr_pages = 0;        // PDF pages read by OCR
+  int ocr_pages = 0;  // PDF pages read by OCR
 };
 
 struct Line {
