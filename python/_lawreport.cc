@@ -108,7 +108,7 @@ std::optional<InputFormat> ParseFormat(const std::string& name) {
 }
 
 // The CLI's decode options (--encoding, --format-in, --no-boilerplate-strip,
-// the limits), from the dict the package builds of its keyword arguments.
+// --strict-encoding, --ocr, the limits), from the dict the package builds of its keyword arguments.
 DecodeOptions ToDecodeOptions(const py::dict& given) {
   DecodeOptions options;
   for (const auto& [key_object, value] : given) {
@@ -137,6 +137,23 @@ DecodeOptions ToDecodeOptions(const py::dict& given) {
       options.format = *format;
     } else if (key == "boilerplate_strip") {
       options.strip_boilerplate = py::cast<bool>(value);
+    } else if (key == "strict_encoding") {
+      options.strict_encoding = py::cast<bool>(value);
+    } else if (key == "ocr") {
+      const std::string mode = py::cast<std::string>(value);
+      if (mode == "auto") {
+        options.ocr = OcrMode::kAuto;
+      } else if (mode == "always") {
+        options.ocr = OcrMode::kAlways;
+      } else if (mode == "never") {
+        options.ocr = OcrMode::kNever;
+      } else {
+        Raise("", Error{ErrorCode::kInvalidArgument,
+                        "ocr must be one of auto, always, never, not '" + mode +
+                            "'"});
+      }
+    } else if (key == "max_render_pixels") {
+      positive(options.max_render_pixels);
     } else if (key == "max_bytes") {
       positive(options.max_bytes);
     } else if (key == "max_unzipped_bytes") {

@@ -18,8 +18,9 @@ The same C++ library as the ``lawreport`` command, in process::
 - ``lawreport.dask`` maps the library over a Dask cluster.
 
 Options mirror the CLI's: ``encoding``, ``format_in`` (auto, text, html, docx,
-pdf), ``boilerplate_strip``, ``max_bytes``, ``max_unzipped_bytes``,
-``max_zip_entries``, ``max_pages``, ``max_line_bytes``, ``timeout`` (seconds,
+pdf), ``boilerplate_strip``, ``strict_encoding``, ``ocr`` (auto, always,
+never), ``max_bytes``, ``max_unzipped_bytes``, ``max_zip_entries``,
+``max_pages``, ``max_render_pixels``, ``max_line_bytes``, ``timeout`` (seconds,
 0 never; 300 as in the CLI) and, for many files, ``jobs``, ``glob`` and
 ``files_from``.
 """
@@ -41,8 +42,9 @@ __all__ = [
 __version__ = _lawreport.version()
 
 DEFAULT_TIMEOUT = 300.0
-_DECODE_KEYS = ("encoding", "format_in", "boilerplate_strip", "max_bytes",
-                "max_unzipped_bytes", "max_zip_entries", "max_pages",
+_DECODE_KEYS = ("encoding", "format_in", "boilerplate_strip",
+                "strict_encoding", "ocr", "max_bytes", "max_unzipped_bytes",
+                "max_zip_entries", "max_pages", "max_render_pixels",
                 "max_line_bytes")
 
 

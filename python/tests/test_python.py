@@ -242,12 +242,14 @@ class InProcess(unittest.TestCase):
         for name, (kind, code) in BAD_FIXTURES.items():
             path = os.path.join('tests', 'fixtures', 'formats', name)
             with self.subTest(name=name):
+                # --ocr never: a scan is refused, as without OCR installed.
                 with self.assertRaises(kind) as caught:
-                    lawreport.extract(path)
+                    lawreport.extract(path, ocr='never')
                 self.assertEqual(caught.exception.path, path)
                 if code:
                     self.assertEqual(caught.exception.code, code)
-                self.assertEqual(caught.exception.message, self.cli_message(path))
+                self.assertEqual(caught.exception.message,
+                                 self.cli_message(path, '--ocr', 'never'))
                 self.assertNotIn('\n', caught.exception.message)
 
     def test_limits_and_options_raise_their_own_classes(self):

@@ -282,14 +282,24 @@ BatchStats RunBatch(const std::vector<std::string>& paths,
     Done result;
     {
       std::unique_lock<std::mutex> lock(s.mutex);
-      // Wake now and then to notice a stop request or a file over its time.
+      // Wake now and then to notice a stop request, and when the file
+      // being waited for reaches its time, so that a short --timeout holds
+      // to the millisecond rather than to the next 100 ms wake-up.
       for (;;) {
         if (s.done.count(s.next_to_write) > 0) break;
         if (s.stopped() && s.next_to_take <= s.next_to_write) break;
+        Clock::duration wait = std::chrono::milliseconds(100);
         if (has_timeout) {
           const auto running = s.running.find(s.next_to_write);
-          if (running != s.running.end() &&
-              Clock::now() - running->second > timeout) {
+          // A file no worker has taken yet is looked at again within its
+          // own time: it may start, and run over, before the next wake-up.
+          const Clock::duration elapsed = running == s.running.end()
+                                              ? Clock::duration::zero()
+                                              : Clock::now() - running->second;
+          if (elapsed <= timeout)
+            wait = std::min(wait,
+                            timeout - elapsed + std::chrono::microseconds(1));
+          if (running != s.running.end() && elapsed > timeout) {
             // Give up on it: its worker stops at its next check (or is left
             // behind), and a new worker keeps the batch at full strength.
             s.cancelled[s.next_to_write] = true;
@@ -308,7 +318,7 @@ BatchStats RunBatch(const std::vector<std::string>& paths,
             break;
           }
         }
-        s.result_ready.wait_for(lock, std::chrono::milliseconds(100));
+        s.result_ready.wait_for(lock, wait);
       }
       auto found = s.done.find(s.next_to_write);
       if (found == s.done.end()) break;  // stopped before this file started

@@ -84,7 +84,7 @@ def main():
     check(complete(script, ["lawreport", "ext"]) == ["extract"],
           "lawreport ext<TAB>")
     check(set(complete(script, ["lawreport", "table", "--format", ""])) ==
-          {"csv", "jsonl"}, "lawreport table --format <TAB>")
+          {"csv", "jsonl", "html"}, "lawreport table --format <TAB>")
     got = complete(script, ["lawreport", "extract", "--ex"])
     check(got == ["--excel"], f"lawreport extract --ex<TAB>: {got}")
     got = complete(script, ["lawreport", "text", "--format-in", "p"])
