@@ -20,13 +20,14 @@ CLI::App* SetupOutline(CLI::App& app, OutlineOptions& options) {
 
 int RunOutline(const OutlineOptions& options) {
   if (RefuseDirectory(options.path)) return kExitBadInput;
-  Result<Report> report = Error{ErrorCode::kUnreadable, "not read"};
+  // Decode and outline only: the headings need no figures.
+  Result<OutlinedReport> report = Error{ErrorCode::kUnreadable, "not read"};
   RunWithTimeout(options.path, options.timeout,
                  [&](const std::atomic<bool>* cancelled) {
                    ProcessOptions process;
                    process.decode = options.decode;
                    process.decode.cancelled = cancelled;
-                   report = ProcessFile(options.path, process);
+                   report = OutlineFile(options.path, process);
                  });
   if (!report) return ReportInputError(options.path, report.error());
   WarnAboutSource(options.path, report->source);

@@ -1,6 +1,7 @@
 #include "cmd_text.h"
 
 #include "cli_common.h"
+#include "lawreport/write.h"
 
 namespace lawreport::cli {
 
@@ -32,24 +33,10 @@ int RunText(const TextOptions& options) {
                  });
   if (!decoded) return ReportInputError(options.path, decoded.error());
   WarnAboutSource(options.path, decoded->source);
-  const Text& text = decoded->text;
-  std::string out;
-  out.reserve(text.source().size() + 16 * text.lines().size());
-  for (int number = 1; number <= text.line_count(); ++number) {
-    const Line& line = text.lines()[static_cast<std::size_t>(number - 1)];
-    if (options.pages) {
-      out += std::to_string(text.PageAt(line.begin));
-      out += '\t';
-    }
-    if (options.numbered) {
-      out += std::to_string(number);
-      out += '\t';
-    }
-    out.append(text.source(), line.source_begin,
-               line.source_end - line.source_begin);
-    out += '\n';
-  }
-  return WriteStdout(out);
+  PlainTextOptions plain;
+  plain.line_numbers = options.numbered;
+  plain.pages = options.pages;
+  return WriteStdout(WritePlainText(decoded->text, plain));
 }
 
 }  // namespace lawreport::cli

@@ -6,8 +6,11 @@
 #include <benchmark/benchmark.h>
 #include <malloc.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "lawreport/canonical.h"
 #include "lawreport/check.h"
@@ -17,7 +20,9 @@
 #include "lawreport/outline.h"
 #include "lawreport/report.h"
 #include "lawreport/write.h"
+#include "lexicon/lexicon.h"
 #include "util/sha256.h"
+#include "util/word_set.h"
 
 namespace {
 
@@ -167,6 +172,97 @@ void BM_Sha256_1MB(benchmark::State& state) {
   HashBytes(state, megabyte);
 }
 BENCHMARK(BM_Sha256_1MB);
+
+// WordSet (util/word_set.h), the lookup the numbers stage asks at every
+// number for units, scale words and qualifiers: the units list asked at
+// every byte of the sample, against a scan of every word, which is what the
+// index saves. Items are text positions.
+const std::vector<std::string>& UnitWords() {
+  static const std::vector<std::string> words = [] {
+    std::vector<std::string> list;
+    for (const lawreport::lexicon::TsvRow& row :
+         lawreport::lexicon::ReadTsv("units.tsv"))
+      list.emplace_back(row.Get("unit"));
+    return list;
+  }();
+  return words;
+}
+
+void BM_WordSetLongestAt(benchmark::State& state) {
+  const lawreport::WordSet set(UnitWords());
+  const std::string& text = SampleBytes();
+  for (auto _ : state) {
+    std::size_t found = 0;
+    for (std::size_t offset = 0; offset < text.size(); ++offset)
+      found += set.LongestAt(text, offset).has_value();
+    benchmark::DoNotOptimize(found);
+  }
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_WordSetLongestAt);
+
+void BM_WordScanLongestAt(benchmark::State& state) {
+  const std::vector<std::string>& words = UnitWords();
+  const std::string_view text = SampleBytes();
+  for (auto _ : state) {
+    std::size_t found = 0;
+    for (std::size_t offset = 0; offset < text.size(); ++offset) {
+      std::size_t best = 0;
+      for (const std::string& word : words) {
+        if (word.size() > best && text.substr(offset, word.size()) == word)
+          best = word.size();
+      }
+      found += best > 0;
+    }
+    benchmark::DoNotOptimize(found);
+  }
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_WordScanLongestAt);
+
+// The covering characters against a search per word, on every line of the
+// sample as a label (most hold none of the words, as most labels hold no
+// balance term).
+void WordsInLines(benchmark::State& state, bool covering) {
+  std::vector<std::string> words;
+  for (const lawreport::lexicon::TsvRow& row :
+       lawreport::lexicon::ReadTsv("balance_terms.tsv"))
+    words.emplace_back(row.Get("word"));
+  const lawreport::WordSet set(words, {.covering = true});
+  std::vector<std::string_view> lines;
+  const std::string_view text = SampleBytes();
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  for (auto _ : state) {
+    std::size_t possible = 0;
+    for (const std::string_view line : lines) {
+      if (covering) {
+        possible += set.MayHoldAny(line);
+      } else {
+        possible += std::any_of(words.begin(), words.end(),
+                                [&](const std::string& word) {
+                                  return line.find(word) != line.npos;
+                                });
+      }
+    }
+    benchmark::DoNotOptimize(possible);
+  }
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<std::int64_t>(lines.size()));
+}
+void BM_WordSetMayHoldAny(benchmark::State& state) {
+  WordsInLines(state, true);
+}
+BENCHMARK(BM_WordSetMayHoldAny);
+void BM_WordScanHoldsAny(benchmark::State& state) {
+  WordsInLines(state, false);
+}
+BENCHMARK(BM_WordScanHoldsAny);
 
 }  // namespace
 

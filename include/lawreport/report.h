@@ -37,6 +37,22 @@ struct ProcessOptions {
   DecodeOptions decode;
 };
 
+// A report read only as far as its outline: what `lawreport outline` prints.
+// Reading it runs decode and outline, and neither numbers, indicators,
+// canonical mapping nor checks, so printing the headings of a long report
+// costs what finding its headings costs.
+struct OutlinedReport {
+  SourceInfo source;
+  Text text;
+  Outline outline;
+};
+
+// Decode and outline for a file ("-" for stdin).
+//   OutlineFile("rongan-2023.txt", {})->outline.sections[0].title
+//   == "总体工作情况"
+Result<OutlinedReport> OutlineFile(const std::string& path,
+                                   const ProcessOptions& options);
+
 // Decode, outline, numbers, indicators and checks for a file ("-" for stdin).
 Result<Report> ProcessFile(const std::string& path,
                            const ProcessOptions& options);

@@ -1,10 +1,10 @@
 // write: a Report → text for people or programs. Each format is a separate
 // writer over the same Report; none of them decides anything about the text.
 //
-//   WriteOutlineJson(report)
+//   WriteOutlineJson(source, text, outline)
 //     → {"schema_version":"1.0","source":{…},"document":{…},
 //        "preamble":[…],"sections":[…],"appendix":[…]}
-//   WriteOutlineTree(report)
+//   WriteOutlineTree(source, text, outline)
 //     → "一、总体工作情况  [3–79]\n  （一）加强党的领导…"
 // The JSON layout is documented in docs/output-format.md and
 // docs/schema/outline.schema.json.
@@ -25,13 +25,41 @@ struct JsonOptions {
 };
 
 // `lawreport outline --format json`: source, document, preamble, sections,
-// appendix.
-std::string WriteOutlineJson(const Report& report,
+// appendix. It takes what it prints, the stages up to the outline, so that
+// `lawreport outline` runs no later stage (OutlineFile in report.h).
+std::string WriteOutlineJson(const SourceInfo& source, const Text& text,
+                             const Outline& outline,
                              const JsonOptions& options = {});
+inline std::string WriteOutlineJson(const OutlinedReport& report,
+                                    const JsonOptions& options = {}) {
+  return WriteOutlineJson(report.source, report.text, report.outline, options);
+}
+inline std::string WriteOutlineJson(const Report& report,
+                                    const JsonOptions& options = {}) {
+  return WriteOutlineJson(report.source, report.text, report.outline, options);
+}
 // `lawreport extract`: the outline document plus "indicators".
 std::string WriteExtractJson(const Report& report,
                              const JsonOptions& options = {});
-std::string WriteOutlineTree(const Report& report);
+std::string WriteOutlineTree(const SourceInfo& source, const Text& text,
+                             const Outline& outline);
+inline std::string WriteOutlineTree(const OutlinedReport& report) {
+  return WriteOutlineTree(report.source, report.text, report.outline);
+}
+inline std::string WriteOutlineTree(const Report& report) {
+  return WriteOutlineTree(report.source, report.text, report.outline);
+}
+
+// `lawreport text`: the text every offset and line number refers to, one
+// line per line; with `line_numbers` each line starts with its number and a
+// tab, with `pages` with its PDF page and a tab (pages first). It takes the
+// decoded Text only: `lawreport text` runs decode and nothing after it.
+//   WritePlainText(text, {.line_numbers = true}) → "1\t融安县2023年…\n2\t…"
+struct PlainTextOptions {
+  bool line_numbers = false;
+  bool pages = false;
+};
+std::string WritePlainText(const Text& text, const PlainTextOptions& options);
 // One line for a terminal or a log: bytes that are not UTF-8 and every
 // control character, "\n" and "\t" included, become U+FFFD. For file
 // names in diagnostics and workflow commands, where a name from an

@@ -19,7 +19,7 @@ import pandas as pd
 INDICATOR_INTS = ("line", "page", "table", "row", "column", "period_from",
                   "period_to", "decimals", "start", "end")
 INDICATOR_DECIMALS = ("value", "upper")
-# `lawreport table` (src/canonical/panel.cc PanelCsvHeader).
+# `lawreport table` (src/write/panel_writer.cc PanelCsvHeader).
 PANEL_INTS = ("year", "line", "decimals", "page", "start", "end",
               "period_from", "period_to")
 PANEL_DECIMALS = ("value", "upper")

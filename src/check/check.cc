@@ -10,6 +10,7 @@
 #include "check/template_checks.h"
 #include "lexicon/lexicon.h"
 #include "util/utf8.h"
+#include "util/word_set.h"
 
 namespace lawreport {
 
@@ -102,42 +103,6 @@ bool LabelHas(std::string_view label, std::string_view word) {
     if (!IsNegatedAt(label, at)) return true;
   }
   return false;
-}
-
-// Characters such that each of `words` holds one of them, picked greedily
-// (first the character in most of the words not yet covered): a label
-// holding none of them holds none of the words, which a search or two tells
-// instead of a search per word.
-std::vector<std::string> CoveringChars(const std::vector<std::string>& words) {
-  std::vector<std::string> chosen;
-  std::vector<std::string_view> uncovered(words.begin(), words.end());
-  const auto holds = [](std::string_view word, std::string_view part) {
-    return word.find(part) != std::string_view::npos;
-  };
-  while (!uncovered.empty()) {
-    // Stays empty only for an empty word, which every label holds: then
-    // every label passes.
-    std::string_view best;
-    std::size_t best_count = 0;
-    for (const std::string_view word : uncovered) {
-      for (std::size_t at = 0; at < word.size();) {
-        const std::string_view c =
-            word.substr(at, utf8::Decode(word, at).length);
-        at += c.size();
-        const auto count = static_cast<std::size_t>(
-            std::count_if(uncovered.begin(), uncovered.end(),
-                          [&](std::string_view w) { return holds(w, c); }));
-        if (count > best_count) {
-          best = c;
-          best_count = count;
-        }
-      }
-    }
-    chosen.emplace_back(best);
-    std::erase_if(uncovered,
-                  [&](std::string_view w) { return holds(w, best); });
-  }
-  return chosen;
 }
 
 std::vector<std::string> Split(std::string_view text, char separator) {
@@ -1014,12 +979,13 @@ class Checker {
     // 上年结转 + 本年新收 = 本年办结 + 结转下年度, all four in one paragraph
     // (balance_terms.tsv).
     const std::vector<std::vector<BalanceWord>>& kTerms = BalanceTerms();
-    static const std::vector<std::string> kAnchors = [] {
+    // Characters such that each term's word holds one (util/word_set.h).
+    static const WordSet kAnyTerm = [] {
       std::vector<std::string> words;
       for (const auto& term : BalanceTerms()) {
         for (const BalanceWord& word : term) words.push_back(word.word);
       }
-      return CoveringChars(words);
+      return WordSet(std::move(words), {.covering = true});
     }();
     std::size_t next = 0;
     while (next < indicators_.size()) {
@@ -1034,12 +1000,7 @@ class Checker {
         if (indicator.kind != UnitKind::kCount) continue;
         // Nearly every label holds no term: passed over with a search or
         // two instead of one per word (LabelHas finds each word first).
-        if (std::none_of(kAnchors.begin(), kAnchors.end(),
-                         [&](const std::string& anchor) {
-                           return indicator.label.find(anchor) !=
-                                  std::string::npos;
-                         }))
-          continue;
+        if (!kAnyTerm.MayHoldAny(indicator.label)) continue;
         for (std::size_t t = 0; t < kTerms.size(); ++t) {
           if (found[t]) continue;
           for (const BalanceWord& word : kTerms[t]) {

@@ -12,9 +12,10 @@
 #include <vector>
 
 #include "lexicon/lexicon.h"
-#include "numbers/chinese_number.h"
+#include "util/chinese_number.h"
 #include "util/chinese_numeral.h"
 #include "util/utf8.h"
+#include "util/word_set.h"
 
 namespace lawreport {
 
@@ -52,6 +53,10 @@ const char* QualifierName(Qualifier kind) {
   return "";
 }
 
+// The Chinese-numeral reader is shared with decode and outline (list
+// ordinals), so it sits in util, below every stage.
+namespace numbers_internal = numerals;
+
 namespace {
 
 using numbers_internal::ChineseNumber;
@@ -78,11 +83,9 @@ struct QualifierEntry {
   Qualifier qualifier;
 };
 
-// The words of one list, longest first, and the entries that may start at
-// a text position looked up by its first two bytes. MatchAt runs at every
-// number for every list; the index leaves a handful of candidates (the
-// units share their first byte by the dozen but hardly ever their first
-// two) where a scan of the whole list compared each word.
+// The entries of one list, longest first, and the entry whose word starts
+// at a text position (util/word_set.h): MatchAt runs at every number for
+// every list.
 template <typename Entry>
 class WordList {
  public:
@@ -97,78 +100,22 @@ class WordList {
                      [&](const Entry& a, const Entry& b) {
                        return (a.*word_).size() > (b.*word_).size();
                      });
-    // Counting sort of the entry numbers by key (within a key they stay in
-    // longest-first order), in 16-bit offsets: the index is built at the
-    // first report of every process, where kilobytes of fresh memory cost
-    // page faults.
-    const auto for_each_key = [&](std::size_t i, auto&& visit) {
-      const std::string& word = entries_[i].*word_;
-      if (word.empty()) return;  // an empty word never matched
-      const auto b0 = static_cast<unsigned char>(word[0]);
-      if (word.size() >= 2 || b0 < 0x80) {
-        const auto b1 =
-            word.size() >= 2 ? static_cast<unsigned char>(word[1]) : 0;
-        visit(Key(b0, static_cast<unsigned char>(b1)));
-      } else {
-        // A lone non-ASCII byte matches whatever byte follows it.
-        for (unsigned char b1 = 0; b1 < 64; ++b1) visit(Key(b0, b1));
-      }
-    };
-    bucket_begin_.assign(kKeys + 1, 0);
-    for (std::size_t i = 0; i < entries_.size(); ++i)
-      for_each_key(i, [&](std::size_t key) { ++bucket_begin_[key + 1]; });
-    std::size_t total = 0;
-    for (std::size_t key = 0; key < kKeys; ++key) {
-      total += bucket_begin_[key + 1];
-      bucket_begin_[key + 1] = static_cast<std::uint16_t>(total);
-    }
-    // The word lists have a few hundred words, and a lone lead byte takes
-    // 64 slots: far below the 65,535 that 16-bit offsets hold.
-    if (total > 0xFFFF || entries_.size() > 0xFFFF) {
-      std::fprintf(stderr, "lawreport: a word list is too long to index\n");
-      std::abort();
-    }
-    candidates_.assign(bucket_begin_[kKeys], 0);
-    std::vector<std::uint16_t> next(bucket_begin_.begin(),
-                                    bucket_begin_.end() - 1);
-    for (std::size_t i = 0; i < entries_.size(); ++i)
-      for_each_key(i, [&](std::size_t key) {
-        candidates_[next[key]++] = static_cast<std::uint16_t>(i);
-      });
+    std::vector<std::string> words;
+    words.reserve(entries_.size());
+    for (const Entry& entry : entries_) words.push_back(entry.*word_);
+    words_ = WordSet(std::move(words));
   }
 
   // The longest entry whose word starts at `offset`.
   const Entry* MatchAt(std::string_view text, std::size_t offset) const {
-    if (offset >= text.size()) return nullptr;
-    const std::string_view rest = text.substr(offset);
-    const auto b0 = static_cast<unsigned char>(rest[0]);
-    const auto b1 = rest.size() >= 2 ? static_cast<unsigned char>(rest[1]) : 0;
-    const std::size_t key = Key(b0, static_cast<unsigned char>(b1));
-    for (std::size_t k = bucket_begin_[key]; k < bucket_begin_[key + 1]; ++k) {
-      const Entry& entry = entries_[candidates_[k]];
-      if (utf8::StartsWith(rest, entry.*word_)) return &entry;
-    }
-    return nullptr;
+    const std::optional<std::size_t> found = words_.LongestAt(text, offset);
+    return found ? &entries_[*found] : nullptr;
   }
 
  private:
-  // ASCII words are told apart by their one first byte; a UTF-8 lead byte
-  // by the low six bits of it and of the next byte, the bits that differ
-  // between characters. Keys may collide (C3 and E3 give the same); the
-  // candidates are compared whole, so a collision costs a compare, not a
-  // wrong match.
-  static std::size_t Key(unsigned char b0, unsigned char b1) {
-    if (b0 < 0x80) return b0;
-    return 0x80 + ((static_cast<std::size_t>(b0 & 0x3F) << 6) | (b1 & 0x3F));
-  }
-  static constexpr std::size_t kKeys = 0x80 + 64 * 64;
-
   std::string Entry::*word_;
   std::vector<Entry> entries_;
-  std::vector<std::uint16_t> bucket_begin_;  // kKeys + 1 offsets
-  // Entry numbers (not pointers, so a WordList may be moved) by key,
-  // longest first within each key.
-  std::vector<std::uint16_t> candidates_;
+  WordSet words_;
 };
 
 struct Vocabulary {

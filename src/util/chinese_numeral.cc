@@ -2,15 +2,16 @@
 
 #include <cstdint>
 
-#include "numbers/chinese_number.h"
+#include "util/chinese_number.h"
 #include "util/utf8.h"
 
 namespace lawreport {
 
 std::optional<int> ParseChineseOrdinal(std::string_view text) {
-  // One reader of Chinese numerals for the whole program: the numbers stage's.
-  const std::optional<numbers_internal::ChineseNumber> parsed =
-      numbers_internal::ParseChineseNumber(text);
+  // One reader of Chinese numerals for the whole program, the one the numbers
+  // stage resolves figures with.
+  const std::optional<numerals::ChineseNumber> parsed =
+      numerals::ParseChineseNumber(text);
   if (!parsed || parsed->digit_string || parsed->value.decimals() > 0 ||
       !parsed->value.IsInteger()) {
     return std::nullopt;

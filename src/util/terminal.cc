@@ -2,7 +2,6 @@
 
 #include <string_view>
 
-#include "lawreport/write.h"
 #include "util/utf8.h"
 
 namespace lawreport {

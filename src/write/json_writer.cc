@@ -116,9 +116,9 @@ void WriteIndicator(JsonOut& out, const Indicator& indicator) {
 }
 
 // The outline document's fields, inside an object the caller opened.
-void WriteOutlineFields(JsonOut& out, const Report& report) {
+void WriteOutlineFields(JsonOut& out, const SourceInfo& source,
+                        const Outline& outline) {
   out.Field("schema_version", kSchemaVersion);
-  const SourceInfo& source = report.source;
   out.Key("source");
   out.BeginObject();
   out.PathFields(source.path);
@@ -132,7 +132,7 @@ void WriteOutlineFields(JsonOut& out, const Report& report) {
   if (source.ocr_pages > 0) out.Field("ocr_pages", source.ocr_pages);
   out.EndObject();
 
-  const DocumentInfo& document = report.outline.document;
+  const DocumentInfo& document = outline.document;
   const bool titled = document.title_line > 0;
   out.Key("document");
   out.BeginObject();
@@ -145,15 +145,14 @@ void WriteOutlineFields(JsonOut& out, const Report& report) {
   out.EndObject();
 
   out.Key("preamble");
-  WriteParagraphs(out, report.outline.preamble);
+  WriteParagraphs(out, outline.preamble);
   out.Key("sections");
   out.BeginArray();
-  for (const Section& section : report.outline.sections)
-    WriteSection(out, section);
+  for (const Section& section : outline.sections) WriteSection(out, section);
   out.EndArray();
   out.Key("appendix");
   out.BeginArray();
-  for (const AppendixPart& part : report.outline.appendix) {
+  for (const AppendixPart& part : outline.appendix) {
     out.BeginObject();
     out.Field("title", part.title);
     out.Field("line", part.line);
@@ -167,8 +166,8 @@ void WriteOutlineFields(JsonOut& out, const Report& report) {
 
 // The output is about three times the report's text (the paragraphs once,
 // the indicators with their sentences); four leaves room for indentation.
-std::size_t ExpectedJsonBytes(const Report& report) {
-  return 4 * report.text.source().size() + 4096;
+std::size_t ExpectedJsonBytes(const Text& text) {
+  return 4 * text.source().size() + 4096;
 }
 
 }  // namespace
@@ -187,20 +186,22 @@ std::string WriteErrorJson(const std::string& path,
   return out.Take() + "\n";
 }
 
-std::string WriteOutlineJson(const Report& report, const JsonOptions& options) {
+std::string WriteOutlineJson(const SourceInfo& source, const Text& text,
+                             const Outline& outline,
+                             const JsonOptions& options) {
   JsonOut out(options.indent);
-  out.Reserve(ExpectedJsonBytes(report));
+  out.Reserve(ExpectedJsonBytes(text));
   out.BeginObject();
-  WriteOutlineFields(out, report);
+  WriteOutlineFields(out, source, outline);
   out.EndObject();
   return out.Take() + "\n";
 }
 
 std::string WriteExtractJson(const Report& report, const JsonOptions& options) {
   JsonOut out(options.indent);
-  out.Reserve(ExpectedJsonBytes(report));
+  out.Reserve(ExpectedJsonBytes(report.text));
   out.BeginObject();
-  WriteOutlineFields(out, report);
+  WriteOutlineFields(out, report.source, report.outline);
   out.Key("indicators");
   out.BeginArray();
   for (const Indicator& indicator : report.indicators)

@@ -48,8 +48,9 @@ void WriteSection(const Section& section, int depth, std::string& out) {
 
 }  // namespace
 
-std::string WriteOutlineTree(const Report& report) {
-  const DocumentInfo& document = report.outline.document;
+std::string WriteOutlineTree(const SourceInfo& source, const Text& text,
+                             const Outline& outline) {
+  const DocumentInfo& document = outline.document;
   std::string out;
   out += document.title ? *document.title : "(no title line)";
   out += "\n";
@@ -58,11 +59,10 @@ std::string WriteOutlineTree(const Report& report) {
          (document.year ? std::to_string(*document.year) : std::string("?"));
   out += " · ";
   out += ReportKindName(document.kind);
-  out += " · " + report.source.encoding + ", " +
-         std::to_string(report.text.line_count()) + " lines\n\n";
-  for (const Section& section : report.outline.sections)
-    WriteSection(section, 0, out);
-  for (const AppendixPart& part : report.outline.appendix) {
+  out += " · " + source.encoding + ", " + std::to_string(text.line_count()) +
+         " lines\n\n";
+  for (const Section& section : outline.sections) WriteSection(section, 0, out);
+  for (const AppendixPart& part : outline.appendix) {
     out += "[appendix] " + part.title + "  " +
            LineRange(part.line, part.end_line) + "\n";
   }

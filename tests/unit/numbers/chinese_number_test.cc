@@ -1,4 +1,4 @@
-#include "numbers/chinese_number.h"
+#include "util/chinese_number.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 
 #include "util/utf8.h"
 
-namespace lawreport::numbers_internal {
+namespace lawreport::numerals {
 namespace {
 
 TEST(ChineseNumberTest, Values) {
@@ -76,4 +76,4 @@ TEST(ChineseNumberTest, WhichCharactersOpenANumeral) {
 }
 
 }  // namespace
-}  // namespace lawreport::numbers_internal
+}  // namespace lawreport::numerals

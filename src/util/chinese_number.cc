@@ -1,11 +1,11 @@
-#include "numbers/chinese_number.h"
+#include "util/chinese_number.h"
 
 #include <string>
 #include <vector>
 
 #include "util/utf8.h"
 
-namespace lawreport::numbers_internal {
+namespace lawreport::numerals {
 namespace {
 
 std::optional<int> Digit(char32_t cp) {
@@ -209,4 +209,4 @@ std::optional<ChineseNumber> ParseChineseNumber(std::string_view text) {
   return ChineseNumber{*value, false};
 }
 
-}  // namespace lawreport::numbers_internal
+}  // namespace lawreport::numerals

@@ -14,21 +14,33 @@ Error Cancelled() {
   return Error{ErrorCode::kLimitExceeded, "stopped: over the time limit"};
 }
 
-Result<Report> Analyze(DecodedText decoded, const ProcessOptions& options) {
-  const auto cancelled = [&] {
-    return options.decode.cancelled != nullptr &&
-           options.decode.cancelled->load();
-  };
-  Report report;
+bool IsCancelled(const ProcessOptions& options) {
+  return options.decode.cancelled != nullptr &&
+         options.decode.cancelled->load();
+}
+
+Result<OutlinedReport> ReadOutline(DecodedText decoded,
+                                   const ProcessOptions& options) {
+  OutlinedReport report;
   report.source = std::move(decoded.source);
   report.text = std::move(decoded.text);
-  if (cancelled()) return Cancelled();
+  if (IsCancelled(options)) return Cancelled();
   report.outline = BuildOutline(report.text);
-  if (cancelled()) return Cancelled();
+  if (IsCancelled(options)) return Cancelled();
+  return report;
+}
+
+Result<Report> Analyze(DecodedText decoded, const ProcessOptions& options) {
+  Result<OutlinedReport> outlined = ReadOutline(std::move(decoded), options);
+  if (!outlined) return outlined.error();
+  Report report;
+  report.source = std::move(outlined->source);
+  report.text = std::move(outlined->text);
+  report.outline = std::move(outlined->outline);
   report.indicators =
       ExtractIndicators(report.text, report.outline, FindMentions(report.text));
   AssignTimeStance(report.text, report.outline, report.indicators);
-  if (cancelled()) return Cancelled();
+  if (IsCancelled(options)) return Cancelled();
   MapCanonical(report.text, report.indicators);
   report.checks = CheckIndicators(report.text, report.indicators);
   return report;
@@ -48,6 +60,13 @@ Result<Report> ProcessFile(const std::string& path,
             .count();
   }
   return report;
+}
+
+Result<OutlinedReport> OutlineFile(const std::string& path,
+                                   const ProcessOptions& options) {
+  Result<DecodedText> decoded = DecodeFile(path, options.decode);
+  if (!decoded) return decoded.error();
+  return ReadOutline(std::move(*decoded), options);
 }
 
 Result<Report> ProcessBytes(std::string_view bytes, const std::string& path,

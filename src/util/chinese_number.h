@@ -1,11 +1,13 @@
-// Chinese numerals → exact values. Internal to the numbers stage.
+// Chinese numerals → exact values. Internal; below every stage, since the
+// numbers stage resolves figures with it and decode and outline read list
+// ordinals (util/chinese_numeral.h) with it.
 //
 //   "二十三" → 23      "一百零五" → 105     "三千零二十" → 3020    "两万" →
 //   20000 "十一"   → 11      "廿" → 20            "壹佰贰拾" → 120 "九十九点七"
 //   → 99.7 "一亿二千万" → 120000000                "二〇二三" → 2023 (a digit
 //   string)
-#ifndef LAWREPORT_NUMBERS_CHINESE_NUMBER_H_
-#define LAWREPORT_NUMBERS_CHINESE_NUMBER_H_
+#ifndef LAWREPORT_UTIL_CHINESE_NUMBER_H_
+#define LAWREPORT_UTIL_CHINESE_NUMBER_H_
 
 #include <array>
 #include <cstddef>
@@ -15,7 +17,7 @@
 
 #include "lawreport/decimal.h"
 
-namespace lawreport::numbers_internal {
+namespace lawreport::numerals {
 
 // True for the characters a Chinese numeral is made of (digits, 十百千万亿,
 // 廿卅, financial forms, 点).
@@ -67,6 +69,6 @@ struct ChineseNumber {
 
 std::optional<ChineseNumber> ParseChineseNumber(std::string_view text);
 
-}  // namespace lawreport::numbers_internal
+}  // namespace lawreport::numerals
 
-#endif  // LAWREPORT_NUMBERS_CHINESE_NUMBER_H_
+#endif  // LAWREPORT_UTIL_CHINESE_NUMBER_H_
