@@ -43,6 +43,29 @@ TEST(GoldenTest, SampleOutline) {
   CheckGolden("rongan-2023.outline.json", WriteOutlineJson(ProcessSample()));
 }
 
+// `lawreport outline` reads only as far as the outline (OutlineFile): it
+// prints exactly what the whole pipeline's Report prints, tree and JSON.
+TEST(GoldenTest, OutlineFilePrintsWhatTheWholeReportPrints) {
+  Result<OutlinedReport> outlined = OutlineFile(LAWREPORT_SAMPLE, {});
+  ASSERT_TRUE(outlined);
+  outlined->source.path = "data/samples/rongan-2023.txt";
+  const Report whole = ProcessSample();
+  EXPECT_EQ(outlined->outline.sections.size(), whole.outline.sections.size());
+  EXPECT_GT(outlined->outline.sections.size(), 2u);
+  EXPECT_EQ(WriteOutlineJson(*outlined), WriteOutlineJson(whole));
+  EXPECT_EQ(WriteOutlineTree(*outlined), WriteOutlineTree(whole));
+  CheckGolden("rongan-2023.outline.json", WriteOutlineJson(*outlined));
+
+  // A file it cannot read fails as ProcessFile fails on it.
+  const std::string no_file = testing::TestPath("no-such-report.txt");
+  const Result<OutlinedReport> missing = OutlineFile(no_file, {});
+  const Result<Report> missing_whole = ProcessFile(no_file, {});
+  ASSERT_FALSE(missing);
+  ASSERT_FALSE(missing_whole);
+  EXPECT_EQ(missing.error().code, missing_whole.error().code);
+  EXPECT_EQ(missing.error().message, "no such file");
+}
+
 TEST(GoldenTest, SampleExtract) {
   CheckGolden("rongan-2023.extract.json", WriteExtractJson(ProcessSample()));
 }
