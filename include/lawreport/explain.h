@@ -8,14 +8,17 @@
 // (the label before and after each step), kind, role, period and canonical
 // id:
 //
-//   line "2023年共受理行政复议案件43件，其中《条例》第3条…"
+//   line "2023年融安县共受理行政复议案件43件，召开第12次常务会议，
+//         印发《关于开展5项行动的通知》。"
 //   → "2023年"  rule=arabic, rejected by year
 //     "43件"    rule=arabic, figure i1, label 受理行政复议案件
 //               from before_number:
-//                 trim_leading_time  2023年共受理行政复议案件 → 共受理行政复议案件
-//                 trim_leading_word  共受理行政复议案件 → 受理行政复议案件
+//                 trim_leading_time  2023年融安县共受理行政复议案件
+//                                    → 融安县共受理行政复议案件
+//                 trim_place_adverb  融安县共受理行政复议案件 → 受理行政复议案件
 //               kind=count role=actual period=2023–2023
-//     "3条"     rule=arabic, rejected by enclosed
+//     "12次"    rule=arabic, rejected by ordinal
+//     "5项"     rule=arabic, rejected by enclosed
 //
 // Numbers inside a table written as text are rejected as "text_table"
 // unless they are a cell's figure. Texts (line, label steps) are source

@@ -29,15 +29,6 @@ bool SpanSet::Overlaps(std::size_t begin, std::size_t end) const {
   return max_end_[static_cast<std::size_t>(after - spans_.begin()) - 1] > begin;
 }
 
-std::pair<std::size_t, std::size_t> SpanSet::Overlapping(
-    std::size_t begin, std::size_t end) const {
-  for (const auto& span : spans_) {
-    if (span.first >= end) break;
-    if (span.second > begin) return span;
-  }
-  return {0, 0};
-}
-
 namespace {
 
 // figure_rules.tsv, by rule and role.

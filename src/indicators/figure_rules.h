@@ -7,7 +7,7 @@
 //
 //   "2023年"          → year            (a date, not a quantity)
 //   "第四批"          → ordinal
-//   "《条例》第3条"   → enclosed        (a number inside 《》 “” 〔〕 names)
+//   "《关于开展5项行动的通知》" → enclosed (inside 《》 “” 〔〕: a name)
 //   "十四五"          → fixed_term      (fixed_terms.tsv)
 //   "5月"             → no_unit         (no unit of units.tsv follows)
 //   "受理43601件"     → none: a figure
@@ -36,9 +36,6 @@ class SpanSet {
   explicit SpanSet(std::vector<std::pair<std::size_t, std::size_t>> spans);
   // Whether [begin, end) overlaps a span.
   bool Overlaps(std::size_t begin, std::size_t end) const;
-  // The first span that overlaps [begin, end), or {0, 0}.
-  std::pair<std::size_t, std::size_t> Overlapping(std::size_t begin,
-                                                  std::size_t end) const;
   bool empty() const { return spans_.empty(); }
 
  private:

@@ -6,8 +6,8 @@
 // ordered table; CleanLabel runs the first that applies, then starts again
 // from the top, until none applies:
 //
-//   "截至2023年底全县共受理" --trim_leading_time--> "全县共受理"
-//                            --trim_place_adverb--> "受理"
+//   "截至2023年底融安县共受理" --trim_leading_time--> "融安县共受理"
+//                              --trim_place_adverb--> "受理"
 //   "地区生产总值同比增长" --drop_change_verb--> "地区生产总值", up
 //   "增速高于全国" (个百分点) --drop_comparison--> "增速", up
 //
