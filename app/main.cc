@@ -6,6 +6,7 @@
 //   lawreport check --format github reports/*.txt
 //   lawreport text report.pdf            # the text `line` numbers count
 //   lawreport view report.txt -o report.html
+//   lawreport explain report.txt --line 12   # why a figure is (not) there
 //
 // Exit status: 0 ok, 1 findings (check), 2 bad input or usage. Data goes to
 // stdout, diagnostics to stderr.
@@ -17,6 +18,7 @@
 
 #include "cli_common.h"
 #include "cmd_check.h"
+#include "cmd_explain.h"
 #include "cmd_extract.h"
 #include "cmd_outline.h"
 #include "cmd_table.h"
@@ -55,6 +57,8 @@ int main(int argc, char** argv) {
   CLI::App* text_command = lawreport::cli::SetupText(app, text);
   lawreport::cli::ViewOptions view;
   CLI::App* view_command = lawreport::cli::SetupView(app, view);
+  lawreport::cli::ExplainOptions explain;
+  CLI::App* explain_command = lawreport::cli::SetupExplain(app, explain);
 
   try {
     app.parse(argc, argv);
@@ -77,5 +81,6 @@ int main(int argc, char** argv) {
   if (diff_command->parsed()) return lawreport::cli::RunDiff(diff);
   if (text_command->parsed()) return lawreport::cli::RunText(text);
   if (view_command->parsed()) return lawreport::cli::RunView(view);
+  if (explain_command->parsed()) return lawreport::cli::RunExplain(explain);
   return lawreport::cli::kExitBadInput;
 }

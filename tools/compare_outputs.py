@@ -18,6 +18,13 @@ Typical use, the "before" binary built once from the base commit:
   tools/compare_outputs.py run --binary build/dev/lawreport --out /tmp/after
   tools/compare_outputs.py compare /tmp/before /tmp/after
 
+A change that adds a JSON field on purpose compares everything else with
+--ignore-field (repeatable): the field is stripped from both sides' JSON and
+JSON Lines before the bytes are compared, so the new binary's outputs must
+equal the old ones once it is gone:
+
+  tools/compare_outputs.py compare --ignore-field label_rule /tmp/before /tmp/after
+
 Paths in the outputs are relative to the repository root (runs use it as
 their working directory), so two checkouts give comparable outputs. Exit
 status: 0 when identical (compare) or all runs done (run), 1 on a
@@ -28,6 +35,7 @@ import argparse
 import difflib
 import os
 import pathlib
+import re
 import subprocess
 import sys
 
@@ -91,6 +99,17 @@ def run(arguments):
     return 0
 
 
+def strip_fields(data, fields):
+    """`data` without the string fields named: `"name": "…",` on a line of its
+    own (pretty JSON) or inside a compact object (JSON Lines)."""
+    for field in fields:
+        name = re.escape(field.encode())
+        value = rb'"(?:[^"\\\n]|\\.)*"'
+        data = re.sub(rb'\n[ \t]*"' + name + rb'": ' + value + rb',', b"", data)
+        data = re.sub(rb'"' + name + rb'": ?' + value + rb',', b"", data)
+    return data
+
+
 def compare(arguments):
     before = pathlib.Path(arguments.before)
     after = pathlib.Path(arguments.after)
@@ -106,8 +125,8 @@ def compare(arguments):
         print(f"only in {side}: {name}")
         differing += 1
     for name in sorted(names_before & names_after):
-        old = (before / name).read_bytes()
-        new = (after / name).read_bytes()
+        old = strip_fields((before / name).read_bytes(), arguments.ignore_field)
+        new = strip_fields((after / name).read_bytes(), arguments.ignore_field)
         if old == new:
             continue
         differing += 1
@@ -147,6 +166,12 @@ def main():
     compare_parser = commands.add_parser("compare", help="diff two output directories")
     compare_parser.add_argument("before")
     compare_parser.add_argument("after")
+    compare_parser.add_argument(
+        "--ignore-field",
+        action="append",
+        default=[],
+        help="a JSON string field to strip from both sides first (repeatable)",
+    )
     compare_parser.add_argument(
         "--context-lines", type=int, default=20, help="diff lines shown per output"
     )

@@ -98,7 +98,11 @@ struct Indicator {
   Direction direction = Direction::kNone;
   std::string rule;  // the numbers rule, plus "+shared" or "+distributed";
                      // "table" for a table cell
-  int page = 0;      // PDF: the page the number is on; 0 when not paged
+  // The label trimmers that ran on the label's words, in the order of
+  // their table, "+"-joined: "trim_leading_time+trim_trailing_word"; empty
+  // when none ran or the label is another figure's or a table's headers.
+  std::string label_rule;
+  int page = 0;  // PDF: the page the number is on; 0 when not paged
   // A figure on a PDF page read by OCR: the engine's lowest confidence
   // (0–100) in the words of its number and unit; -1 when not read by OCR.
   int ocr_confidence = -1;

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "indicators/extract_trace.h"
+#include "indicators/figure_rules.h"
+#include "indicators/label_rules.h"
 #include "indicators/table_figures.h"
 #include "lexicon/lexicon.h"
 #include "util/regex.h"
@@ -30,19 +33,9 @@ const char* DirectionName(Direction direction) {
 
 namespace {
 
-struct ChangeWord {
-  std::string word;
-  Direction direction;
-  bool points_only;  // 高于/低于: a direction for 个百分点 and 倍, not a change
-                     // of a percent
-};
-
-struct TrimWord {
-  std::string word;
-  std::string not_after;    // characters that keep a trailing word (行为)
-  std::string not_before;   // characters that keep a leading word (共同)
-  bool keep_alone = false;  // the word stays when it is the whole label (连续)
-};
+using indicators_internal::ContainsChar;
+using indicators_internal::OpensNoLabel;
+using indicators_internal::TrimWord;
 
 // The characters the fixed terms are written with. A match holds only
 // characters its pattern names, so it lies inside one run of these
@@ -93,57 +86,9 @@ Alphabet ReadAlphabet(const std::vector<std::string>& patterns) {
   return alphabet;
 }
 
-// The words of a longest-first list that can match at one end of a label,
-// found by a byte of that end. Clean goes round its loop once per trim and
-// compared every label with every word (some fifty) each time; a Chinese
-// character's last byte tells most characters apart, so a bucket holds a
-// word or two. Buckets keep the list's longest-first order.
-class ByteIndex {
- public:
-  // `key_at` gives the byte a word is filed under, or nothing for a word too
-  // short to have one (filed in `short_words`, which come after every bucket
-  // word in the list since the list is longest first).
-  template <typename Word, typename KeyAt>
-  static ByteIndex Of(const std::vector<Word>& list, KeyAt key_at) {
-    ByteIndex index;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const std::optional<unsigned char> key = key_at(list[i].word);
-      if (key) {
-        index.buckets_[*key].push_back(i);
-      } else {
-        index.short_words_.push_back(i);
-      }
-    }
-    return index;
-  }
-  const std::vector<std::size_t>& Bucket(unsigned char key) const {
-    return buckets_[key];
-  }
-  const std::vector<std::size_t>& ShortWords() const { return short_words_; }
-
- private:
-  std::array<std::vector<std::size_t>, 256> buckets_;
-  std::vector<std::size_t> short_words_;
-};
-
-// A trailing word (or change word) ends with its last byte: filed by it.
-std::optional<unsigned char> LastByte(std::string_view word) {
-  return static_cast<unsigned char>(word.back());
-}
-// A leading word is filed by its third byte, the last byte of its first
-// character when that is Chinese; shorter words are checked every time.
-constexpr std::size_t kLeadingKeyByte = 2;
-std::optional<unsigned char> LeadingKey(std::string_view word) {
-  if (word.size() <= kLeadingKeyByte) return std::nullopt;
-  return static_cast<unsigned char>(word[kLeadingKeyByte]);
-}
-
 struct Vocabulary {
   std::vector<Regex> fixed_terms;
   Alphabet fixed_alphabet;
-  std::vector<ChangeWord> change_words;  // longest first
-  std::vector<TrimWord> leading, trailing;
-  ByteIndex change_by_last, leading_by_key, trailing_by_last;
   // label_words.tsv, each list longest first.
   std::vector<std::string> scope_words;
   std::vector<std::string> clause_verbs;
@@ -167,25 +112,6 @@ const Vocabulary& Words() {
     }
     v.fixed_terms.emplace_back(alternation);
     v.fixed_alphabet = ReadAlphabet(patterns);
-    for (const lexicon::TsvRow& row : lexicon::ReadTsv("change_words.tsv")) {
-      if (row.Get("word").empty())
-        lexicon::BadLexicon("change_words.tsv", row.line(), "empty word");
-      v.change_words.push_back(
-          {std::string(row.Get("word")),
-           row.Get("direction") == "down" ? Direction::kDown : Direction::kUp,
-           row.Get("applies") == "points"});
-    }
-    for (const lexicon::TsvRow& row : lexicon::ReadTsv("label_trim.tsv")) {
-      TrimWord word{
-          std::string(row.Get("word")), std::string(row.Get("not_after")),
-          std::string(row.Get("not_before")), row.Get("alone") == "keep"};
-      // An empty word would trim nothing forever (and has no byte to be
-      // indexed by).
-      if (word.word.empty())
-        lexicon::BadLexicon("label_trim.tsv", row.line(), "empty word");
-      (row.Get("position") == "leading" ? v.leading : v.trailing)
-          .push_back(word);
-    }
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("label_words.tsv")) {
       const std::string word(row.Get("word"));
       if (word.empty())
@@ -213,67 +139,12 @@ const Vocabulary& Words() {
                          return a.word.size() > b.word.size();
                        });
     };
-    longest_first(v.change_words);
-    longest_first(v.leading);
-    longest_first(v.trailing);
     longest_first(v.predicate_ends);
-    v.change_by_last = ByteIndex::Of(v.change_words, LastByte);
-    v.leading_by_key = ByteIndex::Of(v.leading, LeadingKey);
-    v.trailing_by_last = ByteIndex::Of(v.trailing, LastByte);
     return v;
   }();
   return vocabulary;
 }
 
-bool ContainsChar(std::string_view set, char32_t cp) {
-  for (std::size_t offset = 0; offset < set.size();) {
-    const utf8::CodePoint c = utf8::Decode(set, offset);
-    if (c.value == cp) return true;
-    offset += c.length;
-  }
-  return false;
-}
-
-// The bytes of the comparison that ends `rest` ("同比", "比上年",
-// "较2020年底"), the longest when several do, or 0. What
-// (.*?)(?:同比|比上年|…|(?:比|较)[0-9]{4}年(?:底|末)?)$ leaves out of its
-// group, without the regex: RE2 ran that pattern for every change verb,
-// thousands of instructions a call for a few suffix compares. As there, the
-// words before the comparison hold no line break ("." stops at one).
-std::size_t ComparisonSuffix(std::string_view rest) {
-  std::size_t longest = 0;
-  for (const std::string_view word :
-       {"同比", "比上年", "较上年", "比去年", "较去年", "环比", "年均",
-        "比全国", "较全国"}) {
-    if (word.size() > longest && utf8::EndsWith(rest, word))
-      longest = word.size();
-  }
-  // 比 or 较, four digits, 年, then 底 or 末 or nothing.
-  std::size_t year_end = rest.size();
-  if (utf8::EndsWith(rest, "底") || utf8::EndsWith(rest, "末"))
-    year_end -= std::string_view("底").size();
-  const std::string_view head = rest.substr(0, year_end);
-  constexpr std::size_t kYear = 4 + std::string_view("年").size();
-  constexpr std::size_t kThan = std::string_view("比").size();
-  if (utf8::EndsWith(head, "年") && head.size() >= kYear + kThan) {
-    const std::string_view digits = head.substr(head.size() - kYear, 4);
-    const std::string_view than =
-        head.substr(head.size() - kYear - kThan, kThan);
-    if (std::all_of(digits.begin(), digits.end(),
-                    [](char c) { return c >= '0' && c <= '9'; }) &&
-        (than == "比" || than == "较")) {
-      longest = std::max(longest, rest.size() - head.size() + kYear + kThan);
-    }
-  }
-  if (longest == 0 || rest.substr(0, rest.size() - longest).find('\n') !=
-                          std::string_view::npos)
-    return 0;
-  return longest;
-}
-
-bool IsAsciiLetter(char32_t cp) {
-  return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
-}
 bool IsIdeograph(char32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; }
 
 // Characters that end the clause a label is taken from.
@@ -307,50 +178,6 @@ bool IsSentenceClauseBoundary(char32_t cp) {
   return cp != U'、' && IsClauseBoundary(cp);
 }
 
-// Words that cannot open a label after the number: "3个以上", "5件的".
-bool OpensNoLabel(char32_t cp) {
-  switch (cp) {
-    case U'的':
-    case U'是':
-    case U'和':
-    case U'与':
-    case U'及':
-    case U'或':
-    case U'等':
-    case U'以':
-    case U'左':
-    case U'上':
-    case U'下':
-    case U'内':
-    case U'次':
-    case U'里':
-    case U'后':
-    case U'前':
-    case U'时':
-    case U'间':
-    case U'来':
-    case U'起':
-    case U'到':
-    case U'至':
-    case U'为':
-    case U'达':
-    case U'余':
-    case U'多':
-    case U'同':
-    case U'比':
-    case U'增':
-    case U'减':
-    case U'降':
-    case U'提':
-    case U'占':
-    case U'分':
-    case U'均':
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Ends an after-number label: "执法单位的账号" → "执法单位".
 bool EndsAfterLabel(char32_t cp) {
   return cp == U'的' || cp == U'和' || cp == U'与' || cp == U'及' ||
@@ -366,11 +193,13 @@ struct SectionSpan {
 class Extractor {
  public:
   Extractor(const Text& text, const Outline& outline,
-            const std::vector<Mention>& mentions)
+            const std::vector<Mention>& mentions,
+            indicators_internal::ExtractTrace* trace = nullptr)
       : text_(text),
         n_(text.normalized()),
         outline_(outline),
-        mentions_(mentions) {
+        mentions_(mentions),
+        trace_(trace) {
     // Where every clause ends, found once: ClauseStart is asked for each
     // figure's label, and walking back over a paragraph each time made a
     // line of 100,000 figures quadratic.
@@ -389,10 +218,12 @@ class Extractor {
     appendix_begin_ =
         outline_.appendix.empty() ? n_.size() : outline_.appendix.front().begin;
     FindFixedSpans();
-    std::sort(fixed_spans_.begin(), fixed_spans_.end());
-    fixed_max_end_ = RunningMaxEnd(fixed_spans_);
+    fixed_ = indicators_internal::SpanSet(std::move(fixed_spans_));
     FindEnclosedSpans();
-    enclosed_max_end_ = RunningMaxEnd(enclosed_spans_);
+    enclosed_ = indicators_internal::SpanSet(std::move(enclosed_spans_));
+    for (const SectionSpan& s : sections_)
+      markers_.push_back({s.begin, s.marker_end});
+    figure_context_ = {n_, &enclosed_, &fixed_, &markers_};
 
     // Figures in table cells are labelled by their headers, not by the
     // words around them.
@@ -407,6 +238,17 @@ class Extractor {
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       kept_[i] = !table_figure_of[i] && !InTextTable(mentions_[i]) &&
                  IsIndicator(mentions_[i]);
+    }
+    if (trace_) {
+      trace_->rejected_by.assign(mentions_.size(), nullptr);
+      for (std::size_t i = 0; i < mentions_.size(); ++i) {
+        if (table_figure_of[i] || kept_[i]) continue;
+        const indicators_internal::FigureRule* rule =
+            InTextTable(mentions_[i]) ? nullptr
+                                      : indicators_internal::RejectingRule(
+                                            figure_context_, mentions_[i]);
+        trace_->rejected_by[i] = rule ? rule->name : "text_table";
+      }
     }
     // Previous and next kept mention of each, so label bounds are O(1).
     previous_kept_end_.assign(mentions_.size(), 0);
@@ -478,77 +320,9 @@ class Extractor {
     return offset < n_.size() ? utf8::Decode(n_, offset).value : 0;
   }
 
+  // Whether no figure rule (figure_rules.h) rejects `m`.
   bool IsIndicator(const Mention& m) const {
-    if (m.kind == UnitKind::kNone) return false;
-    // Years ("2023年", "二〇二三年", "2021—2025年") and digit strings.
-    if (m.unit == "年" && (m.digit_string || (!m.chinese && m.digits == 4)))
-      return false;
-    if (m.digit_string) return false;
-    // "一个", "一批", "一次": Chinese 一 counts nothing in report prose.
-    if (m.chinese && m.value == Decimal::FromInt(1) && !m.upper) return false;
-    // "这五年", "过去五年", "十年": spans of time in prose, not figures.
-    if (m.chinese && m.unit == "年") return false;
-    // "1类创新药", "二类疫苗": a category's name.
-    if (m.unit == "类" && m.value < Decimal::FromInt(4) &&
-        IsIdeograph(CharAt(m.end)))
-      return false;
-    // "6.属于四类过程性信息": what belongs to a category names it, whatever
-    // its number; it counts no categories.
-    if (m.unit == "类" &&
-        utf8::EndsWith(n_.substr(0, m.qualifier_begin), "属于"))
-      return false;
-    // "10亿元以上项目15个": a sum and 以上 or 以下 right before a noun is a
-    // class of things (projects of a billion yuan or more), not a sum spent.
-    if (m.kind == UnitKind::kAmount &&
-        (utf8::EndsWith(n_.substr(0, m.end), "以上") ||
-         utf8::EndsWith(n_.substr(0, m.end), "以下")) &&
-        IsIdeograph(CharAt(m.end)) && !OpensNoLabel(CharAt(m.end)))
-      return false;
-    // "二期", "二轮", "三批": phases and rounds of a named project.
-    if (m.chinese && m.value < Decimal::FromInt(10) &&
-        (m.unit == "期" || m.unit == "轮" || m.unit == "批")) {
-      return false;
-    }
-    // Ordinals: 第四批, 第二十二个, and 第 3 次 in PDF-derived text.
-    if (CharBeforeSpace(m.number_begin) == U'第' ||
-        CharBeforeSpace(m.qualifier_begin) == U'第')
-      return false;
-    // Codes and names: PM2.5, 5G, 4A.
-    if (IsAsciiLetter(CharBefore(m.number_begin)) ||
-        IsAsciiLetter(CharAt(m.number_end)))
-      return false;
-    if (Covered(enclosed_spans_, enclosed_max_end_, m.number_begin,
-                m.number_begin + 1))
-      return false;
-    if (Covered(fixed_spans_, fixed_max_end_, m.number_begin, m.end))
-      return false;
-    if (const SectionSpan* s = SectionBefore(m.number_begin);
-        s && m.number_begin < s->marker_end) {
-      return false;
-    }
-    return true;
-  }
-
-  // Whether [begin, end) overlaps a span of `spans`, sorted by start, with
-  // `max_end[k]` the largest end among spans[0..k]: a span starting before
-  // `end` overlaps exactly when the largest such end passes `begin`.
-  static bool Covered(
-      const std::vector<std::pair<std::size_t, std::size_t>>& spans,
-      const std::vector<std::size_t>& max_end, std::size_t begin,
-      std::size_t end) {
-    const auto after = std::lower_bound(spans.begin(), spans.end(),
-                                        std::make_pair(end, std::size_t{0}));
-    if (after == spans.begin()) return false;
-    return max_end[static_cast<std::size_t>(after - spans.begin()) - 1] > begin;
-  }
-
-  static std::vector<std::size_t> RunningMaxEnd(
-      const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
-    std::vector<std::size_t> max_end(spans.size());
-    std::size_t running = 0;
-    for (std::size_t k = 0; k < spans.size(); ++k)
-      max_end[k] = running = std::max(running, spans[k].second);
-    return max_end;
+    return indicators_internal::RejectingRule(figure_context_, m) == nullptr;
   }
 
   // The last section whose marker starts at or before `offset`.
@@ -673,7 +447,6 @@ class Extractor {
       pos += cp.length;
     }
     close_all(n_.size());
-    std::sort(enclosed_spans_.begin(), enclosed_spans_.end());
   }
 
   const Line& LineOf(std::size_t offset) const {
@@ -696,7 +469,22 @@ class Extractor {
     // ("国家" + "知识产权优势企业").
     bool composed = false;
     std::string composed_text;
+    // The trimmers that ran on the label's words (bit k for LabelRules()[k])
+    // and, when tracing, each step; where the words came from (LabelTrace).
+    std::uint32_t trims = 0;
+    std::vector<indicators_internal::LabelStep> steps;
+    const char* from = "before_number";
   };
+
+  // The label is another figure's label, written elsewhere: the trimmers
+  // that ran on the words here made no part of it.
+  static void TakeOtherLabel(Label& label, std::string text) {
+    label.composed = true;
+    label.composed_text = std::move(text);
+    label.trims = 0;
+    label.steps.clear();
+    label.from = "previous_figure";
+  }
 
   std::string LabelText(const Label& label) const {
     if (label.composed) return label.composed_text;
@@ -874,146 +662,17 @@ class Extractor {
     return floor;
   }
 
-  // Strips time phrases, adverbs and trailing verbs from [begin, end), and
-  // records a change verb's direction.
+  // Trims the words that do not name what is measured from [begin, end)
+  // (label_rules.h: time phrases, adverbs, trailing verbs, a change verb,
+  // whose direction it records), and notes which trimmers ran.
   void Clean(Label& label, const Mention& m) const {
-    // PDF-derived text puts a space between digits and words ("2024 年").
-    static const Regex kLeadingTime(
-        R"((?:截至|截止|到)?(?: ?(?:[0-9]{4} ?年(?:度|底|末|初)?|[0-9]{1,2} ?月(?:底|末|份)?|今年|去年|上年|全年|当年))+(?:以来|期间|内|,)?)");
-    const Vocabulary& words = Words();
-    bool changed = true;
-    while (changed && label.begin < label.end) {
-      changed = false;
-      // "受理 17 件": the space before the number is no part of the label,
-      // and would hide a trailing word from the trims below.
-      while (label.begin < label.end && n_[label.begin] == ' ') ++label.begin;
-      while (label.end > label.begin && n_[label.end - 1] == ' ') --label.end;
-      if (label.begin == label.end) break;
-      const std::string_view content =
-          n_.substr(label.begin, label.end - label.begin);
-      // A leading time phrase goes, unless it names the figure: 上年结转 is the
-      // count carried over, not "last year, carried".
-      // The time phrases open with a digit or one of 截 到 今 去 上 全 当.
-      const bool may_be_time =
-          !content.empty() &&
-          ((content[0] >= '0' && content[0] <= '9') ||
-           ContainsChar("截到今去上全当", utf8::Decode(content, 0).value));
-      if (auto time =
-              may_be_time ? kLeadingTime.MatchPrefix(content) : std::nullopt;
-          time && time->length > 0 && time->length < content.size() &&
-          !utf8::StartsWith(content.substr(time->length), "结转") &&
-          !utf8::StartsWith(content.substr(time->length), "度结转")) {
-        label.begin += time->length;
-        changed = true;
-        continue;
-      }
-      for (const std::size_t k : words.trailing_by_last.Bucket(
-               static_cast<unsigned char>(content.back()))) {
-        const TrimWord& word = words.trailing[k];
-        if (!utf8::EndsWith(content, word.word)) continue;
-        const std::string_view rest =
-            content.substr(0, content.size() - word.word.size());
-        const char32_t before =
-            rest.empty()
-                ? 0
-                : utf8::Decode(rest, utf8::PreviousBoundary(rest, rest.size()))
-                      .value;
-        if (ContainsChar(word.not_after, before)) continue;
-        // "连续4年", "并连续4年": a word kept alone is kept before a bare
-        // connective too.
-        if (word.keep_alone &&
-            (rest.empty() ||
-             std::any_of(words.leading.begin(), words.leading.end(),
-                         [&](const TrimWord& w) { return w.word == rest; })))
-          continue;
-        label.end -= word.word.size();
-        changed = true;
-        break;
-      }
-      if (changed) continue;
-      const auto trim_leading = [&](const std::vector<std::size_t>& list) {
-        for (const std::size_t k : list) {
-          const TrimWord& word = words.leading[k];
-          if (utf8::StartsWith(content, word.word) &&
-              !ContainsChar(word.not_before,
-                            CharAt(label.begin + word.word.size()))) {
-            label.begin += word.word.size();
-            return true;
-          }
-        }
-        return false;
-      };
-      // The bucket's words are all longer than the short ones, so this is
-      // still longest first.
-      if ((content.size() > kLeadingKeyByte &&
-           trim_leading(words.leading_by_key.Bucket(
-               static_cast<unsigned char>(content[kLeadingKeyByte])))) ||
-          trim_leading(words.leading_by_key.ShortWords())) {
-        changed = true;
-        continue;
-      }
-      // "融安县共受理…", "全市累计…": a place name before an adverb is the
-      // report's own body, not part of what is measured.
-      {
-        static const Regex kPlaceThenAdverb(
-            R"((?:[^，,。、与和及的]{1,6}?(?:县|市|区|省|州|镇|乡|街道)(?:人民政府)?|全县|全市|全区|全省|全镇|我县|我市|我区|我省)(?:共|累计|共计|合计|已|全年))");
-        const bool has_adverb =
-            content.find("共") != std::string_view::npos ||
-            content.find("累计") != std::string_view::npos ||
-            content.find("已") != std::string_view::npos ||
-            content.find("全年") != std::string_view::npos;
-        if (auto match = has_adverb ? kPlaceThenAdverb.MatchPrefix(content)
-                                    : std::nullopt;
-            match && match->length < content.size() &&
-            !ContainsChar("同享建治商性",
-                          CharAt(label.begin + match->length))) {
-          label.begin += match->length;
-          changed = true;
-          continue;
-        }
-      }
-      // A comparison for points and multiples: "增速高于全国" → 增速, up.
-      if (label.direction == Direction::kNone &&
-          (m.unit == "个百分点" || m.unit == "倍")) {
-        static const Regex kComparison(
-            R"((.*?)(高于|高出|快于|低于|慢于)(?:全国|全省|全市|全区|全县|同期)?(?:平均水平|平均)?)");
-        if (auto match = kComparison.MatchPrefix(content);
-            match && match->length == content.size()) {
-          const std::string_view verb = content.substr(match->group.size());
-          label.direction =
-              utf8::StartsWith(verb, "低于") || utf8::StartsWith(verb, "慢于")
-                  ? Direction::kDown
-                  : Direction::kUp;
-          label.end = label.begin + match->group.size();
-          changed = true;
-          continue;
-        }
-      }
-      // A change verb at the end: "地区生产总值增长" → 地区生产总值, up.
-      // Only rates, points and multiples change: "新增5家" counts new things.
-      const bool rate_like =
-          m.kind == UnitKind::kPercent || m.kind == UnitKind::kChange;
-      if (label.direction == Direction::kNone && rate_like) {
-        const bool points = m.unit == "个百分点" || m.unit == "倍";
-        for (const std::size_t k : words.change_by_last.Bucket(
-                 static_cast<unsigned char>(content.back()))) {
-          const ChangeWord& word = words.change_words[k];
-          if (word.points_only && !points) continue;
-          if (!utf8::EndsWith(content, word.word)) continue;
-          label.direction = word.direction;
-          label.end -= word.word.size();
-          changed = true;
-          break;
-        }
-        if (changed) {
-          const std::string_view rest =
-              n_.substr(label.begin, label.end - label.begin);
-          label.end -= ComparisonSuffix(rest);
-        }
-      }
-    }
-    while (label.begin < label.end && n_[label.begin] == ' ') ++label.begin;
-    while (label.end > label.begin && n_[label.end - 1] == ' ') --label.end;
+    indicators_internal::LabelSpan span{label.begin, label.end,
+                                        label.direction};
+    label.trims |= indicators_internal::CleanLabel(
+        n_, m, span, trace_ ? &label.steps : nullptr);
+    label.begin = span.begin;
+    label.end = span.end;
+    label.direction = span.direction;
   }
 
   Label SingleLabel(std::size_t index) const {
@@ -1144,7 +803,10 @@ class Extractor {
           predicate = predicate || (utf8::EndsWith(raw_before, end) &&
                                     before.begin < before.end);
         }
-        if (chars >= 2 && !predicate) return after;
+        if (chars >= 2 && !predicate) {
+          after.from = "after_number";
+          return after;
+        }
       }
     }
     // "由51家整合为33家": a bare verb of change before the number ("整合为",
@@ -1175,7 +837,10 @@ class Extractor {
         noted.end = m.qualifier_begin;
         if (noted.begin < paren) {
           Clean(noted, m);
-          if (noted.begin < paren && noted.end > paren) return noted;
+          if (noted.begin < paren && noted.end > paren) {
+            noted.from = "bracket_note";
+            return noted;
+          }
         }
       }
     }
@@ -1194,11 +859,11 @@ class Extractor {
       if (cleaned != "占") {
         before.composed_text = LabelText(before) + "比";
         before.composed = true;
+        before.from = "share_of";
         return before;
       }
       if (previous && !previous->label.empty()) {
-        before.composed = true;
-        before.composed_text = previous->label + "占比";
+        TakeOtherLabel(before, previous->label + "占比");
         return before;
       }
     }
@@ -1228,7 +893,8 @@ class Extractor {
         listed.end = m.qualifier_begin;
         Clean(listed, m);
         if (listed.begin < before.begin && listed.end == before.end)
-          return listed;
+          listed.from = "list";
+        return listed;
       }
     }
     if (before.begin < before.end && !bare_verb) return before;
@@ -1254,8 +920,7 @@ class Extractor {
           if (candidate.text_begin < sentence) break;
           if (candidate.text_end == candidate.value_end &&
               !candidate.label.empty()) {
-            before.composed = true;
-            before.composed_text = candidate.label;
+            TakeOtherLabel(before, candidate.label);
             return before;
           }
         }
@@ -1265,8 +930,7 @@ class Extractor {
       if (previous->text_end >= list_clause ||
           ((change_of_subject || previous->unit == m.unit) &&
            !previous->label.empty())) {
-        before.composed = true;
-        before.composed_text = previous->label;
+        TakeOtherLabel(before, previous->label);
         return before;
       }
     }
@@ -1282,6 +946,7 @@ class Extractor {
         Label head = ClauseHead(previous_begin, previous_end, m);
         if (head.begin < head.end) {
           head.direction = before.direction;
+          head.from = "clause_head";
           return head;
         }
       }
@@ -1468,7 +1133,10 @@ class Extractor {
     }
     ShareHead(labels);
     // The text of each shared indicator runs from its label to the number.
-    for (const Label& label : labels) Emit(m, label, "+shared");
+    for (Label& label : labels) {
+      label.from = "shared";
+      Emit(m, label, "+shared");
+    }
     return true;
   }
 
@@ -1552,6 +1220,7 @@ class Extractor {
     }
     ShareHead(labels);
     for (std::size_t k = 0; k < group.size(); ++k) {
+      labels[k].from = "distributed";
       Emit(mentions_[group[k]], labels[k], "+distributed");
       done[group[k]] = true;
     }
@@ -1601,8 +1270,7 @@ class Extractor {
       Label label;
       label.begin = verb.begin;
       label.end = verb.begin;
-      label.composed = true;
-      label.composed_text = names[k];
+      TakeOtherLabel(label, names[k]);
       label.direction = verb.direction;
       Emit(mentions_[group[k]], label, "+distributed");
       done[group[k]] = true;
@@ -1649,6 +1317,12 @@ class Extractor {
     indicator.qualifier = figure.qualifier;
     indicator.rule = "table";
     indicator.cell = figure.cell;
+    if (trace_) {
+      trace_->labels.push_back({indicators_.size() - 1,
+                                static_cast<std::size_t>(&m - mentions_.data()),
+                                "table_headers",
+                                {}});
+    }
     if (figure.canonical) {
       indicator.canonical = figure.canonical;
       indicator.canonical_rule = "template:open_government";
@@ -1693,6 +1367,12 @@ class Extractor {
       indicator.kind = UnitKind::kChange;
     }
     indicator.rule = m.rule + rule_suffix;
+    indicator.label_rule = indicators_internal::LabelRuleNames(label.trims);
+    if (trace_) {
+      trace_->labels.push_back({indicators_.size() - 1,
+                                static_cast<std::size_t>(&m - mentions_.data()),
+                                label.from, label.steps});
+    }
   }
 
   const Text& text_;
@@ -1711,8 +1391,10 @@ class Extractor {
   std::vector<std::size_t> list_clause_ends_;
   std::vector<std::size_t> next_kept_;
   std::vector<std::pair<std::size_t, std::size_t>> enclosed_spans_;
-  std::vector<std::size_t> fixed_max_end_;
-  std::vector<std::size_t> enclosed_max_end_;
+  indicators_internal::SpanSet fixed_, enclosed_;
+  std::vector<std::pair<std::size_t, std::size_t>> markers_;
+  indicators_internal::FigureContext figure_context_;
+  indicators_internal::ExtractTrace* trace_ = nullptr;
   // SentenceStart's forward scan: the text before sentence_scanned_ has been
   // read, and the sentence holding that point begins at sentence_begin_.
   mutable std::size_t sentence_scanned_ = 0;
@@ -1726,5 +1408,16 @@ std::vector<Indicator> ExtractIndicators(const Text& text,
                                          const std::vector<Mention>& mentions) {
   return Extractor(text, outline, mentions).Run();
 }
+
+namespace indicators_internal {
+
+std::vector<Indicator> ExtractIndicatorsTraced(
+    const Text& text, const Outline& outline,
+    const std::vector<Mention>& mentions, ExtractTrace& trace) {
+  trace = {};
+  return Extractor(text, outline, mentions, &trace).Run();
+}
+
+}  // namespace indicators_internal
 
 }  // namespace lawreport

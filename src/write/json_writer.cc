@@ -81,6 +81,7 @@ void WriteIndicator(JsonOut& out, const Indicator& indicator) {
   out.Field("direction", NameOrNull(DirectionName(indicator.direction)));
   out.Field("decimals", indicator.value.decimals());
   out.Field("rule", indicator.rule);
+  out.Field("label_rule", indicator.label_rule);
   out.Field("canonical", indicator.canonical);
   out.Field("canonical_rule", indicator.canonical_rule);
   out.Field("role", RoleName(indicator.role));
@@ -215,5 +216,15 @@ std::string WriteExtractJson(const Report& report, const JsonOptions& options) {
   out.EndObject();
   return out.Take() + "\n";
 }
+
+namespace write_internal {
+
+// The indicator object of extract's JSON, for other documents that show
+// one (explain).
+void WriteIndicatorJson(JsonOut& out, const Indicator& indicator) {
+  WriteIndicator(out, indicator);
+}
+
+}  // namespace write_internal
 
 }  // namespace lawreport
