@@ -210,9 +210,11 @@ class Worker {
         if (fd == from_child_) {
           reading_.append(buffer, static_cast<std::size_t>(got));
         } else {
-          // Only the end matters (an abort's last words); keep 4 KiB.
+          // Only the end matters (an abort's last words, a sanitizer's
+          // report); keep 64 KiB.
           errors_.append(buffer, static_cast<std::size_t>(got));
-          if (errors_.size() > 8192) errors_.erase(0, errors_.size() - 4096);
+          if (errors_.size() > 128 * 1024)
+            errors_.erase(0, errors_.size() - 64 * 1024);
         }
       }
     }
@@ -298,6 +300,10 @@ std::optional<Result<std::string>> ReadInWorker(
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
     return Result<std::string>(std::move(worker.reading()));
   const std::string& errors = worker.errors();
+#ifdef LAWREPORT_UNDER_ASAN
+  // A sanitizer's report from the worker must reach CI's log.
+  std::fwrite(errors.data(), 1, errors.size(), stderr);
+#endif
   const bool memory = errors.find("Out of memory") != std::string::npos ||
                       errors.find("out of memory") != std::string::npos ||
                       errors.find("bad_alloc") != std::string::npos;
