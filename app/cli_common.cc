@@ -16,6 +16,7 @@
 
 #include "lawreport/write.h"
 #include "output.h"
+#include "read_worker.h"
 
 namespace lawreport::cli {
 
@@ -75,6 +76,7 @@ void AddDecodeOptions(CLI::App& command, DecodeOptions& options) {
         "OCR: refuse a page that renders to more pixels at 300 dpi");
   limit("--max-line-bytes", options.max_line_bytes, kDefaultMaxLineBytes,
         "Refuse a line or paragraph longer than this many bytes");
+  AddIsolationOptions(command, options);
 }
 
 void AddInputOptions(CLI::App& command, std::vector<std::string>& paths,

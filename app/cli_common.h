@@ -69,10 +69,9 @@ void AddTimeoutOption(CLI::App& command, double& seconds);
 void AddExcelOption(CLI::App& command, bool& excel);
 bool ExcelNeedsCsv(bool excel, std::string_view format);
 
-// Returns `status`, or, when a worker is still busy with a file given up on
-// (--timeout), flushes the standard streams and ends the process with it at
-// once: the worker must not outlive what it uses, nor run under static
-// destructors.
+// Returns `status`. (It ended the process at once when RunBatch could leave
+// a worker thread behind; RunBatch now joins them all, so stats.abandoned is
+// 0 and this only returns.)
 int EndBatch(int status, const BatchStats& stats);
 
 // --timeout for the one-file commands (outline, text, diff): runs work() on

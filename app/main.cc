@@ -15,6 +15,7 @@
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
+#include <string_view>
 
 #include "cli_common.h"
 #include "cmd_check.h"
@@ -25,8 +26,13 @@
 #include "cmd_text.h"
 #include "cmd_view.h"
 #include "lawreport/report.h"
+#include "read_worker.h"
 
 int main(int argc, char** argv) {
+  // A worker process reading one PDF, HTML or DOCX file (read_worker.h).
+  if (argc > 1 &&
+      std::string_view(argv[1]) == lawreport::cli::kReadWorkerCommand)
+    return lawreport::cli::RunReadWorker(argc, argv);
   // Every report allocates, then frees, buffers of its own size. By default
   // glibc hands large ones back to the kernel after each file (munmap, or
   // madvise when trimming a thread's heap) and the next file faults them in

@@ -41,9 +41,9 @@ struct BatchStats {
   std::uint64_t bytes = 0;  // input bytes of the files processed
   double seconds = 0;
   std::uint64_t timed_out = 0;  // files given up on after timeout_seconds
-  // Workers still busy with a file given up on when RunBatch returned; they
-  // are detached, and the process should end with std::_Exit rather than
-  // run static destructors under them.
+  // Always 0: RunBatch waits for every worker, a file given up on included
+  // (its worker stops at the next check of the cancel flag). Kept so that
+  // callers written when workers could be left behind still compile.
   std::uint64_t abandoned = 0;
   bool interrupted = false;    // stopped early by `stop`
   bool output_closed = false;  // write() refused more output (a closed pipe)
@@ -54,7 +54,9 @@ struct BatchOptions {
   ProcessOptions process;
   // Give up on a file after this many seconds (0: never): it becomes an
   // error record, its worker is asked to stop (checked between PDF pages
-  // and between stages) and a fresh worker takes its place.
+  // and between stages, and by a DecodeOptions::read_container hook) and a
+  // fresh worker takes its place. RunBatch returns only once every worker
+  // has stopped: no thread is left behind.
   double timeout_seconds = 0;
   // The output for one report, and for one file that failed.
   std::function<std::string(const Report&)> serialize;

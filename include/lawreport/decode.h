@@ -42,6 +42,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -76,6 +78,22 @@ inline constexpr std::uint64_t kDefaultMaxRenderPixels = 40ull * 1000 * 1000;
 // "auto", "text", "html", "docx", "pdf".
 const char* InputFormatName(InputFormat format);
 
+struct DecodeOptions;
+
+// Reads an HTML, DOCX or PDF container somewhere else than in this
+// process's own call stack: the CLI runs the readers that call third-party
+// parsers (libxml2, libzip, poppler, Tesseract) in worker processes under
+// memory and CPU limits, so that a parser's crash or runaway allocation
+// costs one file, not the batch. Given the container's format, its bytes,
+// its path (for messages) and the options, it returns:
+//   nullopt       read it here, in-process (the plain library behaviour);
+//   an Error      the reading failed outside the reader ("the PDF reader
+//                 crashed (signal 11)"): that file's error;
+//   a string      what ReadContainer returned in the other process.
+using ContainerReader = std::function<std::optional<Result<std::string>>(
+    InputFormat format, std::string_view bytes, std::string_view path,
+    const DecodeOptions& options)>;
+
 struct DecodeOptions {
   std::string encoding;  // empty: detect (text and HTML only)
   InputFormat format = InputFormat::kAuto;  // --format-in
@@ -95,11 +113,44 @@ struct DecodeOptions {
   // Set by a batch runner to stop work on a file it has given up on
   // (--timeout); checked between PDF pages and between stages.
   const std::atomic<bool>* cancelled = nullptr;
+  // Empty: containers are read in this process. Plain text never goes
+  // through it.
+  ContainerReader read_container;
 };
+
+// --- Reading a container in a worker process --------------------------------
+// The request a ContainerReader sends and the reading it gets back are byte
+// strings, so they can cross a pipe; the reading rebuilds exactly the
+// paragraphs, page marks, OCR marks and tables the reader produced.
+//
+//   parent: EncodeContainerRequest(kPdf, "a.pdf", bytes, options) → pipe →
+//   worker: DecodeContainerRequest(…) → ReadContainer(kPdf, bytes, options)
+//           → pipe → parent's Decode takes the string as the reader's result.
+struct ContainerRequest {
+  InputFormat format = InputFormat::kAuto;
+  std::string path;
+  std::string bytes;
+  // Every field that steers a reader; `cancelled` and `read_container`
+  // are not sent.
+  DecodeOptions options;
+};
+std::string EncodeContainerRequest(InputFormat format, std::string_view path,
+                                   std::string_view bytes,
+                                   const DecodeOptions& options);
+Result<ContainerRequest> DecodeContainerRequest(std::string_view encoded);
+
+// Runs the reader for `format` (kHtml, kDocx or kPdf) here and returns its
+// reading, or the Error it refused the file with, encoded for Decode.
+std::string ReadContainer(InputFormat format, std::string_view bytes,
+                          const DecodeOptions& options);
 
 // The bytes of a file ("-" reads stdin), refusing missing paths,
 // directories, unreadable files and anything over max_bytes.
 Result<std::string> ReadInput(const std::string& path, std::uint64_t max_bytes);
+// The same, giving up (an Error) once `cancelled` is set while it waits on
+// a pipe or terminal that sends nothing (stdin left open, a FIFO).
+Result<std::string> ReadInput(const std::string& path, std::uint64_t max_bytes,
+                              const std::atomic<bool>* cancelled);
 
 struct DecodedText {
   Text text;

@@ -108,9 +108,9 @@ struct Done {
   std::uint64_t indicators = 0;
 };
 
-// What the workers share. It lives as long as the last worker: a worker
-// stuck on a file the writer gave up on (--timeout) may outlive RunBatch,
-// so it holds its own copies of what it needs.
+// What the workers share. RunBatch joins every worker before it returns;
+// the copies and the shared pointer date from when a worker stuck on a file
+// given up on was left behind, and cost nothing.
 struct Shared {
   Shared(const std::vector<std::string>& input_paths,
          const BatchOptions& options)
@@ -349,21 +349,15 @@ BatchStats RunBatch(const std::vector<std::string>& paths,
     if (options.on_progress) options.on_progress(stats, paths.size());
   }
   {
-    std::unique_lock<std::mutex> lock(s.mutex);
+    std::lock_guard<std::mutex> lock(s.mutex);
     s.stop_workers = true;
-    s.window_moved.notify_all();
-    // Every worker ends after its current file, except one still busy with a
-    // file given up on: wait for the others, and leave that one behind.
-    s.result_ready.wait(lock, [&] { return s.workers_running == s.stuck; });
-    stats.abandoned = s.stuck;
   }
-  for (std::thread& thread : threads) {
-    if (stats.abandoned == 0) {
-      thread.join();
-    } else {
-      thread.detach();
-    }
-  }
+  s.window_moved.notify_all();
+  // Every worker ends after its current file; one busy with a file given up
+  // on (--timeout) ends at its next check of the file's cancel flag (between
+  // stages, between PDF pages; a CLI worker process is killed at once).
+  // Nothing is left running behind the caller's back.
+  for (std::thread& thread : threads) thread.join();
   stats.interrupted = s.stopped() && stats.files < paths.size();
   stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return stats;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "decode/container_codec.h"
 #include "decode/encoding.h"
 #include "decode/formats_module.h"
 #include "decode/readers.h"
@@ -17,6 +18,7 @@
 namespace lawreport {
 namespace {
 
+using decode_internal::ContainerReading;
 using decode_internal::ConversionFailure;
 using decode_internal::Formats;
 using decode_internal::FormatsModule;
@@ -364,15 +366,14 @@ Result<DecodedText> DecodeText(std::string_view bytes,
   return decoded;
 }
 
-Result<DecodedText> FromDocument(Result<decode_internal::Document> document,
+Result<DecodedText> FromDocument(const decode_internal::Document& document,
                                  const char* format, const char* encoding,
                                  const DecodeOptions& options) {
-  if (!document) return document.error();
   DecodedText decoded;
-  decoded.text = document->ToText();
+  decoded.text = document.ToText();
   decoded.source.format = format;
   decoded.source.encoding = encoding;
-  decoded.source.ocr_pages = document->ocr_pages();
+  decoded.source.ocr_pages = document.ocr_pages();
   for (int line = 1; line <= decoded.text.line_count(); ++line) {
     const Line& info = decoded.text.lines()[static_cast<std::size_t>(line - 1)];
     if (info.source_end - info.source_begin > options.max_line_bytes) {
@@ -385,6 +386,41 @@ Result<DecodedText> FromDocument(Result<decode_internal::Document> document,
     }
   }
   return decoded;
+}
+
+// Runs the reader for a container format in this process.
+Result<ContainerReading> ReadContainerHere(InputFormat format,
+                                           std::string_view bytes,
+                                           const DecodeOptions& options) {
+  switch (format) {
+    case InputFormat::kHtml: {
+      Result<const FormatsModule*> formats = Formats("HTML");
+      if (!formats) return formats.error();
+      Result<decode_internal::HtmlDocument> html =
+          (*formats)->read_html(bytes, options);
+      if (!html) return html.error();
+      return ContainerReading{std::move(html->document),
+                              std::move(html->encoding), html->bom};
+    }
+    case InputFormat::kDocx: {
+      Result<const FormatsModule*> formats = Formats("DOCX");
+      if (!formats) return formats.error();
+      Result<decode_internal::Document> docx =
+          (*formats)->read_docx(bytes, options);
+      if (!docx) return docx.error();
+      return ContainerReading{std::move(*docx), "UTF-8", false};
+    }
+    case InputFormat::kPdf: {
+      Result<decode_internal::Document> pdf =
+          decode_internal::ReadPdf(bytes, options);
+      if (!pdf) return pdf.error();
+      return ContainerReading{std::move(*pdf), "PDF", false};
+    }
+    default:
+      return Error{
+          ErrorCode::kUnsupportedFormat,
+          std::string("not a container format: ") + InputFormatName(format)};
+  }
 }
 
 }  // namespace
@@ -419,36 +455,33 @@ Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options,
   if (!format) return format.error();
 
   Result<DecodedText> decoded = Error{ErrorCode::kEmpty, ""};
-  switch (*format) {
-    case InputFormat::kHtml: {
-      Result<const FormatsModule*> formats = Formats("HTML");
-      if (!formats) return formats.error();
-      Result<decode_internal::HtmlDocument> html =
-          (*formats)->read_html(bytes, options);
-      if (!html) return html.error();
-      decoded = FromDocument(std::move(html->document), "html",
-                             html->encoding.c_str(), options);
-      if (decoded) decoded->source.bom = html->bom;
-      break;
+  if (*format == InputFormat::kText) {
+    decoded = DecodeText(bytes, options);
+    if (decoded) decode_internal::FindTextTables(decoded->text);
+  } else {
+    Result<ContainerReading> reading = Error{ErrorCode::kEmpty, ""};
+    std::optional<Result<std::string>> elsewhere;
+    if (options.read_container)
+      elsewhere = options.read_container(*format, bytes, path, options);
+    if (!elsewhere) {
+      reading = ReadContainerHere(*format, bytes, options);
+    } else if (!*elsewhere) {
+      reading = elsewhere->error();
+    } else {
+      reading = decode_internal::DecodeReading(**elsewhere);
     }
-    case InputFormat::kDocx: {
-      Result<const FormatsModule*> formats = Formats("DOCX");
-      if (!formats) return formats.error();
-      decoded = FromDocument((*formats)->read_docx(bytes, options), "docx",
-                             "UTF-8", options);
-      break;
-    }
-    case InputFormat::kPdf:
-      decoded = FromDocument(decode_internal::ReadPdf(bytes, options), "pdf",
-                             "PDF", options);
-      // The PDF reader keeps a table row's cells on one line, parted by
-      // tabs: the same table model as text from then on.
-      if (decoded) decode_internal::FindTextTables(decoded->text);
-      break;
-    default:
-      decoded = DecodeText(bytes, options);
-      if (decoded) decode_internal::FindTextTables(decoded->text);
-      break;
+    if (!reading) return reading.error();
+    const char* encoding = *format == InputFormat::kHtml
+                               ? reading->encoding.c_str()
+                           : *format == InputFormat::kDocx ? "UTF-8"
+                                                           : "PDF";
+    decoded = FromDocument(std::move(reading->document),
+                           InputFormatName(*format), encoding, options);
+    if (decoded) decoded->source.bom = reading->bom;
+    // The PDF reader keeps a table row's cells on one line, parted by
+    // tabs: the same table model as text from then on.
+    if (decoded && *format == InputFormat::kPdf)
+      decode_internal::FindTextTables(decoded->text);
   }
   if (!decoded) return decoded.error();
   decoded->source.bytes = bytes.size();
@@ -465,9 +498,16 @@ Result<DecodedText> Decode(std::string_view bytes, const DecodeOptions& options,
   return decoded;
 }
 
+std::string ReadContainer(InputFormat format, std::string_view bytes,
+                          const DecodeOptions& options) {
+  return decode_internal::EncodeReading(
+      ReadContainerHere(format, bytes, options));
+}
+
 Result<DecodedText> DecodeFile(const std::string& path,
                                const DecodeOptions& options) {
-  Result<std::string> bytes = ReadInput(path, options.max_bytes);
+  Result<std::string> bytes =
+      ReadInput(path, options.max_bytes, options.cancelled);
   if (!bytes) return bytes.error();
   Result<DecodedText> decoded = Decode(*bytes, options, path);
   if (decoded) decoded->source.path = path;

@@ -16,6 +16,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -57,6 +58,9 @@ class Document {
   // The web page's title, one line, put before the article's paragraphs.
   void AddPageTitle(std::string_view text);
   void AddTable(TableBlock table);
+  // A block exactly as another Document held it, nothing trimmed: how the
+  // reading a worker process sends back is rebuilt (container_codec.h).
+  void AddBlockAsRead(Block block) { blocks_.push_back(std::move(block)); }
   bool empty() const { return blocks_.empty(); }
   // PDF: how many pages OCR read.
   void set_ocr_pages(int pages) { ocr_pages_ = pages; }

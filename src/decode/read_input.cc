@@ -2,6 +2,7 @@
 // missing path, a directory, an unreadable file and an oversized file are
 // errors with one-line messages, never exceptions or partial reads.
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,13 +26,23 @@ Error TooLarge(std::uint64_t size, std::uint64_t max_bytes, bool at_least) {
 // Reads until EOF or max_bytes + 1 bytes, whichever comes first.
 // `expected` is the size stat reported (0 for a pipe): the string gets its
 // room at once instead of growing, and copying itself, as it fills.
+// A pipe or terminal (`cancelled` set) is waited on in slices, so that a
+// batch that gives up on a silent stdin (--timeout) gets its thread back.
 Result<std::string> ReadAll(int fd, std::uint64_t max_bytes,
-                            std::uint64_t expected = 0) {
+                            std::uint64_t expected,
+                            const std::atomic<bool>* cancelled) {
   std::string bytes;
   if (expected > 0 && expected <= max_bytes)
     bytes.reserve(static_cast<std::size_t>(expected));
   char buffer[1 << 16];
   while (true) {
+    if (cancelled != nullptr) {
+      pollfd ready{fd, POLLIN, 0};
+      while (::poll(&ready, 1, 50) == 0) {
+        if (cancelled->load())
+          return Error{ErrorCode::kLimitExceeded, "stopped while reading"};
+      }
+    }
     const ssize_t got = ::read(fd, buffer, sizeof buffer);
     if (got == 0) break;
     if (got < 0) {
@@ -51,7 +62,12 @@ Result<std::string> ReadAll(int fd, std::uint64_t max_bytes,
 
 Result<std::string> ReadInput(const std::string& path,
                               std::uint64_t max_bytes) {
-  if (path == "-") return ReadAll(STDIN_FILENO, max_bytes);
+  return ReadInput(path, max_bytes, nullptr);
+}
+
+Result<std::string> ReadInput(const std::string& path, std::uint64_t max_bytes,
+                              const std::atomic<bool>* cancelled) {
+  if (path == "-") return ReadAll(STDIN_FILENO, max_bytes, 0, cancelled);
 
   struct stat info;
   if (::stat(path.c_str(), &info) != 0) {
@@ -80,7 +96,8 @@ Result<std::string> ReadInput(const std::string& path,
   }
   Result<std::string> bytes = ReadAll(
       fd, max_bytes,
-      S_ISREG(info.st_mode) ? static_cast<std::uint64_t>(info.st_size) : 0);
+      S_ISREG(info.st_mode) ? static_cast<std::uint64_t>(info.st_size) : 0,
+      S_ISREG(info.st_mode) ? nullptr : cancelled);
   ::close(fd);
   return bytes;
 }
