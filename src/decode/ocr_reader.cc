@@ -326,6 +326,34 @@ void CleanFigureCell(std::vector<PdfWord>& words) {
   words = {std::move(merged)};
 }
 
+// A cell whose only ink is one flat stroke, thinner than a tenth of an
+// inch and three times as long as it is thick, holds a dash ("—": none),
+// which Tesseract, seeing no character, returns nothing for.
+void ReadDash(const GrayImage& image, const CellBox& cell,
+              std::pair<int, int> ink, int dpi, std::vector<PdfWord>& words) {
+  const int thickness = ink.second - ink.first + 1;
+  if (thickness > std::max(2, dpi / 30)) return;
+  int left = cell.right;
+  int right = cell.left;
+  for (int y = ink.first; y <= ink.second; ++y) {
+    for (int x = cell.left; x < cell.right; ++x) {
+      if (image.at(x, y) < 128) {
+        left = std::min(left, x);
+        right = std::max(right, x + 1);
+      }
+    }
+  }
+  if (right - left < 3 * thickness) return;
+  const double unit = 72.0 / dpi;
+  PdfWord dash;
+  dash.text = "—";
+  dash.confidence = 0;
+  dash.starts_cell = true;
+  dash.box = poppler::rectf(left * unit, cell.top * unit, (right - left) * unit,
+                            cell.height() * unit);
+  words.push_back(std::move(dash));
+}
+
 // A ruled table's cells as a browser copies an HTML table: each grid row
 // a line, each cell one word on the first row it spans, its lines joined.
 // Placed by their rules, not their ink, a figure cell and a label wrapped
@@ -412,6 +440,8 @@ std::vector<PdfWord> ReadPage(tesseract::TessBaseAPI& engine,
     }
     cell_words[i] = ReadWords(engine, inside, page.dpi, cell.left - pad,
                               cell.top - pad, /*cell=*/true);
+    if (cell_words[i].empty())
+      ReadDash(image, cell, *ink, page.dpi, cell_words[i]);
     CleanFigureCell(cell_words[i]);
   }
   for (const CellBox& cell : cells) {

@@ -18,8 +18,10 @@ tests/fixtures/ocr/make_scans.py:
 import argparse
 import collections
 import difflib
+import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -48,9 +50,27 @@ MAKE_SCANS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fix
                           'make_scans.py')
 
 
-def make(*args):
-    script = MAKE_SCANS
-    subprocess.run([sys.executable, script, *args], check=True)
+CACHE = None  # --cache: fixtures kept across runs, keyed by what makes them
+
+
+def make(command, src, out, *args):
+    """make_scans.py COMMAND SRC OUT ARGS, or its output kept in CACHE from a
+    run with the same script, source and arguments."""
+    if CACHE is None:
+        subprocess.run([sys.executable, MAKE_SCANS, command, src, out, *args], check=True)
+        return
+    key = hashlib.sha256()
+    for path in (MAKE_SCANS, src):
+        with open(path, 'rb') as f:
+            key.update(f.read())
+    key.update(repr((command, args)).encode())
+    kept = os.path.join(CACHE, key.hexdigest()[:16] + '-' + os.path.basename(out))
+    if not os.path.exists(kept):
+        os.makedirs(CACHE, exist_ok=True)
+        subprocess.run([sys.executable, MAKE_SCANS, command, src, kept + '.part', *args],
+                       check=True)
+        os.replace(kept + '.part', kept)
+    shutil.copyfile(kept, out)
 
 
 def validate(document, schema, name):
@@ -178,7 +198,10 @@ def main():
     parser.add_argument('--binary', required=True)
     parser.add_argument('--root', required=True)
     parser.add_argument('--quick', action='store_true')
+    parser.add_argument('--cache', help='a folder to keep the fixtures in across runs')
     args = parser.parse_args()
+    global CACHE
+    CACHE = args.cache
     with tempfile.TemporaryDirectory() as tmp:
         test_garbled(args.binary, args.root, tmp, args.quick)
         if not args.quick:
