@@ -168,7 +168,7 @@ def test_table_scans(binary, root, tmp):
     src = os.path.join(root, 'tests', 'fixtures', 'formats', 'open-gov-tables.pdf')
     text_checks = json.loads(run(binary, 'check', '--format', 'json', src).stdout)
     want = {c['relation'] for c in text_checks['files'][0]['checks']}
-    for name, args, least in (('tables-150.pdf', ['150'], 12),
+    for name, args, least in (('tables-150.pdf', ['150'], 13),
                               ('tables-300-askew.pdf', ['300', '--rotate', '0.5', '--noise',
                                                         '0.002'], 19)):
         scan = os.path.join(tmp, name)
