@@ -15,6 +15,14 @@
 // time, each by its own Tesseract engine; engines are kept for the next
 // file, since loading the language model takes longer than a page.
 //
+// Before Tesseract, a page is cleaned of specks and straightened (a sheet
+// fed askew), and its ruled tables are found in the pixels
+// (scanned_tables.h): each cell is read on its own, and the cells become
+// rows as a browser copies an HTML table, so that a label wrapped over two
+// lines and the figures beside it share a row, and rules are never read.
+//
+//   a cell reading "1O" → the figure 10; a cell of one flat stroke → "—"
+//
 // This file is the module liblawreport_ocr.so (see pdf_module.h): the only
 // code that links Tesseract.
 #include <leptonica/allheaders.h>
