@@ -35,15 +35,8 @@ def expect(condition, message):
         failures.append(message)
 
 
-SUPPRESSIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'ocr.lsan.supp')
-
-
 def run(binary, *args):
-    # Under the sanitizers, what the OCR libraries keep is not lawreport's leak.
-    env = dict(os.environ)
-    env['LSAN_OPTIONS'] = ':'.join(filter(None, [env.get('LSAN_OPTIONS'),
-                                                 'suppressions=' + SUPPRESSIONS]))
-    return subprocess.run([binary, *args], capture_output=True, text=True, env=env)
+    return subprocess.run([binary, *args], capture_output=True, text=True)
 
 
 MAKE_SCANS = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures', 'ocr',
