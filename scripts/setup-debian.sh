@@ -24,6 +24,8 @@ PACKAGES="$PACKAGES chromium chromium-driver python3-selenium"
 # OCR of scanned and garbled PDFs (issue 19); qpdf makes the broken-font
 # test fixture.
 PACKAGES="$PACKAGES libtesseract-dev tesseract-ocr-chi-sim qpdf"
+# OCR of tables: Leptonica straightens a page fed askew (ocr-tables).
+PACKAGES="$PACKAGES libleptonica-dev"
 
 missing=""
 for package in $PACKAGES; do

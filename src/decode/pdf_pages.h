@@ -29,6 +29,9 @@ struct PdfWord {
   poppler::rectf box;
   bool space_after = false;
   int confidence = -1;
+  // OCR of a ruled table, cell by cell: the first word of a line of a cell,
+  // parted from what stands before it on its line by a tab however near.
+  bool starts_cell = false;
   double middle() const { return box.y() + box.height() / 2; }
 };
 

@@ -150,7 +150,8 @@ std::vector<PdfLine> PageLines(std::vector<PdfWord> words, int number) {
         // count ("…重新出具  0  0").
         const bool figure =
             IsAsciiDigits(word->text) && IsWide(LastChar(line.text));
-        if (gap > line.height() * (figure ? kFigureCellGap : kCellGap)) {
+        if (word->starts_cell ||
+            gap > line.height() * (figure ? kFigureCellGap : kCellGap)) {
           line.text += '\t';
         } else {
           Join(line.text, word->text,
