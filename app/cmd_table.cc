@@ -1,11 +1,17 @@
 #include "cmd_table.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
+#include <system_error>
 #include <thread>
 
 #include "cli_common.h"
@@ -18,6 +24,69 @@
 #include "output.h"
 
 namespace lawreport::cli {
+namespace {
+
+// --view-dir: the directory, made when missing (one level, as -o makes no
+// directories either). False after a one-line error.
+bool MakeViewDirectory(const std::string& directory) {
+  struct stat info;
+  if (::stat(directory.c_str(), &info) == 0) {
+    if (S_ISDIR(info.st_mode)) return true;
+    std::fprintf(stderr, "lawreport: --view-dir %s: not a directory\n",
+                 OneSafeLine(directory).c_str());
+    return false;
+  }
+  if (::mkdir(directory.c_str(), 0777) != 0) {
+    const int error_number = errno;
+    std::fprintf(stderr, "lawreport: cannot create %s: %s\n",
+                 OneSafeLine(directory).c_str(), std::strerror(error_number));
+    return false;
+  }
+  return true;
+}
+
+// Each input's page name in the view directory, in input order: its file
+// name and ".html" (rongan-2023.txt.html, so rongan-2023.pdf's page is
+// another), "-2", "-3" … before ".html" when two inputs share a name.
+std::map<std::string, std::string> ViewPageNames(
+    const std::vector<std::string>& inputs) {
+  std::map<std::string, std::string> names;
+  std::set<std::string> taken;
+  for (const std::string& input : inputs) {
+    if (names.count(input)) continue;
+    std::string base = input == "-"
+                           ? "stdin"
+                           : std::filesystem::path(input).filename().string();
+    if (base.empty() || base == "." || base == "..") base = "report";
+    std::string name = base + ".html";
+    for (int n = 2; taken.count(name); ++n)
+      name = base + "-" + std::to_string(n) + ".html";
+    taken.insert(name);
+    names.emplace(input, name);
+  }
+  return names;
+}
+
+// The view directory as seen from the panel page ("" when they are one
+// directory, "views/" or "../views/" otherwise), for relative links that
+// keep working when both are moved together.
+std::string ViewDirectoryFromPanel(const std::string& view_dir,
+                                   const std::string& output) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path panel_dir =
+      output.empty() || output == "-"
+          ? fs::current_path(error)
+          : fs::absolute(output, error).lexically_normal().parent_path();
+  fs::path views = fs::absolute(view_dir, error).lexically_normal();
+  if (views.filename().empty()) views = views.parent_path();  // "views/"
+  fs::path relative = views.lexically_relative(panel_dir);
+  if (error || relative.empty()) relative = views;
+  const std::string text = relative.generic_string();
+  return text == "." ? "" : text + "/";
+}
+
+}  // namespace
 
 CLI::App* SetupTable(CLI::App& app, TableOptions& options) {
   CLI::App* command =
@@ -45,6 +114,11 @@ CLI::App* SetupTable(CLI::App& app, TableOptions& options) {
   command->add_option("-o,--output", options.output,
                       "Write to this file, atomically");
   command->add_flag("-q,--quiet", options.quiet, "No summary line");
+  command->add_option(
+      "--view-dir", options.view_dir,
+      "With --format html: also write each report's `view` page into this "
+      "directory (made when missing), and link every point and row of the "
+      "panel to its page at the figure's line");
   AddExcelOption(*command, options.excel);
   AddDecodeOptions(*command, options.decode);
   AddTimeoutOption(*command, options.timeout);
@@ -98,9 +172,27 @@ int RunTable(const TableOptions& options) {
     return kExitBadInput;
   }
   if (!ExcelNeedsCsv(options.excel, options.format)) return kExitBadInput;
+  if (!options.view_dir.empty() && options.format != "html") {
+    std::fprintf(stderr,
+                 "lawreport: --view-dir goes with --format html, not %s\n",
+                 options.format.c_str());
+    return kExitBadInput;
+  }
   const std::optional<std::vector<std::string>> inputs = ListInputs(
       InputSelection{options.paths, options.files_from, options.glob});
   if (!inputs) return kExitBadInput;
+  const bool view_pages = !options.view_dir.empty();
+  if (view_pages && !MakeViewDirectory(options.view_dir)) return kExitBadInput;
+  const std::map<std::string, std::string> page_names =
+      view_pages ? ViewPageNames(*inputs)
+                 : std::map<std::string, std::string>();
+  PanelHtmlOptions panel_html;
+  if (view_pages) {
+    const std::string prefix =
+        ViewDirectoryFromPanel(options.view_dir, options.output);
+    for (const auto& [input, name] : page_names)
+      panel_html.view_pages.emplace(input, prefix + name);
+  }
   std::vector<std::string> columns = select;
   if (columns.empty()) {
     for (const CanonicalEntry& entry : CanonicalCatalogue())
@@ -122,10 +214,18 @@ int RunTable(const TableOptions& options) {
     return options.excel ? ExcelSafeCsv(csv, header) : csv;
   };
   // --format html draws all reports at once: each worker files its rows
-  // under a token, and the writer (called in input order) collects them by
-  // it, so the page lists the reports in input order.
+  // (and, with --view-dir, the report's view page) under a token, and the
+  // writer (called in input order) collects them by it, so the page lists
+  // the reports in input order. The view pages are written by the writer
+  // too: one thread, and never by a worker given up on (--timeout).
+  struct Pending {
+    std::vector<PanelRow> rows;
+    std::string file;
+    std::string view_page;
+  };
   std::mutex pending_mutex;
-  std::map<std::string, std::vector<PanelRow>> pending;
+  std::map<std::string, Pending> pending;
+  std::string view_error;
   std::size_t next_token = 0;
   std::vector<PanelRow> all_rows;
   batch.serialize = [&](const Report& report) {
@@ -144,9 +244,11 @@ int RunTable(const TableOptions& options) {
                  rows.end());
     }
     if (html) {
+      std::string page = view_pages ? WriteViewHtml(report) : std::string();
       std::lock_guard<std::mutex> lock(pending_mutex);
       const std::string token = std::to_string(next_token++);
-      pending[token] = std::move(rows);
+      pending[token] =
+          Pending{std::move(rows), report.source.path, std::move(page)};
       return token;
     }
     return jsonl ? PanelJsonLines(rows) : for_spreadsheet(PanelCsv(rows));
@@ -174,17 +276,30 @@ int RunTable(const TableOptions& options) {
   const BatchStats stats = RunBatch(*inputs, batch, [&](std::string_view data) {
     if (!html) return output.Write(data);
     if (data.empty()) return true;  // a file that failed
-    std::lock_guard<std::mutex> lock(pending_mutex);
-    auto found = pending.find(std::string(data));
-    if (found != pending.end()) {
-      all_rows.insert(all_rows.end(),
-                      std::make_move_iterator(found->second.begin()),
-                      std::make_move_iterator(found->second.end()));
+    Pending done;
+    {
+      std::lock_guard<std::mutex> lock(pending_mutex);
+      auto found = pending.find(std::string(data));
+      if (found == pending.end()) return true;
+      done = std::move(found->second);
       pending.erase(found);
     }
-    return true;
+    all_rows.insert(all_rows.end(), std::make_move_iterator(done.rows.begin()),
+                    std::make_move_iterator(done.rows.end()));
+    const auto name = page_names.find(done.file);
+    if (!view_pages || name == page_names.end()) return true;
+    Output page(
+        (std::filesystem::path(options.view_dir) / name->second).string());
+    if (page.Open() && page.Write(done.view_page) && page.Commit()) return true;
+    view_error = page.error();  // stops the batch: write() refused
+    return false;
   });
-  if (html) output.Write(WritePanelHtml(all_rows));
+  if (!view_error.empty()) {
+    // The panel is not committed: its links would lead to missing pages.
+    std::fprintf(stderr, "lawreport: %s\n", view_error.c_str());
+    return EndBatch(kExitBadInput, stats);
+  }
+  if (html) output.Write(WritePanelHtml(all_rows, panel_html));
   if (stats.output_closed && output.closed()) return EndBatch(kExitOk, stats);
   const int closed = CloseBatchOutput(output, stats.interrupted);
   if (closed != kExitOk && closed != kExitInterrupted)

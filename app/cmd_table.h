@@ -20,6 +20,9 @@ struct TableOptions {
   bool wide = false;
   std::string role;  // "actual" or "target"; wide: actual when empty
   std::string output;
+  // --format html: each report's `view` page goes into this directory, and
+  // the panel's points link to them.
+  std::string view_dir;
   int jobs = 0;
   bool quiet = false;
   bool excel = false;    // --excel: CSV for spreadsheets

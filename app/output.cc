@@ -20,9 +20,27 @@
 namespace lawreport::cli {
 namespace {
 
-// The temporary file being written, for the signal handler; points into
-// the Output's own string, which outlives it being set here.
-std::atomic<const char*> g_temporary{nullptr};
+// The temporary files being written, for the signal handler; each points
+// into its Output's own string, which outlives it being listed here. More
+// than one: `table --format html --view-dir` writes each report's page while
+// the panel's file is open. An Output that finds no free slot is still
+// removed by its destructor, only not by a second Ctrl-C.
+constexpr int kTemporarySlots = 8;
+std::atomic<const char*> g_temporaries[kTemporarySlots];
+
+void ListTemporary(const char* temporary) {
+  for (std::atomic<const char*>& slot : g_temporaries) {
+    const char* empty = nullptr;
+    if (slot.compare_exchange_strong(empty, temporary)) return;
+  }
+}
+
+void UnlistTemporary(const char* temporary) {
+  for (std::atomic<const char*>& slot : g_temporaries) {
+    const char* listed = temporary;
+    if (slot.compare_exchange_strong(listed, nullptr)) return;
+  }
+}
 
 // Symlinks are followed hop by hop (not with realpath) so that a link to a
 // file that does not exist yet resolves to where that file will be.
@@ -131,8 +149,9 @@ StopOnSignal::~StopOnSignal() {
 const std::atomic<bool>* StopOnSignal::flag() const { return &g_stop; }
 
 void Output::RemoveTemporaryFromSignalHandler() {
-  if (const char* temporary = g_temporary.exchange(nullptr))
-    ::unlink(temporary);
+  for (std::atomic<const char*>& slot : g_temporaries) {
+    if (const char* temporary = slot.exchange(nullptr)) ::unlink(temporary);
+  }
 }
 
 Output::Output(std::string path) : path_(std::move(path)) {}
@@ -140,7 +159,7 @@ Output::Output(std::string path) : path_(std::move(path)) {}
 Output::~Output() {
   if (fd_ >= 0 && !is_stdout_) ::close(fd_);
   if (!temporary_.empty()) {
-    g_temporary.store(nullptr);
+    UnlistTemporary(temporary_.c_str());
     ::unlink(temporary_.c_str());
   }
 }
@@ -191,9 +210,11 @@ bool Output::Open() {
     std::vector<char> name(pattern.begin(), pattern.end());
     name.push_back('\0');
     const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+    // Named as the user gave it: the temporary name is ours, and a
+    // read-only or missing directory is the target's problem too.
     if (fd < 0)
       return FailWithErrno(
-          [&] { return "cannot create " + OneSafeLine(pattern); });
+          [&] { return "cannot create " + OneSafeLine(path_); });
     // Locked at once; a run cleaning up that took the lock in between has
     // removed the name, and then this one starts over with a new name.
     struct stat created;
@@ -204,10 +225,10 @@ bool Output::Open() {
     }
     fd_ = fd;
     temporary_ = name.data();
-    g_temporary.store(temporary_.c_str());
+    ListTemporary(temporary_.c_str());
     break;
   }
-  if (fd_ < 0) return Fail("cannot create " + OneSafeLine(pattern), EAGAIN);
+  if (fd_ < 0) return Fail("cannot create " + OneSafeLine(path_), EAGAIN);
   // mkstemp makes the file private (0600). A replaced file keeps its
   // permissions; a new one gets what any new file gets here (0666 less the
   // umask).
@@ -282,7 +303,7 @@ bool Output::Commit() {
   committed_ = true;
   // Cleared after the rename: a signal between the two finds no file to
   // remove, which is harmless; the other order could leave one behind.
-  g_temporary.store(nullptr);
+  UnlistTemporary(temporary_.c_str());
   temporary_.clear();
   // The rename lasts a crash only once the directory is on disk too.
   const int directory =
@@ -315,7 +336,7 @@ std::string Output::KeepPartial() {
     });
     return "";
   }
-  g_temporary.store(nullptr);
+  UnlistTemporary(temporary_.c_str());
   temporary_.clear();
   return partial;
 }

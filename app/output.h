@@ -43,8 +43,8 @@ class Output {
   // where the data already went, or an error, then error() is set).
   std::string KeepPartial();
 
-  // Removes the temporary file of the Output being written, if any. Safe in
-  // a signal handler: a second Ctrl-C ends the process without running
+  // Removes the temporary files of the Outputs being written, if any. Safe
+  // in a signal handler: a second Ctrl-C ends the process without running
   // destructors, and must not leave "out.jsonl.tmp.PID.XXXXXX" behind.
   static void RemoveTemporaryFromSignalHandler();
 

@@ -5,7 +5,8 @@
 #   include/lawreport/*.h, lib/liblawreport_core.a
 #   lib/cmake/lawreport/                   find_package(lawreport) → lawreport::core
 #   lib/pkgconfig/lawreport.pc             pkg-config --cflags --libs lawreport
-#   share/man/man1/lawreport.1             generated from the CLI's own --help
+#   share/man/man1/lawreport.1.gz          generated from the CLI's own --help,
+#                                          gzipped as Debian policy wants
 #   share/bash-completion/completions/lawreport
 # (lib is ${CMAKE_INSTALL_LIBDIR}.) The executable finds its modules relative
 # to itself (src/decode/module_loader.h), so the tree can be moved.
@@ -62,24 +63,29 @@ install(FILES ${PROJECT_BINARY_DIR}/lawreport.pc
 
 # The man page, from `lawreport --help`, `lawreport --version` and each
 # subcommand's --help, with cmake/install/lawreport.h2m for the description,
-# examples, files and environment.
+# examples, files and environment. Installed gzipped (Debian policy 12.1:
+# `gzip -9n`, no name or time stamp inside, so the build is reproducible);
+# the plain lawreport.1 stays in the build for `man -l`.
 find_program(LAWREPORT_HELP2MAN help2man)
 find_program(LAWREPORT_BUILD_PYTHON3 NAMES python3 PATHS /usr/bin
   NO_DEFAULT_PATH)
 if(LAWREPORT_HELP2MAN AND LAWREPORT_BUILD_PYTHON3)
-  add_custom_command(OUTPUT ${PROJECT_BINARY_DIR}/lawreport.1
+  add_custom_command(
+    OUTPUT ${PROJECT_BINARY_DIR}/lawreport.1 ${PROJECT_BINARY_DIR}/lawreport.1.gz
     COMMAND ${LAWREPORT_BUILD_PYTHON3}
             ${PROJECT_SOURCE_DIR}/scripts/cli_docs.py man
             --binary $<TARGET_FILE:lawreport>
             --help2man ${LAWREPORT_HELP2MAN}
             --include ${PROJECT_SOURCE_DIR}/cmake/install/lawreport.h2m
             --output ${PROJECT_BINARY_DIR}/lawreport.1
+            --gzip-output ${PROJECT_BINARY_DIR}/lawreport.1.gz
     DEPENDS lawreport ${PROJECT_SOURCE_DIR}/scripts/cli_docs.py
             ${PROJECT_SOURCE_DIR}/cmake/install/lawreport.h2m
     COMMENT "Generating the man page lawreport.1 from --help"
     VERBATIM)
-  add_custom_target(lawreport_man ALL DEPENDS ${PROJECT_BINARY_DIR}/lawreport.1)
-  install(FILES ${PROJECT_BINARY_DIR}/lawreport.1
+  add_custom_target(lawreport_man ALL
+    DEPENDS ${PROJECT_BINARY_DIR}/lawreport.1 ${PROJECT_BINARY_DIR}/lawreport.1.gz)
+  install(FILES ${PROJECT_BINARY_DIR}/lawreport.1.gz
     DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 else()
   message(STATUS "help2man or python3 not found: the man page is not built")
@@ -108,7 +114,28 @@ endif()
 # every ELF file in the package, the modules included.
 set(CPACK_PACKAGE_NAME lawreport)
 set(CPACK_PACKAGE_VENDOR "lawreport")
-set(CPACK_PACKAGE_CONTACT "lawreport maintainers <lawreport@example.org>")
+# The Maintainer field ("Name <address>", Debian policy 5.6.2): whoever
+# builds the package to hand out sets LAWREPORT_DEB_MAINTAINER, or it comes
+# from DEBFULLNAME and DEBEMAIL as Debian's own tools (dch, dh_make) read
+# them (DEBEMAIL may hold "Name <address>" itself).
+set(LAWREPORT_MAINTAINER_FORM "^[^<>@]+ <[^<>@ ]+@[^<>@ ]+>$")
+set(LAWREPORT_DEFAULT_MAINTAINER "$ENV{DEBEMAIL}")
+if(NOT "$ENV{DEBFULLNAME}" STREQUAL "" AND
+   NOT LAWREPORT_DEFAULT_MAINTAINER MATCHES "<")
+  set(LAWREPORT_DEFAULT_MAINTAINER "$ENV{DEBFULLNAME} <$ENV{DEBEMAIL}>")
+endif()
+if(NOT LAWREPORT_DEFAULT_MAINTAINER MATCHES "${LAWREPORT_MAINTAINER_FORM}")
+  set(LAWREPORT_DEFAULT_MAINTAINER
+    "lawreport maintainers <lawreport@example.org>")
+endif()
+set(LAWREPORT_DEB_MAINTAINER "${LAWREPORT_DEFAULT_MAINTAINER}" CACHE STRING
+  "Maintainer field of the .deb: Name <address>")
+if(NOT LAWREPORT_DEB_MAINTAINER MATCHES "${LAWREPORT_MAINTAINER_FORM}")
+  message(FATAL_ERROR "LAWREPORT_DEB_MAINTAINER must read 'Name <address>', "
+    "not '${LAWREPORT_DEB_MAINTAINER}'")
+endif()
+set(CPACK_PACKAGE_CONTACT "${LAWREPORT_DEB_MAINTAINER}")
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${LAWREPORT_DEB_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
   "turns Chinese government annual reports into data")
 # The summary is the synopsis line; this is the extended description.

@@ -332,6 +332,51 @@ std::vector<T> LoadList(const std::string& path, std::uint64_t max_bytes,
   return std::move(*list);
 }
 
+// One report's findings as app/cmd_check.cc gives them: its checks, then
+// the expectations it fails, numbered c1, c2 …, and the acceptances applied.
+CheckedFile CheckedFileOf(const Report& report,
+                          const std::vector<Expectation>& expectations,
+                          const std::vector<Acceptance>& acceptances) {
+  CheckedFile file;
+  file.path = report.source.path;
+  file.source = report.source;
+  file.seconds = report.seconds;
+  file.findings = report.checks;
+  for (Finding& finding : CheckExpectations(report.indicators, expectations))
+    file.findings.push_back(std::move(finding));
+  for (std::size_t i = 0; i < file.findings.size(); ++i)
+    file.findings[i].id = "c" + std::to_string(i + 1);
+  MakeRelationsUnique(file.findings);
+  ApplyAcceptances(file.path, acceptances, file.findings);
+  return file;
+}
+
+// `lawreport check --format json` of one report's bytes (`cat REPORT |
+// lawreport check --format json -`), `name` standing for its path: a report
+// that cannot be read is a file with its error, as for paths.
+std::string CheckBytes(const py::bytes& data, const std::string& name,
+                       const py::dict& decode, bool strict,
+                       const std::string& expect_path,
+                       const std::string& accept_path) {
+  ProcessOptions options;
+  options.decode = ToDecodeOptions(decode);
+  const std::vector<Expectation> expectations = LoadList<Expectation>(
+      expect_path, options.decode.max_bytes, &ParseExpectations);
+  const std::vector<Acceptance> acceptances = LoadList<Acceptance>(
+      accept_path, options.decode.max_bytes, &ParseAcceptances);
+  const std::string_view bytes(data);
+  py::gil_scoped_release release;
+  Result<Report> report = ProcessBytes(bytes, name, options);
+  CheckedFile file;
+  if (report) {
+    file = CheckedFileOf(*report, expectations, acceptances);
+  } else {
+    file.error = report.error().message;
+  }
+  file.path = name;
+  return WriteCheckJson({file}, strict);
+}
+
 // `lawreport check --format json` over `paths`: the same findings, ids,
 // expectations and acceptances as app/cmd_check.cc gives each file.
 std::string Check(const std::vector<std::string>& paths, const py::dict& decode,
@@ -375,19 +420,8 @@ std::string Check(const std::vector<std::string>& paths, const py::dict& decode,
   kept->expectations = std::move(expectations);
   kept->acceptances = std::move(acceptances);
   batch.serialize = [kept](const Report& report) {
-    CheckedFile file;
-    file.path = report.source.path;
-    file.source = report.source;
-    file.seconds = report.seconds;
-    file.findings = report.checks;
-    for (Finding& finding :
-         CheckExpectations(report.indicators, kept->expectations))
-      file.findings.push_back(std::move(finding));
-    for (std::size_t i = 0; i < file.findings.size(); ++i)
-      file.findings[i].id = "c" + std::to_string(i + 1);
-    MakeRelationsUnique(file.findings);
-    ApplyAcceptances(file.path, kept->acceptances, file.findings);
-    return kept->Keep(std::move(file));
+    return kept->Keep(
+        CheckedFileOf(report, kept->expectations, kept->acceptances));
   };
   batch.serialize_error = [kept](const std::string& path, const Error& error) {
     CheckedFile file;
@@ -500,6 +534,9 @@ PYBIND11_MODULE(_lawreport, module) {
              py::arg("jobs"), py::arg("timeout"));
   module.def("text", &TextOf, py::arg("path"), py::arg("data"), py::arg("name"),
              py::arg("decode"), py::arg("numbered"), py::arg("pages"));
+  module.def("check_bytes", &CheckBytes, py::arg("data"), py::arg("name"),
+             py::arg("decode"), py::arg("strict"), py::arg("expect"),
+             py::arg("accept"));
   module.def("check", &Check, py::arg("paths"), py::arg("decode"),
              py::arg("jobs"), py::arg("timeout"), py::arg("strict"),
              py::arg("expect"), py::arg("accept"));

@@ -7,7 +7,11 @@
 //     table of the indicators with a CSV download.
 //   WritePanelHtml(rows) → a page with one inline SVG chart per canonical
 //     id (reconsideration.received across bodies as bars, or across one
-//     body's years as lines) and the long table below.
+//     body's years as lines) and the long table below. Each point and each
+//     row of the table links to the figure: to its report's view page at
+//     its line ("views/rongan-2023.txt.html#L61") when the page is given in
+//     PanelHtmlOptions, otherwise to the report itself as a file: URL, the
+//     line in the link's title.
 //   WriteIndicatorsText(report, {.width = 80}) →
 //     "  61  收到行政复议申请      31 件        actual 2023
 //     reconsideration.received"
@@ -19,6 +23,7 @@
 #ifndef LAWREPORT_VIEW_H_
 #define LAWREPORT_VIEW_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,8 +35,14 @@ namespace lawreport {
 // `lawreport view REPORT`.
 std::string WriteViewHtml(const Report& report);
 
-// `lawreport table --format html REPORTS…`.
-std::string WritePanelHtml(const std::vector<PanelRow>& rows);
+// `lawreport table --format html REPORTS… [--view-dir DIR]`.
+struct PanelHtmlOptions {
+  // PanelRow::file → that report's WriteViewHtml page, as a path relative
+  // to the panel page ("views/rongan-2023.txt.html"); percent-encoded here.
+  std::map<std::string, std::string> view_pages;
+};
+std::string WritePanelHtml(const std::vector<PanelRow>& rows,
+                           const PanelHtmlOptions& options = {});
 
 // `lawreport extract --format text`: one aligned row per indicator (line,
 // label, value with unit and qualifier, role and period, canonical id).

@@ -108,13 +108,22 @@ def text(path_or_bytes, *, name="", line_numbers=False, pages=False,
                            line_numbers, pages)
 
 
-def check(paths, *, strict=False, expect="", accept="", jobs=0, glob="",
-          files_from="", exact=False, timeout=DEFAULT_TIMEOUT, **options):
+def check(paths, *, name="", strict=False, expect="", accept="", jobs=0,
+          glob="", files_from="", exact=False, timeout=DEFAULT_TIMEOUT,
+          **options):
     """The ``lawreport check --format json`` document for a report or many:
     ``files`` (a file that could not be read carries its ``error``, as in the
     CLI) and ``summary``. ``expect`` and ``accept`` are the CLI's --expect and
-    --accept files."""
+    --accept files.
+
+    ``paths`` may also be one report's bytes, as for ``extract``: ``name``
+    is then its path in the document (and what an --accept file matches).
+    """
     decode = _decode(options)
+    if isinstance(paths, (bytes, bytearray, memoryview)):
+        document = _lawreport.check_bytes(bytes(paths), name, decode, strict,
+                                          os.fspath(expect), os.fspath(accept))
+        return _loads(document, exact)
     inputs = expand_inputs(paths, files_from=files_from, glob=glob)
     document = _lawreport.check(inputs, decode, _jobs(jobs), float(timeout),
                                 strict, os.fspath(expect), os.fspath(accept))

@@ -141,6 +141,28 @@ class InProcess(unittest.TestCase):
             'check', '--format', 'json', '--strict',
             'data/samples/rongan-2023.txt', ok=(0, 1)).stdout))
 
+    def test_check_of_bytes_equals_check_of_the_file(self):
+        for path, hint in [('data/samples/rongan-2023.txt', {}),
+                           ('tests/fixtures/formats/open-gov-tables.docx', {}),
+                           ('tests/fixtures/formats/rongan-2023.gbk.html',
+                            {'format_in': 'html'})]:
+            with self.subTest(path=path):
+                with open(path, 'rb') as f:
+                    data = f.read()
+                got = lawreport.check(data, name=path, **hint)
+                self.assertEqual(got, lawreport.check(path))
+                self.assertTrue(got['files'][0]['checks'])
+        # A mismatch and an unreadable report, from bytes.
+        with open('data/samples/rongan-2023.txt', encoding='utf-8') as f:
+            mutated = f.read().replace('其中受理27件', '其中受理29件', 1)
+        got = lawreport.check(mutated.encode('utf-8'), name='mutated.txt')
+        self.assertEqual(got['files'][0]['path'], 'mutated.txt')
+        self.assertGreater(got['summary']['mismatch'], 0)
+        with open('tests/fixtures/formats/truncated.pdf', 'rb') as f:
+            broken = lawreport.check(f.read(), name='truncated.pdf')
+        self.assertEqual(broken['files'][0]['path'], 'truncated.pdf')
+        self.assertIn('error', broken['files'][0])
+
     def test_check_records_an_unreadable_file_as_the_cli_does(self):
         paths = ['data/samples/rongan-2023.txt', 'tests/fixtures/formats/truncated.pdf']
         got = lawreport.check(paths)

@@ -3,14 +3,18 @@
 //
 // One body's figures over several years are lines (results solid, targets
 // dashed); figures of several bodies, or of one year, are bars (results
-// filled, targets hollow). Each bar or point links to its report and says
-// where in it the figure stands.
+// filled, targets hollow). Each bar or point, and each row of the table,
+// links to the figure: its report's view page at the line when there is
+// one, else the report file, the line in the title.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "lawreport/canonical.h"
@@ -53,22 +57,62 @@ int YearOf(const PanelRow& row) {
   return row.year.value_or(0);
 }
 
-// A file path as a link: relative paths stay relative; one that would read
-// as a URL scheme ("javascript:…") is made a path.
-std::string FileHref(const std::string& file) {
-  const std::size_t colon = file.find(':');
-  const std::size_t slash = file.find('/');
-  if (colon != std::string::npos &&
-      (slash == std::string::npos || colon < slash))
-    return "./" + file;
-  return file;
+// A path in a URL: every byte but the unreserved ones and "/" is
+// percent-encoded, so that a report named "javascript:…", "#1.txt" or
+// "融安县.txt" stays a path.
+std::string PercentEncoded(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : path) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    if ((byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+        (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' ||
+        byte == '_' || byte == '~' || byte == '/') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    }
+  }
+  return out;
 }
 
-void AppendPointLink(std::string& out, const PanelRow& row) {
-  out += "<a href=\"";
-  AppendHtmlText(out, FileHref(row.file));
-  out += "\" class=\"point\" data-line=\"" + std::to_string(row.line) +
-         "\"><title>";
+// Where a figure's link goes: its report's view page at its line, or the
+// report itself ("" for stdin, which has no file to open).
+std::string FigureHref(const PanelRow& row, const PanelHtmlOptions& options) {
+  const auto page = options.view_pages.find(row.file);
+  if (page != options.view_pages.end())
+    return PercentEncoded(page->second) + "#L" + std::to_string(row.line);
+  if (row.file.empty() || row.file == "-") return "";
+  std::error_code error;
+  const std::filesystem::path absolute =
+      std::filesystem::absolute(row.file, error);
+  return "file://" + PercentEncoded(error
+                                        ? row.file
+                                        : absolute.lexically_normal().string());
+}
+
+void AppendLinkOpen(std::string& out, const PanelRow& row,
+                    const PanelHtmlOptions& options, const char* attributes) {
+  out += "<a";
+  const std::string href = FigureHref(row, options);
+  if (!href.empty()) {
+    out += " href=\"";
+    AppendHtmlText(out, href);
+    out += "\"";
+  }
+  out += attributes;
+  out += ">";
+}
+
+void AppendPointLink(std::string& out, const PanelRow& row,
+                     const PanelHtmlOptions& options) {
+  AppendLinkOpen(
+      out, row, options,
+      (" class=\"point\" data-line=\"" + std::to_string(row.line) + "\"")
+          .c_str());
+  out += "<title>";
   AppendHtmlText(
       out, row.file + ":" + std::to_string(row.line) + " — " + row.label + " " +
                row.value.ToString() + " " + row.unit + " (" + row.role +
@@ -129,7 +173,8 @@ void AppendAxes(std::string& out, const Scale& scale) {
   }
 }
 
-void AppendBars(std::string& out, const std::vector<const PanelRow*>& rows) {
+void AppendBars(std::string& out, const std::vector<const PanelRow*>& rows,
+                const PanelHtmlOptions& options) {
   const Scale scale = ScaleOf(rows);
   AppendAxes(out, scale);
   const double slot =
@@ -140,7 +185,7 @@ void AppendBars(std::string& out, const std::vector<const PanelRow*>& rows) {
     const double x = kLeft + slot * static_cast<double>(i) + (slot - bar) / 2;
     const double y0 = scale.Y(0);
     const double y1 = scale.Y(Signed(row));
-    AppendPointLink(out, row);
+    AppendPointLink(out, row, options);
     out += "<rect class=\"bar " + row.role + "\" x=\"" + Number(x) + "\" y=\"" +
            Number(std::min(y0, y1)) + "\" width=\"" + Number(bar) +
            "\" height=\"" + Number(std::max(0.5, std::fabs(y1 - y0))) +
@@ -161,7 +206,7 @@ void AppendBars(std::string& out, const std::vector<const PanelRow*>& rows) {
 }
 
 void AppendLines(std::string& out, const std::vector<const PanelRow*>& rows,
-                 const std::set<int>& years) {
+                 const std::set<int>& years, const PanelHtmlOptions& options) {
   const Scale scale = ScaleOf(rows);
   AppendAxes(out, scale);
   const int first = *years.begin();
@@ -185,7 +230,7 @@ void AppendLines(std::string& out, const std::vector<const PanelRow*>& rows,
     }
   }
   for (const PanelRow* row : rows) {
-    AppendPointLink(out, *row);
+    AppendPointLink(out, *row, options);
     out += "<circle class=\"dot " + row->role + "\" cx=\"" +
            Number(x_of(YearOf(*row))) + "\" cy=\"" +
            Number(scale.Y(Signed(*row))) + "\" r=\"3.5\"/></a>";
@@ -198,7 +243,8 @@ void AppendLines(std::string& out, const std::vector<const PanelRow*>& rows,
 }
 
 void AppendChart(std::string& out, const std::string& id,
-                 const std::vector<const PanelRow*>& rows) {
+                 const std::vector<const PanelRow*>& rows,
+                 const PanelHtmlOptions& options) {
   std::set<std::string> bodies;
   std::set<int> years;
   for (const PanelRow* row : rows) {
@@ -233,14 +279,15 @@ void AppendChart(std::string& out, const std::string& id,
       Number(kWidth) + " " + Number(kHeight) + "\" width=\"" + Number(kWidth) +
       "\" height=\"" + Number(kHeight) + "\">";
   if (lines) {
-    AppendLines(out, rows, years);
+    AppendLines(out, rows, years, options);
   } else {
-    AppendBars(out, rows);
+    AppendBars(out, rows, options);
   }
   out += "</svg></figure>\n";
 }
 
-void AppendTable(std::string& out, const std::vector<PanelRow>& rows) {
+void AppendTable(std::string& out, const std::vector<PanelRow>& rows,
+                 const PanelHtmlOptions& options) {
   out +=
       "<section class=\"long\"><h2>All figures</h2><table "
       "class=\"panel-table\"><thead><tr><th>body</th><th>year</th>"
@@ -269,9 +316,8 @@ void AppendTable(std::string& out, const std::vector<PanelRow>& rows) {
     if (row.period_to) out += std::to_string(*row.period_to);
     out += "</td><td>";
     AppendHtmlText(out, row.label);
-    out += "</td><td><a href=\"";
-    AppendHtmlText(out, FileHref(row.file));
-    out += "\">";
+    out += "</td><td>";
+    AppendLinkOpen(out, row, options, " class=\"at\"");
     AppendHtmlText(out, row.file + ":" + std::to_string(row.line));
     out += "</a></td></tr>\n";
   }
@@ -280,7 +326,8 @@ void AppendTable(std::string& out, const std::vector<PanelRow>& rows) {
 
 }  // namespace
 
-std::string WritePanelHtml(const std::vector<PanelRow>& rows) {
+std::string WritePanelHtml(const std::vector<PanelRow>& rows,
+                           const PanelHtmlOptions& options) {
   const std::string style(lexicon::EmbeddedFile("view.css"));
   std::string out = write_internal::PageHead("lawreport panel", style, "");
   std::set<std::string> files;
@@ -290,8 +337,12 @@ std::string WritePanelHtml(const std::vector<PanelRow>& rows) {
          std::to_string(files.size()) + " reports</h1></header>\n";
   out +=
       "<p class=\"legend\"><span class=\"actual\">■ result (actual)</span> · "
-      "<span class=\"target\">□ target</span> · each bar or point links to its "
-      "report; its title names the file and line</p>\n";
+      "<span class=\"target\">□ target</span> · each bar or point links to "
+      "its figure: " +
+      std::string(options.view_pages.empty()
+                      ? "the report, its title naming the line"
+                      : "the report's page, at its line") +
+      "</p>\n";
   // Charts in catalogue order, so that related ids sit together.
   std::map<std::string, std::vector<const PanelRow*>> by_id;
   for (const PanelRow& row : rows) by_id[row.canonical].push_back(&row);
@@ -300,14 +351,14 @@ std::string WritePanelHtml(const std::vector<PanelRow>& rows) {
   for (const CanonicalEntry& entry : CanonicalCatalogue()) {
     auto found = by_id.find(entry.id);
     if (found == by_id.end()) continue;
-    AppendChart(out, entry.id, found->second);
+    AppendChart(out, entry.id, found->second, options);
     drawn.insert(entry.id);
   }
   for (const auto& [id, id_rows] : by_id) {
-    if (!drawn.count(id)) AppendChart(out, id, id_rows);
+    if (!drawn.count(id)) AppendChart(out, id, id_rows, options);
   }
   out += "</div>\n";
-  AppendTable(out, rows);
+  AppendTable(out, rows, options);
   out += "</body>\n</html>\n";
   return out;
 }

@@ -51,6 +51,12 @@ def start_browser(width=1280, height=900, download_dir=None):
 def open_page(driver, path, timeout=30):
     """Opens a local page and waits for the script's "rendered" marker."""
     driver.get('file://' + os.path.abspath(path))
+    wait_rendered(driver, timeout)
+
+
+def wait_rendered(driver, timeout=30):
+    """Waits for a view page's script to mark it rendered (after a click
+    that opened one)."""
     WebDriverWait(driver, timeout).until(
         lambda d: d.execute_script(
             'return document.documentElement.getAttribute("data-rendered")'

@@ -301,39 +301,169 @@ def check_hostile(driver, binary, workdir):
            'hostile: control characters reached the page')
 
 
+def panel_points(driver):
+    """Per chart: its canonical id, kind, and each point's href, data-line,
+    centre (x, y) and class, in drawing order."""
+    return driver.execute_script(
+        'return Array.from(document.querySelectorAll("figure.chart")).map('
+        'function (f) { return {canonical: f.getAttribute("data-canonical"),'
+        ' chart: f.getAttribute("data-chart"),'
+        ' series: f.querySelectorAll("polyline.series").length,'
+        ' height: f.querySelector("svg").getBoundingClientRect().height,'
+        ' points: Array.from(f.querySelectorAll("svg a.point")).map('
+        '  function (a) { var s = a.querySelector("rect, circle");'
+        '   var b = s.getBoundingClientRect();'
+        '   return [a.getAttribute("href"), a.getAttribute("data-line"),'
+        '     b.x + b.width / 2,'
+        '     s.tagName === "rect" ? b.y : b.y + b.height / 2,'
+        '     s.getAttribute("class")]; })}; })')
+
+
+def expected_href(row, header):
+    return 'views/%s.html#L%s' % (os.path.basename(row[header.index('file')]),
+                                  row[header.index('line')])
+
+
+def click_lands_on_line(driver, binary, selector, index, row, header, what):
+    """Clicks the index-th element matching selector on the panel page and
+    checks that the report's view page opens at the figure's line."""
+    element = driver.execute_script(
+        'var e = document.querySelectorAll(arguments[0])[arguments[1]];'
+        'e.scrollIntoView({block: "center"}); return e;', selector, index)
+    element.click()
+    browser_support.wait_rendered(driver)
+    line = 'L' + row[header.index('line')]
+    landed = driver.execute_script(
+        'var t = document.querySelector(":target");'
+        'if (!t) return null;'
+        'var r = t.getBoundingClientRect();'
+        'return [location.pathname.split("/").pop(), location.hash, t.id,'
+        ' r.bottom > 0 && r.top < innerHeight,'
+        ' t.textContent.replace(/\\n/g, "")];')
+    page = os.path.basename(row[header.index('file')]) + '.html'
+    expect(landed is not None and landed[:4] == [page, '#' + line, line, True],
+           '%s: click landed on %s, not %s at %s' % (what, landed and landed[:4],
+                                                     page, line))
+    # The line holds the figure: its bytes in `lawreport text`.
+    text = run(binary, 'text', row[header.index('file')]).encode('utf-8')
+    start, end = int(row[header.index('start')]), int(row[header.index('end')])
+    figure = text[start:end].decode('utf-8').replace('\n', '')
+    expect(landed is not None and figure in landed[4],
+           '%s: line %s does not hold %r' % (what, line, figure))
+    driver.back()
+
+
 def check_panel(driver, binary, root, workdir):
     paths = [os.path.join(root, p) for p in PANEL_REPORTS]
     long_csv = csv_rows(run(binary, 'table', '-q', *paths))
     header = long_csv[0]
     ids = {row[header.index('canonical')] for row in long_csv[1:]}
     page = os.path.join(workdir, 'panel.html')
-    run(binary, 'table', '-q', '--format', 'html', '-o', page, *paths)
+    views = os.path.join(workdir, 'views')
+    run(binary, 'table', '-q', '--format', 'html', '-o', page, '--view-dir',
+        views, *paths)
+    expect(sorted(os.listdir(views)) == sorted(
+        os.path.basename(p) + '.html' for p in paths),
+        'panel: view pages %s' % sorted(os.listdir(views)))
     driver.get('file://' + page)
-    charts = driver.execute_script(
-        'return Array.from(document.querySelectorAll("figure.chart")).map('
-        'function (f) { return [f.getAttribute("data-canonical"),'
-        ' f.querySelectorAll("svg a.point").length,'
-        ' f.querySelector("svg").getBoundingClientRect().height]; })')
-    drawn = [c[0] for c in charts]
+    charts = panel_points(driver)
+    drawn = [c['canonical'] for c in charts]
     expect(len(ids) > 3, 'panel: only %d canonical ids' % len(ids))
     expect(sorted(drawn) == sorted(ids), 'panel: charts %s != ids %s' % (
         sorted(drawn)[:5], sorted(ids)[:5]))
     per_id = {}
     for row in long_csv[1:]:
-        per_id[row[header.index('canonical')]] = per_id.get(
-            row[header.index('canonical')], 0) + 1
-    for canonical, points, height in charts:
-        expect(points == per_id.get(canonical), 'panel: %s has %d points, %s '
-               'rows' % (canonical, points, per_id.get(canonical)))
-        expect(height > 50, 'panel: %s chart not drawn' % canonical)
-    rows = driver.execute_script(
-        'return document.querySelectorAll(".panel-table tbody tr").length')
-    expect(rows == len(long_csv) - 1, 'panel: table has %d rows, CSV %d' % (
-        rows, len(long_csv) - 1))
+        per_id.setdefault(row[header.index('canonical')], []).append(row)
+    for chart in charts:
+        canonical, points = chart['canonical'], chart['points']
+        rows = per_id.get(canonical, [])
+        expect(len(points) == len(rows), 'panel: %s has %d points, %d rows' % (
+            canonical, len(points), len(rows)))
+        expect(chart['height'] > 50, 'panel: %s chart not drawn' % canonical)
+        # Each point links to its own report's page at its own line.
+        expect([p[0] for p in points] == [expected_href(r, header)
+                                          for r in rows],
+               'panel: %s links %s' % (canonical, [p[0] for p in points][:3]))
+    table_links = driver.execute_script(
+        'return Array.from(document.querySelectorAll(".panel-table tbody tr"))'
+        '.map(function (r) { return r.querySelector("a").getAttribute('
+        '"href"); })')
+    expect(table_links == [expected_href(r, header) for r in long_csv[1:]],
+           'panel: table rows link %s' % table_links[:3])
     errors = browser_support.console_errors(driver)
     expect(not errors, 'panel: console errors: %s' % errors)
     png = driver.get_screenshot_as_png()
     expect(browser_support.png_colours(png) > 10, 'panel: screenshot blank')
+    # Clicking a point, and a row of the table, opens the figure's line.
+    first = next(c for c in charts if c['chart'] == 'bars')
+    index = drawn.index(first['canonical'])
+    row = per_id[first['canonical']][-1]
+    click_lands_on_line(
+        driver, binary,
+        'figure.chart:nth-of-type(%d) svg a.point rect' % (index + 1),
+        len(first['points']) - 1, row, header, 'panel bar')
+    click_lands_on_line(driver, binary, '.panel-table tbody tr a', 0,
+                        long_csv[1], header, 'panel table row')
+    errors = browser_support.console_errors(driver)
+    expect(not errors, 'panel views: console errors: %s' % errors)
+
+
+def check_panel_over_years(driver, binary, root, workdir):
+    """One body's two years: every chart is a line from 2023 to 2024, and a
+    point opens its year's page at its line."""
+    sample = open(os.path.join(root, 'data/samples/rongan-2023.txt'),
+                  encoding='utf-8').read()
+    later = sample.replace('2023年', '2024年').replace(
+        '收到行政复议申请31件', '收到行政复议申请45件', 1)
+    assert later.count('2024年') > 5 and '申请45件' in later
+    years = os.path.join(workdir, 'years')
+    os.makedirs(years)
+    paths = []
+    for year, text in (('2023', sample), ('2024', later)):
+        paths.append(os.path.join(years, 'rongan-%s.txt' % year))
+        with open(paths[-1], 'w', encoding='utf-8') as f:
+            f.write(text)
+    long_csv = csv_rows(run(binary, 'table', '-q', *paths))
+    header = long_csv[0]
+    page = os.path.join(years, 'panel.html')
+    run(binary, 'table', '-q', '--format', 'html', '-o', page, '--view-dir',
+        os.path.join(years, 'views'), *paths)
+    driver.get('file://' + page)
+    charts = panel_points(driver)
+    expect(len(charts) > 20, 'panel over years: %d charts' % len(charts))
+    received = None
+    for chart in charts:
+        points = chart['points']
+        expect(chart['chart'] == 'lines' and chart['series'] == 1 and
+               len(points) == 2,
+               'panel over years: %s is %s with %d series, %d points' % (
+                   chart['canonical'], chart['chart'], chart['series'],
+                   len(points)))
+        if len(points) != 2:
+            continue
+        # 2023 left of 2024, each linking to its own year's page.
+        expect(points[0][2] < points[1][2] and
+               points[0][0].startswith('views/rongan-2023.txt.html#L') and
+               points[1][0].startswith('views/rongan-2024.txt.html#L'),
+               'panel over years: %s points %s' % (chart['canonical'], points))
+        if chart['canonical'] == 'reconsideration.received':
+            received = chart
+    # 31 → 45: the later point is higher; an unchanged figure stays level.
+    expect(received is not None and
+           received['points'][1][3] < received['points'][0][3] - 10,
+           'panel over years: 31 → 45 not drawn rising: %s' % received)
+    level = next(c for c in charts if c['canonical'] == 'licensing.accepted')
+    expect(abs(level['points'][0][3] - level['points'][1][3]) < 0.5,
+           'panel over years: 43601 → 43601 not level: %s' % level)
+    rows = [r for r in long_csv[1:]
+            if r[header.index('canonical')] == 'reconsideration.received']
+    index = [c['canonical'] for c in charts].index('reconsideration.received')
+    click_lands_on_line(
+        driver, binary,
+        'figure.chart:nth-of-type(%d) svg a.point circle' % (index + 1), 1,
+        rows[1], header, 'panel line point')
+    errors = browser_support.console_errors(driver)
+    expect(not errors, 'panel over years: console errors: %s' % errors)
 
 
 def check_view_errors(binary, root, workdir):
@@ -377,6 +507,7 @@ def main():
             check_mutated(driver, binary, root, workdir)
             check_hostile(driver, binary, workdir)
             check_panel(driver, binary, root, workdir)
+            check_panel_over_years(driver, binary, root, workdir)
     finally:
         driver.quit()
     print('browser view tests: %d failures in %.1f s' % (

@@ -120,6 +120,55 @@ class OutputIntegrityTest(ScratchTest):
                     self.assertEqual(f.read(), old)  # never a cut file under the final name
                 self.assertEqual(self.leftovers(disk, 'out.data'), [])
 
+    def test_cannot_create_names_the_target_not_its_temporary(self):
+        # The temporary file beside the target is lawreport's business: the
+        # message names the -o path the user gave.
+        plain = os.path.join(self.tmp, 'plain')
+        with open(plain, 'wb') as f:
+            f.write(b'a file, not a directory\n')
+        for directory, reason in ((os.path.join(self.tmp, 'no-such-dir'), 'No such file or directory'),
+                                  (plain, 'Not a directory')):
+            target = os.path.join(directory, 'out.data')
+            for args in (['extract', '-q', sample_path()], ['extract', '-q', sample_path(), sample_path()],
+                         ['table', '-q', '--format', 'html', sample_path()], ['view', sample_path()]):
+                with self.subTest(command=args[0], files=len(args) - 1, reason=reason):
+                    result = run(*args, '-o', target)
+                    self.assertEqual(result.returncode, 2)
+                    self.assertEqual(result.stderr.decode(),
+                                     f'lawreport: cannot create {target}: {reason}\n')
+
+    def test_view_page_that_cannot_be_written_keeps_the_panel_out(self):
+        # table --format html --view-dir: a report's page that cannot be
+        # written is named, and no panel links to missing pages.
+        views = os.path.join(self.tmp, 'views')
+        os.makedirs(os.path.join(views, 'rongan-2023.txt.html'))  # in the page's way
+        panel = os.path.join(self.tmp, 'panel.html')
+        result = run('table', '-q', '--format', 'html', '--view-dir', views, '-o', panel,
+                     sample_path())
+        self.assertEqual(result.returncode, 2)
+        page = os.path.join(views, 'rongan-2023.txt.html')
+        self.assertEqual(result.stderr.decode(), f'lawreport: cannot write {page}: Is a directory\n')
+        self.assertEqual(sorted(os.listdir(self.tmp)), ['views'])
+        self.assertEqual(os.listdir(views), ['rongan-2023.txt.html'])
+        # Two inputs of one name get two pages; --view-dir needs the HTML panel.
+        copy = os.path.join(self.tmp, 'copy')
+        os.mkdir(copy)
+        with open(os.path.join(copy, 'rongan-2023.txt'), 'wb') as f:
+            f.write(self.sample_bytes())
+        pages = os.path.join(self.tmp, 'pages')
+        result = run('table', '-q', '--format', 'html', '--view-dir', pages, '-o', panel,
+                     sample_path(), os.path.join(copy, 'rongan-2023.txt'))
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assertEqual(sorted(os.listdir(pages)), ['rongan-2023.txt-2.html', 'rongan-2023.txt.html'])
+        with open(panel, encoding='utf-8') as f:
+            html = f.read()
+        self.assertIn('href="pages/rongan-2023.txt-2.html#L61"', html)
+        self.assertIn('href="pages/rongan-2023.txt.html#L61"', html)
+        refused = run('table', '--view-dir', pages, sample_path())
+        self.assertEqual(refused.returncode, 2)
+        self.assertEqual(refused.stderr.decode(),
+                         'lawreport: --view-dir goes with --format html, not csv\n')
+
     # --- non-regular targets --------------------------------------------------
 
     def test_device_target_stays_a_device(self):

@@ -104,8 +104,18 @@ def main():
                 check(re.search(rf"(^|, ){re.escape(library)}( |,|$)",
                                 fields["Depends"]) is not None,
                       f"Depends lacks {library}: {fields['Depends']}")
-            check("@" in fields["Maintainer"],
-                  f"Maintainer: {fields['Maintainer']!r}")
+            # The Maintainer is the cache variable the build was configured
+            # with, in policy's "Name <address>" form.
+            with open(os.path.join(build, "CMakeCache.txt"),
+                      encoding="utf-8") as f:
+                configured = re.search(r"^LAWREPORT_DEB_MAINTAINER:STRING=(.*)$",
+                                       f.read(), re.M)
+            check(configured is not None and
+                  fields["Maintainer"] == configured.group(1) and
+                  re.fullmatch(r"[^<>@]+ <[^<>@ ]+@[^<>@ ]+>",
+                               fields["Maintainer"]) is not None,
+                  f"Maintainer: {fields['Maintainer']!r}, configured "
+                  f"{configured and configured.group(1)!r}")
             check(fields["Section"] == "text", f"Section: {fields['Section']}")
             check("annual reports" in fields["Description"],
                   "Description has no synopsis")
@@ -115,7 +125,7 @@ def main():
             try:
                 check(installed("lawreport"), "lawreport is not installed")
                 for path in ("/usr/bin/lawreport",
-                             "/usr/share/man/man1/lawreport.1",
+                             "/usr/share/man/man1/lawreport.1.gz",
                              "/usr/share/bash-completion/completions/lawreport",
                              "/usr/lib/pkgconfig/lawreport.pc"):
                     check(os.path.exists(path), f"the package has no {path}")

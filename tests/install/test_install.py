@@ -17,6 +17,7 @@
    reads the PDF when it points at T/lib/lawreport.
 """
 import argparse
+import gzip
 import json
 import os
 import shutil
@@ -84,10 +85,27 @@ def main():
                          "lib/cmake/lawreport/lawreportConfig.cmake",
                          "lib/cmake/lawreport/lawreportConfigVersion.cmake",
                          "lib/pkgconfig/lawreport.pc",
-                         "share/man/man1/lawreport.1",
+                         "share/man/man1/lawreport.1.gz",
                          "share/bash-completion/completions/lawreport"]:
             check(os.path.isfile(os.path.join(prefix, relative)),
                   f"the install has no {relative}")
+
+        # The man page gzipped as `gzip -9n` makes it (Debian policy 12.1):
+        # no file name or time stamp in the header, and the page inside.
+        man = os.path.join(prefix, "share/man/man1/lawreport.1.gz")
+        check(not os.path.exists(man[:-3]), "the man page is installed "
+              "uncompressed too")
+        if os.path.isfile(man):
+            with open(man, "rb") as f:
+                packed = f.read()
+            check(packed[:3] == b"\x1f\x8b\x08" and packed[3] & 0x08 == 0 and
+                  packed[4:8] == b"\0\0\0\0",
+                  f"man page gzip header {packed[:10]!r} carries a name or "
+                  f"time stamp")
+            page = gzip.decompress(packed).decode("utf-8")
+            check(page.startswith(".\\\"") and ".TH LAWREPORT \"1\"" in page
+                  and '.SS "lawreport view"' in page,
+                  f"the gzipped man page is not lawreport(1): {page[:200]!r}")
 
         expected = json.loads(run([built_cli, "extract", SAMPLE],
                                   cwd=root).stdout)

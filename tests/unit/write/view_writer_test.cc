@@ -1,6 +1,8 @@
 // The HTML pages' escaping, policy hashes and charts, and the text listing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -91,9 +93,59 @@ TEST(PanelHtmlTest, BodiesAreBarsAndLinksAreNotSchemes) {
   rows[1].label = "<b>增长</b>";
   const std::string page = WritePanelHtml(rows);
   EXPECT_NE(page.find("data-chart=\"bars\""), std::string::npos);
-  EXPECT_NE(page.find("href=\"./javascript:alert(1)\""), std::string::npos);
+  // Without view pages a point links to the report itself, a file: URL of
+  // its absolute path: a name that reads as a scheme stays a path.
+  const std::string cwd = std::filesystem::current_path().string();
+  EXPECT_NE(page.find("href=\"file://" + cwd + "/javascript%3Aalert%281%29\""),
+            std::string::npos);
+  EXPECT_EQ(page.find("href=\"javascript"), std::string::npos);
   EXPECT_EQ(page.find("<b>"), std::string::npos);
   EXPECT_NE(page.find("&lt;b&gt;增长"), std::string::npos);
+}
+
+// Each point and each row of the long table, as an href.
+std::vector<std::string> Hrefs(const std::string& page) {
+  std::vector<std::string> hrefs;
+  for (std::size_t at = page.find("<a href=\""); at != std::string::npos;
+       at = page.find("<a href=\"", at + 1)) {
+    const std::size_t begin = at + 9;
+    hrefs.push_back(page.substr(begin, page.find('"', begin) - begin));
+  }
+  return hrefs;
+}
+
+TEST(PanelHtmlTest, PointsLinkToTheirViewPageAtTheirLine) {
+  std::vector<PanelRow> rows = {Row("北京市", 2025, "5.2", "actual"),
+                                Row("广东省", 2025, "3.9", "actual"),
+                                Row("甘肃省", 2025, "5.8", "actual")};
+  rows[1].line = 61;
+  rows[2].file = "/data/报告 #1.txt";
+  rows[2].line = 7;
+  PanelHtmlOptions options;
+  options.view_pages = {{"北京市-2025.txt", "北京市-2025.txt.html"},
+                        {"广东省-2025.txt", "views/广东省-2025.txt.html"}};
+  const std::vector<std::string> hrefs = Hrefs(WritePanelHtml(rows, options));
+  // Three points, then three rows of the table, in the same order.
+  const std::vector<std::string> expected = {
+      "%E5%8C%97%E4%BA%AC%E5%B8%82-2025.txt.html#L12",
+      "views/%E5%B9%BF%E4%B8%9C%E7%9C%81-2025.txt.html#L61",
+      "file:///data/%E6%8A%A5%E5%91%8A%20%231.txt"};
+  ASSERT_EQ(hrefs.size(), 6u);
+  std::vector<std::string> sorted_points(hrefs.begin(), hrefs.begin() + 3);
+  std::sort(sorted_points.begin(), sorted_points.end());
+  std::vector<std::string> sorted_expected = expected;
+  std::sort(sorted_expected.begin(), sorted_expected.end());
+  EXPECT_EQ(sorted_points, sorted_expected);
+  EXPECT_EQ(std::vector<std::string>(hrefs.begin() + 3, hrefs.end()), expected);
+}
+
+TEST(PanelHtmlTest, StdinHasNoLink) {
+  std::vector<PanelRow> rows = {Row("北京市", 2025, "5.2", "actual")};
+  rows[0].file = "-";
+  const std::string page = WritePanelHtml(rows);
+  EXPECT_TRUE(Hrefs(page).empty());
+  EXPECT_NE(page.find("<a class=\"point\" data-line=\"12\">"),
+            std::string::npos);
 }
 
 }  // namespace
