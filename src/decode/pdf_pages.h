@@ -6,12 +6,15 @@
 //   a page whose text layer reads "¿›»¶ 300 30%" → kGarbled
 //   a page with no text at all (a scan)           → kEmpty
 //   "融安县2023年法治政府建设年度报告"               → kUsable
+//   OCR of a page whose font draws "¿›»¶": "2外300 309%" at mean
+//   confidence 32 of 100                           → not plausible
 #ifndef LAWREPORT_DECODE_PDF_PAGES_H_
 #define LAWREPORT_DECODE_PDF_PAGES_H_
 
 #include <poppler-document.h>
 #include <poppler-rectangle.h>
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -43,6 +46,22 @@ enum class TextLayer { kUsable, kEmpty, kGarbled };
 // control characters — what a font's codes look like when read as Latin-1
 // or MacRoman.
 TextLayer ClassifyTextLayer(const std::vector<PdfWord>& words);
+
+// What OCR read on one page, judged as a text layer is and by the engine's
+// own confidence. A font that draws Latin-1 symbols for its codes (the PDF's
+// text reads "¿›»¶ 300 30%" and its picture shows the same) gets CJK
+// characters back from Tesseract all the same, "2外300 309%", at a mean
+// confidence near 30 of 100, where the pages of a real scan read at 75 to 92
+// (300 and 150 dpi, askew and noisy ones included). A page with fewer than
+// kLeastCharactersToJudge characters (a page number, a stamp) is not judged.
+inline constexpr std::size_t kLeastCharactersToJudge = 20;
+inline constexpr int kLeastPlausibleConfidence = 55;
+struct OcrReading {
+  std::size_t characters = 0;
+  int mean_confidence = 100;  // over characters, 0–100
+  bool plausible = true;
+};
+OcrReading JudgeOcrReading(const std::vector<PdfWord>& words);
 
 // Reads the words of the pages numbered in `pages` (1-based) by OCR, in
 // that order; words in PDF points, as PdfWord says.

@@ -18,7 +18,9 @@
 // Limits: at most max_pages pages; an encrypted PDF needs its password and
 // is refused. A page whose text layer is missing or garbled
 // (ClassifyTextLayer) is handed back to the caller, which may have it read
-// by OCR (pdf_pages.h, ocr_reader.cc).
+// by OCR (pdf_pages.h, ocr_reader.cc); what OCR reads is judged in turn
+// (JudgeOcrReading), so a font that draws garbage fails the file rather than
+// giving figures with garbage labels.
 //
 // This file is the module liblawreport_pdf.so (see pdf_module.h), and is
 // built into liblawreport_ocr.so too, which reads pages by these rules.
@@ -464,6 +466,23 @@ TextLayer ClassifyTextLayer(const std::vector<PdfWord>& words) {
   return strange * 5 > characters ? TextLayer::kGarbled : TextLayer::kUsable;
 }
 
+OcrReading JudgeOcrReading(const std::vector<PdfWord>& words) {
+  OcrReading reading;
+  double weighted = 0;
+  for (const PdfWord& word : words) {
+    const std::size_t characters = utf8::CountChars(word.text);
+    reading.characters += characters;
+    weighted +=
+        static_cast<double>(characters) * std::clamp(word.confidence, 0, 100);
+  }
+  if (reading.characters < kLeastCharactersToJudge) return reading;
+  reading.mean_confidence = static_cast<int>(
+      std::lround(weighted / static_cast<double>(reading.characters)));
+  reading.plausible = reading.mean_confidence >= kLeastPlausibleConfidence &&
+                      ClassifyTextLayer(words) == TextLayer::kUsable;
+  return reading;
+}
+
 void ReadPdfPages(const PdfRequest& request, const OcrPagesFunction* ocr,
                   PdfText* out) {
   static std::once_flag quiet;
@@ -497,6 +516,8 @@ void ReadPdfPages(const PdfRequest& request, const OcrPagesFunction* ocr,
             std::to_string(request.max_pages) + " (raise it with --max-pages)");
   }
   std::vector<std::vector<PdfWord>> words(static_cast<std::size_t>(page_count));
+  std::vector<TextLayer> layers(static_cast<std::size_t>(page_count),
+                                TextLayer::kEmpty);
   std::vector<UnreadablePage> unreadable;
   bool any_text = false;
   bool any_garbled = false;
@@ -511,6 +532,7 @@ void ReadPdfPages(const PdfRequest& request, const OcrPagesFunction* ocr,
     std::vector<PdfWord>& page_words = words[static_cast<std::size_t>(index)];
     page_words = TextLayerWords(*page);
     const TextLayer layer = ClassifyTextLayer(page_words);
+    layers[static_cast<std::size_t>(index)] = layer;
     any_text = any_text || layer == TextLayer::kUsable;
     any_garbled = any_garbled || layer == TextLayer::kGarbled;
     if (layer != TextLayer::kUsable)
@@ -529,13 +551,37 @@ void ReadPdfPages(const PdfRequest& request, const OcrPagesFunction* ocr,
     out->unreadable = std::move(unreadable);
     return;
   }
+  std::string implausible;  // the first page whose OCR reads as noise
   if (!to_ocr.empty()) {
     Result<std::vector<std::vector<PdfWord>>> read = (*ocr)(*pdf, to_ocr);
     if (!read) return fail(read.error().code, read.error().message);
     for (std::size_t i = 0; i < to_ocr.size(); ++i) {
-      words[static_cast<std::size_t>(to_ocr[i] - 1)] = std::move((*read)[i]);
+      const std::size_t index = static_cast<std::size_t>(to_ocr[i] - 1);
+      const OcrReading reading = JudgeOcrReading((*read)[i]);
+      if (!reading.plausible) {
+        // A garbled text layer proves the page holds text that neither its
+        // fonts nor OCR can read: its figures would be missing or garbage,
+        // so the file fails. A scanned page that reads as noise is taken
+        // for a picture; a text layer that reads is kept (--ocr always).
+        if (layers[index] == TextLayer::kGarbled) {
+          return fail(ErrorCode::kNoText,
+                      "page " + std::to_string(to_ocr[i]) +
+                          ": text layer unreadable (garbled font encoding), "
+                          "and OCR of the page reads no plausible text either "
+                          "(mean confidence " +
+                          std::to_string(reading.mean_confidence) + " of 100)");
+        }
+        if (implausible.empty()) {
+          implausible = "page " + std::to_string(to_ocr[i]) +
+                        ": mean confidence " +
+                        std::to_string(reading.mean_confidence) + " of 100";
+        }
+        if (layers[index] != TextLayer::kUsable) words[index].clear();
+        continue;
+      }
+      words[index] = std::move((*read)[i]);
+      ++out->ocr_pages;
     }
-    out->ocr_pages = static_cast<int>(to_ocr.size());
   }
   std::vector<std::vector<PdfLine>> pages;
   bool any_line = false;
@@ -547,7 +593,11 @@ void ReadPdfPages(const PdfRequest& request, const OcrPagesFunction* ocr,
   if (out->ocr_pages > 0) RestoreLostNumerals(pages);
   if (!any_line) {
     return fail(ErrorCode::kNoText,
-                "a PDF without a text layer, and OCR found no text in it");
+                implausible.empty()
+                    ? "a PDF without a text layer, and OCR found no text in it"
+                    : "a PDF without a text layer, and OCR of its pages reads "
+                      "no plausible text (" +
+                          implausible + ")");
   }
   DropPageFurniture(pages);
   Reflow(pages, out->paragraphs);

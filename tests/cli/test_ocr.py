@@ -6,6 +6,9 @@ tests/fixtures/ocr/make_scans.py:
   - a garbled text layer (ToUnicode maps removed) fails with the page named
     under --ocr never, exit 2, and reads by OCR under --ocr auto: its figures
     say source "ocr" with a confidence;
+  - a font that draws the wrong glyphs (text layer and picture both garbled)
+    fails under every --ocr mode, OCR's low confidence named, and its scan
+    fails as a PDF whose pages OCR reads as no plausible text;
   - the sample's 9 pages scanned at 300 dpi: indicator recall and precision
     (value and unit, against the plain text's) at least 0.95, outline F1
     (level and title, titles alike to 0.8) at least 0.9;
@@ -13,7 +16,8 @@ tests/fixtures/ocr/make_scans.py:
     specked: `check` finds the template checks, and a mismatch among OCR'd
     figures says that OCR read them; source.ocr_pages counts the pages.
 
---quick (the sanitizer build) runs the garbled PDF's first page only.
+--quick (the sanitizer build) runs the garbled PDF's first page and the
+misdrawn page only.
 """
 import argparse
 import collections
@@ -133,6 +137,40 @@ def test_garbled(binary, root, tmp, quick):
            'text PDF: no OCR fields at all')
 
 
+def test_misdrawn(binary, root, tmp):
+    """A font that draws the wrong glyphs: the picture is as garbled as the
+    text layer, and what OCR reads from it must not become figures."""
+    sample = os.path.join(root, 'data', 'samples', 'rongan-2023.txt')
+    misdrawn = os.path.join(tmp, 'misdrawn.pdf')
+    make('misdraw', sample, misdrawn)
+    refused = run(binary, 'extract', '--ocr', 'never', misdrawn)
+    expect(refused.returncode == 2, f'misdrawn, --ocr never: exit 2 (got {refused.returncode})')
+    prefix = f'lawreport: {misdrawn}: page 1: text layer unreadable (garbled font encoding)'
+    for command in (['extract'], ['check'], ['extract', '--ocr', 'always']):
+        read = run(binary, *command, misdrawn)
+        lines = [line for line in read.stderr.splitlines() if line.startswith('lawreport:')]
+        expect(read.returncode == 2, f'misdrawn, {command}: exit 2 (got {read.returncode})')
+        expect(len(lines) == 1 and lines[0].startswith(prefix + ', and OCR of the page reads '
+                                                       'no plausible text either (mean confidence'),
+               f'misdrawn, {command}: one line saying OCR reads no plausible text ({read.stderr!r})')
+        expect('"indicators"' not in read.stdout, f'misdrawn, {command}: no figures')
+    # Scanned, the page has no text layer: noise from OCR is taken for a
+    # picture, and a file of nothing else fails.
+    scanned = os.path.join(tmp, 'misdrawn-scan.pdf')
+    make('scan', misdrawn, scanned, '200')
+    read = run(binary, 'extract', scanned)
+    expect(read.returncode == 2 and read.stderr.startswith(
+        f'lawreport: {scanned}: a PDF without a text layer, and OCR of its pages reads no '
+        'plausible text (page 1: mean confidence'),
+        f'misdrawn scan: exit 2, OCR reads no plausible text ({read.returncode}, {read.stderr!r})')
+    # In a batch the other file keeps its figures.
+    both = run(binary, 'extract', '--format', 'jsonl', sample, misdrawn)
+    records = [json.loads(line) for line in both.stdout.splitlines()]
+    expect(both.returncode == 2 and len(records) == 2 and 'error' in records[1]
+           and len(records[0].get('indicators', [])) > 50,
+           f'misdrawn in a batch: the sample keeps its figures, exit 2 (got {both.returncode})')
+
+
 def test_sample_scan(binary, root, tmp):
     src = os.path.join(root, 'tests', 'fixtures', 'formats', 'rongan-2023.pdf')
     scan = os.path.join(tmp, 'rongan-300.pdf')
@@ -197,6 +235,7 @@ def main():
     CACHE = args.cache
     with tempfile.TemporaryDirectory() as tmp:
         test_garbled(args.binary, args.root, tmp, args.quick)
+        test_misdrawn(args.binary, args.root, tmp)
         if not args.quick:
             test_sample_scan(args.binary, args.root, tmp)
             test_table_scans(args.binary, args.root, tmp)
