@@ -46,47 +46,7 @@ const char* FindingStatusName(FindingStatus status) {
 
 namespace {
 
-__extension__ typedef __int128 Int128;
-
-// Rates compare by cross-multiplication: every value as an integer at a
-// common power of ten (sums and balances add Decimals, which report their
-// overflow). Reports print at most a few decimals and 18 digits, so 128
-// bits hold every product the checks form.
-constexpr int kScale = 6;  // 10^-6 is finer than any printed figure
-
-// nullopt for a value finer than 10^-6, or of more than 28 digits at that
-// scale: the products below (100 · numerator · 10^6, rate · denominator)
-// then stay under 2^127 ≈ 1.7 · 10^38.
-std::optional<Int128> Scaled(const Decimal& value) {
-  const int shift = value.exponent() + kScale;
-  if (shift < 0) return std::nullopt;
-  int digits = 0;
-  for (std::int64_t m = value.mantissa(); m != 0; m /= 10) ++digits;
-  if (digits + shift > 28) return std::nullopt;
-  Int128 result = value.mantissa();
-  for (int i = 0; i < shift; ++i) result *= 10;
-  return result;
-}
-
 std::string Print(const Decimal& value) { return value.ToString(); }
-
-// value printed with `decimals` digits after the point, truncated.
-std::string PrintFixed(Int128 numerator, Int128 denominator, int decimals) {
-  Int128 scale = 1;
-  for (int i = 0; i < decimals; ++i) scale *= 10;
-  const Int128 quotient = numerator * scale / denominator;
-  std::string digits;
-  Int128 q = quotient;
-  do {
-    digits.insert(digits.begin(),
-                  static_cast<char>('0' + static_cast<int>(q % 10)));
-    q /= 10;
-  } while (q > 0);
-  while (digits.size() <= static_cast<std::size_t>(decimals))
-    digits.insert(digits.begin(), '0');
-  if (decimals > 0) digits.insert(digits.end() - decimals, '.');
-  return digits;
-}
 
 bool IsNegatedAt(std::string_view label, std::size_t at) {
   if (at == 0) return false;
@@ -902,11 +862,10 @@ class Checker {
       findings_.push_back(std::move(finding));
       return;
     }
-    Int128 numerator = 0;
     std::string top;
     bool qualified = rate.qualifier != Qualifier::kNone;
-    // A figure beyond what the cross-multiplication below holds exactly
-    // (finer than 10^-6 or above 10^18) is reported, not dropped.
+    // A figure beyond what exact arithmetic holds (finer than 10^-6, or
+    // too large: Decimal::CheckPercent) is reported, not dropped.
     const auto beyond_exact = [&] {
       finding.status = FindingStatus::kUnverifiable;
       finding.expression = rate.label + " = " + stated_text;
@@ -914,42 +873,34 @@ class Checker {
                         ": its counts are beyond exact arithmetic";
       findings_.push_back(std::move(finding));
     };
-    for (const std::size_t i : numerators) {
-      const std::optional<Int128> value = Scaled(indicators_[i].value);
-      if (!value) return beyond_exact();
-      numerator += *value;
-      if (!top.empty()) top += " + ";
-      top += Print(indicators_[i].value);
-      finding.indicators.push_back(indicators_[i].id);
-      qualified = qualified || indicators_[i].qualifier != Qualifier::kNone;
-    }
-    if (numerators.size() > 1) top = "(" + top + ")";
+    std::vector<Decimal> parts;
+    for (const std::size_t i : numerators)
+      parts.push_back(indicators_[i].value);
     const Indicator& bottom = indicators_[*denominator];
+    const Decimal::PercentCheck check =
+        Decimal::CheckPercent(parts, bottom.value, rate.value);
+    using Outcome = Decimal::PercentCheck::Outcome;
+    const std::size_t counted = check.outcome == Outcome::kBeyondExact
+                                    ? check.beyond
+                                    : numerators.size();
+    for (std::size_t k = 0; k < counted; ++k) {
+      const Indicator& part = indicators_[numerators[k]];
+      if (!top.empty()) top += " + ";
+      top += Print(part.value);
+      finding.indicators.push_back(part.id);
+      qualified = qualified || part.qualifier != Qualifier::kNone;
+    }
+    if (counted < numerators.size()) return beyond_exact();
+    if (numerators.size() > 1) top = "(" + top + ")";
     finding.indicators.push_back(bottom.id);
     qualified = qualified || bottom.qualifier != Qualifier::kNone;
-    const std::optional<Int128> den = Scaled(bottom.value);
-    const std::optional<Int128> stated = Scaled(rate.value);
-    if (!den || !stated) return beyond_exact();
-    if (*den == 0) return;  // "0件…办结率100%": no ratio to compare
+    if (check.outcome == Outcome::kBeyondExact) return beyond_exact();
+    if (check.outcome == Outcome::kZeroWhole) return;  // "0件…办结率100%"
 
-    // computed = 100 × numerator / denominator, every figure at kScale. It
-    // agrees when it lies within one unit of the stated rate's last printed
-    // digit, either rounding direction:
-    //   |100·num·10^kScale − stated·den| < den · 10^(kScale − decimals).
-    const int decimals = rate.value.decimals();
-    Int128 unit = 1;
-    for (int d = decimals; d < kScale; ++d) unit *= 10;
-    Int128 scale = 1;
-    for (int d = 0; d < kScale; ++d) scale *= 10;
-    const Int128 lhs = 100 * numerator * scale;
-    const Int128 rhs = *stated * *den;
-    const Int128 gap = lhs > rhs ? lhs - rhs : rhs - lhs;
-    const bool agrees = gap < *den * unit;
-    const std::string computed_text =
-        PrintFixed(100 * numerator, *den, decimals + 1);
-    finding.computed = Decimal::Parse(computed_text);
+    const bool agrees = check.within_last_digit;
+    finding.computed = Decimal::Parse(check.computed);
     finding.expression =
-        top + " / " + Print(bottom.value) + " = " + computed_text + "%";
+        top + " / " + Print(bottom.value) + " = " + check.computed + "%";
     const std::string said =
         (name ? "the share of " + *name : rate.label) + " " + stated_text;
     if (agrees) {
@@ -958,8 +909,8 @@ class Checker {
     } else if (qualified) {
       // "95%以上", "约": a bound, not a printed value.
       const bool holds =
-          (rate.qualifier == Qualifier::kMoreThan && lhs >= rhs) ||
-          (rate.qualifier == Qualifier::kLessThan && lhs <= rhs);
+          (rate.qualifier == Qualifier::kMoreThan && check.order >= 0) ||
+          (rate.qualifier == Qualifier::kLessThan && check.order <= 0);
       finding.status =
           holds ? FindingStatus::kPass : FindingStatus::kUnverifiable;
       finding.message =

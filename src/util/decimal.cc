@@ -106,4 +106,87 @@ int Decimal::Compare(const Decimal& other) const {
   return a < b ? -1 : (a > b ? 1 : 0);
 }
 
+namespace {
+
+__extension__ typedef __int128 Int128;
+
+constexpr int kPercentScale = 6;  // 10^-6 is finer than any printed figure
+
+// The value as a count of 10^-kPercentScale; nullopt when finer than that
+// or of more than 28 digits at that scale, so that the products
+// CheckPercent forms (100 · Σ parts · 10^6, stated · whole) stay under
+// 2^127 ≈ 1.7 · 10^38.
+std::optional<Int128> AtPercentScale(const Decimal& value) {
+  const int shift = value.exponent() + kPercentScale;
+  if (shift < 0) return std::nullopt;
+  int digits = 0;
+  for (std::int64_t m = value.mantissa(); m != 0; m /= 10) ++digits;
+  if (digits + shift > 28) return std::nullopt;
+  Int128 result = value.mantissa();
+  for (int i = 0; i < shift; ++i) result *= 10;
+  return result;
+}
+
+// numerator / denominator with `decimals` digits after the point,
+// truncated; both non-negative.
+std::string PrintQuotient(Int128 numerator, Int128 denominator, int decimals) {
+  Int128 scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  Int128 quotient = numerator * scale / denominator;
+  std::string digits;
+  do {
+    digits.insert(digits.begin(),
+                  static_cast<char>('0' + static_cast<int>(quotient % 10)));
+    quotient /= 10;
+  } while (quotient > 0);
+  while (digits.size() <= static_cast<std::size_t>(decimals))
+    digits.insert(digits.begin(), '0');
+  if (decimals > 0) digits.insert(digits.end() - decimals, '.');
+  return digits;
+}
+
+}  // namespace
+
+Decimal::PercentCheck Decimal::CheckPercent(const std::vector<Decimal>& parts,
+                                            const Decimal& whole,
+                                            const Decimal& stated) {
+  PercentCheck check;
+  Int128 sum = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::optional<Int128> part = AtPercentScale(parts[i]);
+    if (!part) {
+      check.outcome = PercentCheck::Outcome::kBeyondExact;
+      check.beyond = i;
+      return check;
+    }
+    sum += *part;
+  }
+  const std::optional<Int128> bottom = AtPercentScale(whole);
+  const std::optional<Int128> rate = AtPercentScale(stated);
+  if (!bottom || !rate) {
+    check.outcome = PercentCheck::Outcome::kBeyondExact;
+    check.beyond = parts.size();
+    return check;
+  }
+  if (*bottom == 0) {
+    check.outcome = PercentCheck::Outcome::kZeroWhole;
+    return check;
+  }
+  // computed = 100 · sum / bottom, every value at the scale. It agrees when
+  // it lies within one unit of the stated rate's last printed digit:
+  //   |100 · sum · 10^scale − rate · bottom| < bottom · 10^(scale − decimals)
+  const int decimals = stated.decimals();
+  Int128 unit = 1;
+  for (int d = decimals; d < kPercentScale; ++d) unit *= 10;
+  Int128 scale = 1;
+  for (int d = 0; d < kPercentScale; ++d) scale *= 10;
+  const Int128 computed = 100 * sum * scale;
+  const Int128 said = *rate * *bottom;
+  const Int128 gap = computed > said ? computed - said : said - computed;
+  check.within_last_digit = gap < *bottom * unit;
+  check.order = computed < said ? -1 : (computed > said ? 1 : 0);
+  check.computed = PrintQuotient(100 * sum, *bottom, decimals + 1);
+  return check;
+}
+
 }  // namespace lawreport

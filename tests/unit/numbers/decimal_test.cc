@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace lawreport {
 namespace {
 
@@ -81,6 +84,61 @@ TEST(DecimalTest, PlusAndMinusAreExactOrNothing) {
     if (difference) {
       EXPECT_EQ(difference->ToString(), c.difference);
     }
+  }
+}
+
+// A stated percentage against its counts, exactly (the checker's rates).
+TEST(DecimalTest, CheckPercentComparesAtThePrintedPrecision) {
+  using Outcome = Decimal::PercentCheck::Outcome;
+  struct Case {
+    std::vector<const char*> parts;
+    const char* whole;
+    int whole_scale;  // the whole is whole × 10^whole_scale ("1.2万")
+    const char* stated;
+    Outcome outcome;
+    bool within;
+    int order;
+    const char* computed;  // kCompared only
+    std::size_t beyond;    // kBeyondExact only
+  };
+  constexpr Outcome kCompared = Outcome::kCompared;
+  constexpr Outcome kBeyond = Outcome::kBeyondExact;
+  const Case cases[] = {
+      // 办结43486件 of 受理43601件, 办结率99.74%: 99.736…, rounds to 99.74.
+      {{"43486"}, "43601", 0, "99.74", kCompared, true, -1, "99.736", 0},
+      // Truncated rather than rounded (99.73): still within a unit.
+      {{"43486"}, "43601", 0, "99.73", kCompared, true, 1, "99.736", 0},
+      {{"43486"}, "43601", 0, "99.6", kCompared, false, 1, "99.73", 0},
+      // Parts add: (23 + 12) / 70 = 50%.
+      {{"23", "12"}, "70", 0, "50", kCompared, true, 0, "50.0", 0},
+      {{"1"}, "3", 0, "33.33", kCompared, true, 1, "33.333", 0},
+      {{"2"}, "3", 0, "66.67", kCompared, true, -1, "66.666", 0},
+      {{"2"}, "3", 0, "60", kCompared, false, 1, "66.6", 0},
+      // 1.2 of 2万.
+      {{"1.2"}, "2", 4, "0.006", kCompared, true, 0, "0.0060", 0},
+      // "0件…办结率100%": no ratio to compare.
+      {{"0"}, "0", 0, "100", Outcome::kZeroWhole, false, 0, nullptr, 0},
+      // Finer than 10^-6, or too many digits at that scale: which value.
+      {{"1", "0.0000001"}, "3", 0, "50", kBeyond, false, 0, nullptr, 1},
+      {{"0.0000001", "1"}, "3", 0, "50", kBeyond, false, 0, nullptr, 0},
+      {{"1"}, "1", 23, "50", kBeyond, false, 0, nullptr, 1},
+      {{"1"}, "3", 0, "0.0000001", kBeyond, false, 0, nullptr, 1},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.whole) + " " + c.stated);
+    std::vector<Decimal> parts;
+    for (const char* part : c.parts) parts.push_back(*Decimal::Parse(part));
+    const Decimal::PercentCheck check = Decimal::CheckPercent(
+        parts, Decimal::Parse(c.whole)->Scaled(c.whole_scale),
+        *Decimal::Parse(c.stated));
+    ASSERT_EQ(check.outcome, c.outcome);
+    if (c.outcome == Outcome::kBeyondExact) {
+      EXPECT_EQ(check.beyond, c.beyond);
+    }
+    if (c.outcome != Outcome::kCompared) continue;
+    EXPECT_EQ(check.within_last_digit, c.within);
+    EXPECT_EQ(check.order, c.order);
+    EXPECT_EQ(check.computed, c.computed);
   }
 }
 
