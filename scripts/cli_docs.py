@@ -104,10 +104,27 @@ def write_man(args):
                         "into data",
                         f"--include={include_path}", f"--output={partial}",
                         args.binary], check=True,
-                       env={**os.environ, "LANG": "C.UTF-8"})
+                       env={**os.environ, "LANG": "C.UTF-8",
+                            **source_date_epoch()})
         os.replace(partial, args.output)
     if args.gzip_output:
         write_gzip(args.output, args.gzip_output)
+
+
+def source_date_epoch():
+    """help2man dates the page from SOURCE_DATE_EPOCH when it is set: the
+    caller's, else the last commit's time when built from a git checkout, so
+    that the same sources give the same page whatever the day of the build
+    (reproducible builds). A tarball without git gets today's date."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return {}
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    try:
+        stamp = subprocess.run(["git", "-C", root, "log", "-1", "--format=%ct"],
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    return {"SOURCE_DATE_EPOCH": stamp} if stamp.isdigit() else {}
 
 
 def write_gzip(source, target):
