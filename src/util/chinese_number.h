@@ -2,10 +2,16 @@
 // numbers stage resolves figures with it and decode and outline read list
 // ordinals (util/chinese_numeral.h) with it.
 //
-//   "二十三" → 23      "一百零五" → 105     "三千零二十" → 3020    "两万" →
-//   20000 "十一"   → 11      "廿" → 20            "壹佰贰拾" → 120 "九十九点七"
-//   → 99.7 "一亿二千万" → 120000000                "二〇二三" → 2023 (a digit
-//   string)
+//   "二十三"       → 23
+//   "一百零五"     → 105
+//   "三千零二十"   → 3020
+//   "两万"         → 20000
+//   "十一"         → 11
+//   "廿"           → 20
+//   "壹佰贰拾"     → 120
+//   "九十九点七"   → 99.7
+//   "一亿二千万"   → 120000000
+//   "二〇二三"     → 2023 (a digit string)
 #ifndef LAWREPORT_UTIL_CHINESE_NUMBER_H_
 #define LAWREPORT_UTIL_CHINESE_NUMBER_H_
 
