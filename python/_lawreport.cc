@@ -2,7 +2,7 @@
 // (python/lawreport/__init__.py), one function per CLI command it mirrors.
 //
 //   _lawreport.extract_path("rongan-2023.txt", {}, 300.0)
-//     → '{"schema_version":"1.0","source":{…},"document":{"issuer":"融安县",…}'
+//     → '{"schema_version":"2.0","source":{…},"document":{"issuer":"融安县",…}'
 //   _lawreport.indicators_csv(["reports/a.txt", "reports/b.pdf"], {}, 2, 300.0)
 //     → (b"path,section,…\r\nreports/a.txt,1.1.1,…,23,篇次,…\r\n", [])
 //

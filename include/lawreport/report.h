@@ -19,7 +19,7 @@
 
 namespace lawreport {
 
-inline constexpr const char* kSchemaVersion = "1.0";
+inline constexpr const char* kSchemaVersion = "2.0";
 
 // The library's version, as `lawreport --version` prints it.
 const char* Version();

@@ -2,7 +2,7 @@
 // writer over the same Report; none of them decides anything about the text.
 //
 //   WriteOutlineJson(source, text, outline)
-//     → {"schema_version":"1.0","source":{…},"document":{…},
+//     → {"schema_version":"2.0","source":{…},"document":{…},
 //        "preamble":[…],"sections":[…],"appendix":[…]}
 //   WriteOutlineTree(source, text, outline)
 //     → "一、总体工作情况  [3–79]\n  （一）加强党的领导…"

@@ -84,7 +84,7 @@ class CommandLineTest(unittest.TestCase):
 
     def test_json_on_sample(self):
         doc = self.outline_json(sample_path())
-        self.assertEqual(doc['schema_version'], '1.0')
+        self.assertEqual(doc['schema_version'], '2.0')
         self.assertEqual(doc['source']['encoding'], 'UTF-8')
         self.assertEqual(doc['source']['bytes'], os.path.getsize(sample_path()))
         self.assertEqual(doc['document'], {
@@ -293,7 +293,7 @@ class CommandLineTest(unittest.TestCase):
         reports = sorted(n for n in os.listdir(self.corpus_dir()) if n.endswith('.txt'))
         self.assertEqual(len(records), 2 + len(reports))
         self.assertEqual(records[0]['source']['path'], sample_path())
-        self.assertEqual(records[1], {'schema_version': '1.0', 'source': {'path': missing},
+        self.assertEqual(records[1], {'schema_version': '2.0', 'source': {'path': missing},
                                       'error': 'no such file'})
         self.assertEqual([r['source']['path'] for r in records[2:]],
                          [os.path.join(self.corpus_dir(), n) for n in reports])

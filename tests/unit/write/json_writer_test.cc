@@ -24,7 +24,7 @@ TEST(JsonWriterTest, Layout) {
   const Report report = MakeReport(
       "某县2023年法治政府建设年度报告\n前言。\n一、总体\n（一）甲。乙。\n");
   const nlohmann::json doc = nlohmann::json::parse(WriteOutlineJson(report));
-  EXPECT_EQ(doc["schema_version"], "1.0");
+  EXPECT_EQ(doc["schema_version"], "2.0");
   EXPECT_EQ(doc["source"]["path"], "inline.txt");
   EXPECT_EQ(doc["source"]["encoding"], "UTF-8");
   EXPECT_EQ(doc["source"]["format"], "text");
