@@ -25,7 +25,6 @@
 //
 // This file is the module liblawreport_ocr.so (see pdf_module.h): the only
 // code that links Tesseract.
-#include <leptonica/allheaders.h>
 #include <poppler-image.h>
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
@@ -45,6 +44,7 @@
 #include "decode/pdf_module.h"
 #include "decode/pdf_pages.h"
 #include "decode/scanned_tables.h"
+#include "decode/straighten.h"
 #include "util/utf8.h"
 
 namespace lawreport::decode_internal {
@@ -95,39 +95,6 @@ class EnginePool {
 EnginePool& Engines() {
   static EnginePool* pool = new EnginePool;  // outlives every worker
   return *pool;
-}
-
-// A sheet fed askew turns its lines and rules: Leptonica measures the angle
-// on the page's text lines and turns the page back, so that a table's rules
-// run straight along pixel rows and columns again.
-GrayImage Straighten(GrayImage image) {
-  static std::once_flag quiet;
-  std::call_once(quiet, [] { setMsgSeverity(L_SEVERITY_NONE); });
-  PIX* pix = pixCreate(image.width, image.height, 8);
-  if (pix == nullptr) return image;
-  l_uint32* data = pixGetData(pix);
-  const int words_per_line = pixGetWpl(pix);
-  for (int y = 0; y < image.height; ++y) {
-    l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * words_per_line;
-    for (int x = 0; x < image.width; ++x)
-      SET_DATA_BYTE(line, x, image.at(x, y));
-  }
-  PIX* straight = pixDeskew(pix, 0);
-  if (straight != nullptr && straight != pix && pixGetDepth(straight) == 8 &&
-      pixGetWidth(straight) == image.width &&
-      pixGetHeight(straight) == image.height) {
-    const l_uint32* turned = pixGetData(straight);
-    const int turned_wpl = pixGetWpl(straight);
-    for (int y = 0; y < image.height; ++y) {
-      const l_uint32* line =
-          turned + static_cast<std::ptrdiff_t>(y) * turned_wpl;
-      for (int x = 0; x < image.width; ++x)
-        image.at(x, y) = static_cast<std::uint8_t>(GET_DATA_BYTE(line, x));
-    }
-  }
-  pixDestroy(&straight);  // a clone of pix when the page was straight
-  pixDestroy(&pix);
-  return image;
 }
 
 struct RenderedPage {
