@@ -10,7 +10,9 @@
 //
 // Limits: the archive may hold at most max_zip_entries entries, and the
 // parts read may inflate to at most max_unzipped_bytes in all (a zip bomb
-// is refused while inflating, whatever sizes its directory claims). XML is
+// is refused while inflating, whatever sizes its directory claims). A
+// paragraph is read whole however long (FromDocument holds it to
+// max_line_bytes). XML is
 // parsed without network access, DTDs or entity substitution; a part with
 // a DOCTYPE is refused.
 #include <libxml/parser.h>
@@ -152,11 +154,12 @@ Result<XmlDoc> ParseXml(const std::string& content, const char* name) {
   if (context == nullptr) {
     return Error{ErrorCode::kDamaged, std::string("cannot parse ") + name};
   }
-  xmlDoc* doc =
-      xmlCtxtReadMemory(context.get(), content.data(),
-                        static_cast<int>(content.size()), name, nullptr,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR |
-                            XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
+  LimitDepth(context.get());
+  xmlDoc* doc = xmlCtxtReadMemory(
+      context.get(), content.data(), static_cast<int>(content.size()), name,
+      nullptr,
+      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+          XML_PARSE_COMPACT | kWholeText);
   if (HitDepthLimit(context.get())) {
     if (doc != nullptr) xmlFreeDoc(doc);
     return Error{ErrorCode::kLimitExceeded,
