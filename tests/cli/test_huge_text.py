@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Texts without a break longer than libxml2's text node limit (issue 18
-§3), end to end through the CLI (which reads HTML and DOCX in a worker
-process).
+"""Texts without a break longer than libxml2's text node limit, and DOCX
+text that outgrows its archive (issue 18 §3), end to end through the CLI
+(which reads HTML and DOCX in a worker process).
 
 libxml2 keeps at most 10,000,000 bytes in one text node unless told
 otherwise: past it, an HTML page lost that paragraph's tail and every
 section after it (exit 0), and a DOCX paragraph failed as "not well-formed
 XML". Such a text is read whole up to --max-line-bytes and refused naming
-that limit above it. The files are generated here.
+that limit above it. The text a DOCX renders (paragraphs and the numbering
+markers Word shows before them) counts against --max-unzipped-bytes with
+the XML it came from, so a small file cannot expand into a large text.
+The files are generated here.
 
 Run by CTest:  python3 tests/cli/test_huge_text.py --binary build/dev/lawreport --root .
 """
@@ -62,6 +65,26 @@ class HugeTextTest(ScratchTest):
         lines = self.text_lines(path, '--max-line-bytes', '20000000')
         self.assertEqual([len(line) for line in lines], [6, characters, 6])
         self.assertEqual(lines[2], '二、主要成效')
+
+    def test_docx_numbering_markers_count_against_the_unzipped_limit(self):
+        # 20,000 paragraphs of 65 bytes of XML, each shown with a 200-byte
+        # marker: 1.3 MB of XML in a 5 KB file render 4 MB of text.
+        marker = '第%1' + '长' * 65
+        numbering = (f'<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W}">'
+                     '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                     f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{marker}"/></w:lvl>'
+                     '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                     '</w:numbering>')
+        paragraph = '<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:p>'
+        path = self.docx('markers.docx', '<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>'
+                         + paragraph * 20000, numbering)
+        self.assertLess(os.path.getsize(path), 10_000)
+        lines = self.text_lines(path)
+        self.assertEqual(len(lines), 20001)
+        self.assertTrue(lines[-1].startswith('第20000长'), lines[-1][:20])
+        self.assert_one_error(run('text', '--max-unzipped-bytes', '3000000', path), path,
+                              'over the limit of 3000000 bytes (raise it with '
+                              '--max-unzipped-bytes)')
 
 
 if __name__ == '__main__':
