@@ -66,7 +66,8 @@ void AddDecodeOptions(CLI::App& command, DecodeOptions& options) {
         "Refuse inputs larger than this many bytes");
   limit("--max-unzipped-bytes", options.max_unzipped_bytes,
         kDefaultMaxUnzippedBytes,
-        "DOCX: refuse archives whose parts inflate to more bytes (zip bombs)");
+        "DOCX: refuse archives whose parts inflate, with the text they "
+        "render, to more bytes (zip bombs)");
   limit("--max-zip-entries", options.max_zip_entries, kDefaultMaxZipEntries,
         "DOCX: refuse archives with more entries");
   limit("--max-pages", options.max_pages, kDefaultMaxPages,

@@ -10,7 +10,10 @@
 //
 // Limits: the archive may hold at most max_zip_entries entries, and the
 // parts read may inflate to at most max_unzipped_bytes in all (a zip bomb
-// is refused while inflating, whatever sizes its directory claims). XML is
+// is refused while inflating, whatever sizes its directory claims); the
+// text they render, numbering markers included, counts against the same
+// limit. A paragraph is read whole however long (FromDocument holds it to
+// max_line_bytes). XML is
 // parsed without network access, DTDs or entity substitution; a part with
 // a DOCTYPE is refused.
 #include <libxml/parser.h>
@@ -124,6 +127,8 @@ class Archive {
   }
 
   void set_limit(std::uint64_t limit) { limit_ = limit; }
+  // What max_unzipped_bytes leaves after the parts inflated so far.
+  std::uint64_t remaining() const { return budget_; }
 
  private:
   std::unique_ptr<zip_t, ZipCloser> archive_;
@@ -152,11 +157,12 @@ Result<XmlDoc> ParseXml(const std::string& content, const char* name) {
   if (context == nullptr) {
     return Error{ErrorCode::kDamaged, std::string("cannot parse ") + name};
   }
-  xmlDoc* doc =
-      xmlCtxtReadMemory(context.get(), content.data(),
-                        static_cast<int>(content.size()), name, nullptr,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR |
-                            XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
+  LimitDepth(context.get());
+  xmlDoc* doc = xmlCtxtReadMemory(
+      context.get(), content.data(), static_cast<int>(content.size()), name,
+      nullptr,
+      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+          XML_PARSE_COMPACT | kWholeText);
   if (HitDepthLimit(context.get())) {
     if (doc != nullptr) xmlFreeDoc(doc);
     return Error{ErrorCode::kLimitExceeded,
@@ -508,11 +514,17 @@ class Styles {
 
 class BodyReader {
  public:
-  BodyReader(Numbering& numbering, const Styles& styles)
-      : numbering_(numbering), styles_(styles) {}
+  // `budget`: the bytes of text the paragraphs and cells may render, out
+  // of `limit` (max_unzipped_bytes) less the XML inflated to get here.
+  BodyReader(Numbering& numbering, const Styles& styles, std::uint64_t budget,
+             std::uint64_t limit)
+      : numbering_(numbering),
+        styles_(styles),
+        budget_(budget),
+        limit_(limit) {}
 
   Result<Document> Read(const xmlNode* body) {
-    if (!Blocks(body, 0)) return TooDeep();
+    if (!Blocks(body, 0)) return error_ ? *error_ : TooDeep();
     return std::move(document_);
   }
 
@@ -523,6 +535,25 @@ class BodyReader {
                      std::to_string(kMaxMarkupDepth) + " levels"};
   }
 
+  // A paragraph's own words are never longer than the XML that holds them,
+  // but Word's numbering adds a marker of up to 257 bytes to a <w:p> of
+  // some 50 that only names its style or list: 20,000 such paragraphs, 1
+  // MB of XML zipped into 5 KB, render 5 MB. Rendered text counts against
+  // max_unzipped_bytes with that XML, so a small file cannot expand into a
+  // large text (nor the memory every later stage spends per byte of it).
+  bool Charge(std::size_t bytes) {
+    if (bytes <= budget_) {
+      budget_ -= bytes;
+      return true;
+    }
+    error_ = Error{ErrorCode::kLimitExceeded,
+                   "DOCX text with its numbering markers, counted with the "
+                   "XML it came from, is over the limit of " +
+                       std::to_string(limit_) +
+                       " bytes (raise it with --max-unzipped-bytes)"};
+    return false;
+  }
+
   // Block-level content: paragraphs, tables, and the containers that hold
   // them (content controls, inserted revisions, custom XML).
   bool Blocks(const xmlNode* parent, int depth) {
@@ -530,7 +561,8 @@ class BodyReader {
     for (const xmlNode* node = parent->children; node; node = node->next) {
       if (IsWord(node, "p")) {
         std::string text;
-        if (!Paragraph(node, text, depth + 1)) return false;
+        if (!Paragraph(node, text, depth + 1) || !Charge(text.size()))
+          return false;
         document_.AddParagraph(text);
       } else if (IsWord(node, "tbl")) {
         if (!Table(node, depth + 1)) return false;
@@ -621,7 +653,8 @@ class BodyReader {
           if (IsWord(inside, "p") || IsWord(inside, "tbl") ||
               IsWord(inside, "sdt")) {
             std::string text;
-            if (!Runs(inside, text, depth + 2)) return false;
+            if (!Runs(inside, text, depth + 2) || !Charge(text.size()))
+              return false;
             if (!entry.block.text.empty()) entry.block.text += '\n';
             entry.block.text += text;
           }
@@ -663,6 +696,9 @@ class BodyReader {
 
   Numbering& numbering_;
   const Styles& styles_;
+  std::uint64_t budget_;
+  std::uint64_t limit_;
+  std::optional<Error> error_;  // set when Charge refused; else too deep
   Document document_;
 };
 
@@ -707,7 +743,8 @@ Result<Document> ReadDocx(std::string_view bytes,
     return Error{ErrorCode::kDamaged,
                  "a damaged DOCX: word/document.xml has no w:body"};
   }
-  BodyReader reader(numbering, styles);
+  BodyReader reader(numbering, styles, archive->remaining(),
+                    options.max_unzipped_bytes);
   return reader.Read(body);
 }
 

@@ -622,7 +622,8 @@ Result<HtmlDocument> ReadHtml(std::string_view bytes,
   PrepareLibxml();
   const int parse_options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                             HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                            HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
+                            HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
+                            kWholeText;
   struct ContextFree {
     void operator()(htmlParserCtxtPtr c) const { htmlFreeParserCtxt(c); }
   };
@@ -630,6 +631,7 @@ Result<HtmlDocument> ReadHtml(std::string_view bytes,
   if (context == nullptr) {
     return Error{ErrorCode::kDamaged, "cannot parse the HTML page"};
   }
+  LimitDepth(context.get());
   htmlDocPtr doc = htmlCtxtReadMemory(context.get(), transcoded->utf8.data(),
                                       static_cast<int>(transcoded->utf8.size()),
                                       nullptr, "UTF-8", parse_options);
@@ -641,6 +643,13 @@ Result<HtmlDocument> ReadHtml(std::string_view bytes,
     return Error{ErrorCode::kLimitExceeded,
                  "HTML elements nested deeper than " +
                      std::to_string(kMaxMarkupDepth) + " levels"};
+  }
+  // In recovery mode libxml2 returns what it had read when an allocation
+  // failed (or a text passed the most it can hold): a page cut there.
+  if (context->errNo == XML_ERR_NO_MEMORY) {
+    return Error{ErrorCode::kLimitExceeded,
+                 "the HTML parser ran out of memory: the page is refused "
+                 "rather than read in part"};
   }
   if (doc == nullptr) {
     return Error{ErrorCode::kDamaged, "cannot parse the HTML page"};
