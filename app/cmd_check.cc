@@ -120,13 +120,8 @@ int RunCheck(const CheckOptions& options) {
         std::chrono::system_clock::now() -
         std::chrono::duration_cast<std::chrono::system_clock::duration>(
             std::chrono::duration<double>(report.seconds)));
-    file.findings = report.checks;
-    for (Finding& finding : CheckExpectations(report.indicators, *expectations))
-      file.findings.push_back(std::move(finding));
-    for (std::size_t i = 0; i < file.findings.size(); ++i)
-      file.findings[i].id = "c" + std::to_string(i + 1);
-    MakeRelationsUnique(file.findings);
-    ApplyAcceptances(file.path, *acceptances, file.findings);
+    file.findings = CollectFindings(file.path, report.checks, report.indicators,
+                                    *expectations, *acceptances);
     return results.Keep(std::move(file));
   };
   batch.serialize_error = [&](const std::string& path, const Error& error) {

@@ -332,8 +332,7 @@ std::vector<T> LoadList(const std::string& path, std::uint64_t max_bytes,
   return std::move(*list);
 }
 
-// One report's findings as app/cmd_check.cc gives them: its checks, then
-// the expectations it fails, numbered c1, c2 …, and the acceptances applied.
+// One report's findings as app/cmd_check.cc gives them (CollectFindings).
 CheckedFile CheckedFileOf(const Report& report,
                           const std::vector<Expectation>& expectations,
                           const std::vector<Acceptance>& acceptances) {
@@ -341,13 +340,8 @@ CheckedFile CheckedFileOf(const Report& report,
   file.path = report.source.path;
   file.source = report.source;
   file.seconds = report.seconds;
-  file.findings = report.checks;
-  for (Finding& finding : CheckExpectations(report.indicators, expectations))
-    file.findings.push_back(std::move(finding));
-  for (std::size_t i = 0; i < file.findings.size(); ++i)
-    file.findings[i].id = "c" + std::to_string(i + 1);
-  MakeRelationsUnique(file.findings);
-  ApplyAcceptances(file.path, acceptances, file.findings);
+  file.findings = CollectFindings(file.path, report.checks, report.indicators,
+                                  expectations, acceptances);
   return file;
 }
 

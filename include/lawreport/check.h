@@ -129,6 +129,16 @@ void ApplyAcceptances(const std::string& path,
                       const std::vector<Acceptance>& acceptances,
                       std::vector<Finding>& findings);
 
+// A report's findings as `lawreport check` gives them (and the Python
+// module's check): its checks, then the expectations it fails, numbered c1,
+// c2 … in that order, relations made unique, then the acceptances for `path`
+// applied.
+std::vector<Finding> CollectFindings(
+    const std::string& path, const std::vector<Finding>& checks,
+    const std::vector<Indicator>& indicators,
+    const std::vector<Expectation>& expectations,
+    const std::vector<Acceptance>& acceptances);
+
 }  // namespace lawreport
 
 #endif  // LAWREPORT_CHECK_H_

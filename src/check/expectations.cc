@@ -254,4 +254,19 @@ void ApplyAcceptances(const std::string& path,
   }
 }
 
+std::vector<Finding> CollectFindings(
+    const std::string& path, const std::vector<Finding>& checks,
+    const std::vector<Indicator>& indicators,
+    const std::vector<Expectation>& expectations,
+    const std::vector<Acceptance>& acceptances) {
+  std::vector<Finding> findings = checks;
+  for (Finding& finding : CheckExpectations(indicators, expectations))
+    findings.push_back(std::move(finding));
+  for (std::size_t i = 0; i < findings.size(); ++i)
+    findings[i].id = "c" + std::to_string(i + 1);
+  MakeRelationsUnique(findings);
+  ApplyAcceptances(path, acceptances, findings);
+  return findings;
+}
+
 }  // namespace lawreport

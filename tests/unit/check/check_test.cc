@@ -546,5 +546,32 @@ TEST(CheckTest, AcceptedFindingsComeBackWhenTheirFiguresChange) {
   EXPECT_FALSE(ParseAcceptances("[{\"file\": \"r.txt\"}]"));
 }
 
+// What `lawreport check` and the Python module report per file: checks,
+// then failed and passed expectations, numbered in that order, then
+// acceptances.
+TEST(CheckTest, CollectFindingsNumbersChecksThenExpectations) {
+  const std::string text = "收到行政复议申请31件，其中受理28件，不受理4件。";
+  Result<Report> report = ProcessBytes(text, "r.txt", {});
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report->checks.size(), 1u);
+  Result<std::vector<Expectation>> expect =
+      ParseExpectations(R"({"i1": 31, "i2": 27})");
+  ASSERT_TRUE(expect);
+  Result<std::vector<Acceptance>> accept =
+      ParseAcceptances("file\trelation\tstated\treason\nr.txt\t" +
+                       report->checks[0].relation + "\t31\tconfirmed\n");
+  ASSERT_TRUE(accept);
+  const std::vector<Finding> findings = CollectFindings(
+      "reports/r.txt", report->checks, report->indicators, *expect, *accept);
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(findings[0].id, "c1");
+  EXPECT_EQ(findings[0].status, FindingStatus::kAccepted);
+  EXPECT_EQ(findings[1].id, "c2");
+  EXPECT_EQ(findings[1].type, FindingType::kExpect);
+  EXPECT_EQ(findings[1].status, FindingStatus::kPass);
+  EXPECT_EQ(findings[2].id, "c3");
+  EXPECT_EQ(findings[2].status, FindingStatus::kMismatch);  // 28, not 27
+}
+
 }  // namespace
 }  // namespace lawreport
