@@ -167,6 +167,10 @@ std::string Numbering::Next(const NumberReference& reference) {
         utf8::EndsWith(marker, "：");
     if (!ends_in_punctuation) marker += ' ';
   }
+  // The checks above stop a long expansion early; a marker can still
+  // cross the bound by its last literal byte or the suffix's space (252
+  // bytes of lvlText and a 4-digit number, then a space: 257).
+  if (marker.size() > kMaxMarkerBytes) return "";
   return marker;
 }
 

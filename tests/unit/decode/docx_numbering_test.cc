@@ -148,5 +148,27 @@ TEST(DocxNumberingTest, CraftedMarkersAreDropped) {
   EXPECT_EQ(numbering.Next(At("1", 2)), "");  // 320 letters
 }
 
+// Found by fuzz_docx_numbering: a marker exactly at the bound and then one
+// byte more, by a literal after the last number or by the suffix's space,
+// came out at 257 bytes.
+TEST(DocxNumberingTest, NoMarkerCrossesTheBoundByItsLastByte) {
+  Numbering numbering;
+  AbstractNumbering& abstract = numbering.Abstract("1");
+  abstract.levels[0].start = 1000;
+  abstract.levels[0].text = std::string(kMaxMarkerBytes - 4, 'x') + "%1";
+  abstract.levels[1].format = "lowerLetter";
+  abstract.levels[1].start = 26 * 63 + 1;  // 64 letters
+  abstract.levels[1].text = "%2%2%2%2.";
+  abstract.levels[2].start = 1000;
+  abstract.levels[2].suffix = "nothing";
+  abstract.levels[2].text = std::string(kMaxMarkerBytes - 4, 'x') + "%3";
+  numbering.Instance("1").abstract_id = "1";
+  EXPECT_EQ(numbering.Next(At("1", 0)), "");  // 256 bytes, then a space
+  EXPECT_EQ(numbering.Next(At("1", 1)), "");  // 256 letters, then "."
+  // Exactly at the bound is kept.
+  EXPECT_EQ(numbering.Next(At("1", 2)),
+            std::string(kMaxMarkerBytes - 4, 'x') + "1000");
+}
+
 }  // namespace
 }  // namespace lawreport::decode_internal::docx
