@@ -33,10 +33,9 @@
 namespace {
 
 bool IsQuantity(const lawreport::Indicator& indicator) {
-  return !indicator.upper &&
-         (indicator.kind == lawreport::UnitKind::kCount ||
-          indicator.kind == lawreport::UnitKind::kAmount ||
-          indicator.kind == lawreport::UnitKind::kMeasure);
+  return !indicator.upper && (indicator.kind == lawreport::UnitKind::kCount ||
+                              indicator.kind == lawreport::UnitKind::kAmount ||
+                              indicator.kind == lawreport::UnitKind::kMeasure);
 }
 
 void CheckSum(const lawreport::Finding& finding,
