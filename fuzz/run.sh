@@ -5,10 +5,12 @@
 #   fuzz/run.sh [SECONDS]           the long run: each target SECONDS (default 600)
 #   fuzz/run.sh --smoke [SECONDS]   CI's smoke test: each target SECONDS (default 20)
 # Seeds: fuzz_decode and fuzz_pipeline get the corpus reports and the sample,
-# fuzz_expectations an --expect and an --accept file; any other target
-# fuzz_EXT gets the files in fuzz/seeds/fuzz_EXT/ when that folder exists,
-# else the fixtures tests/fixtures/formats/*.EXT (fuzz_html: *.html, fuzz_docx:
-# *.docx, fuzz_pdf: *.pdf), else the sample report.
+# fuzz_expectations an --expect and an --accept file, fuzz_check_sentences
+# the corpus lines that hold a sum cue (其中 分别 包括 含), one per file; any
+# other target fuzz_EXT gets the files in fuzz/seeds/fuzz_EXT/ when that
+# folder exists, else the fixtures tests/fixtures/formats/*.EXT (fuzz_html:
+# *.html, fuzz_docx: *.docx, fuzz_pdf: *.pdf), else the sample report.
+# A target with a dictionary, fuzz/TARGET.dict, is given it (-dict).
 # Each target's corpus grows in build/fuzz/work/TARGET across runs; its log is
 # build/fuzz/TARGET.log; findings (crash-*, leak-*, timeout-*, oom-*) are
 # written to build/fuzz/findings/TARGET-*.
@@ -45,10 +47,20 @@ cp tests/corpus/reports/*.txt build/fuzz/corpus/text/
 cp data/samples/rongan-2023.txt build/fuzz/corpus/text/
 printf '{"办结率": 99.74, "i2": "43601"}' > build/fuzz/corpus/expect/a.json
 printf 'file\trelation\tstated\treason\nr.txt\tsum:61:x\t31\tok\n' > build/fuzz/corpus/expect/b.tsv
+# The corpus lines with a cue and a digit, each its own file (line-N.txt).
+rm -rf build/fuzz/corpus/sentences
+mkdir -p build/fuzz/corpus/sentences
+cat tests/corpus/reports/*.txt |
+  awk '/(其中|分别|包括|含)/ && /[0-9]/ {
+         name = sprintf("build/fuzz/corpus/sentences/line-%03d.txt", ++n)
+         print > name
+         close(name)
+       }'
 seeds_for() {
   case "$1" in
     fuzz_decode | fuzz_pipeline) echo build/fuzz/corpus/text; return ;;
     fuzz_expectations) echo build/fuzz/corpus/expect; return ;;
+    fuzz_check_sentences) echo build/fuzz/corpus/sentences; return ;;
   esac
   if [ -d "fuzz/seeds/$1" ]; then
     echo "fuzz/seeds/$1"
@@ -90,18 +102,25 @@ fuzz_one() {
   seeds=$(seeds_for "$target")
   log=build/fuzz/$target.log
   mkdir -p "build/fuzz/work/$target"
-  # Containers need room: the PDF fixtures are over 300 KB.
+  # Containers need room: the PDF fixtures are over 300 KB. The sentence
+  # search and the numbering read short inputs: a few report lines, a
+  # numbering of some lists and a few hundred paragraphs.
   case "$target" in
     fuzz_pdf|fuzz_docx) max_len=400000 ;;
+    fuzz_check_sentences) max_len=8192 ;;
+    fuzz_docx_numbering) max_len=4096 ;;
     *) max_len=65536 ;;
   esac
+  dict=
+  [ -f "fuzz/$target.dict" ] && dict="-dict=fuzz/$target.dict"
   status=0
   # libFuzzer stops itself after -max_total_time and turns an input that runs
   # over -timeout into a finding; the outer timeout only guards a fuzzer that
   # hangs outside an input.
   timeout -k 30 $((seconds + 120)) "build/fuzz/fuzz/$target" "build/fuzz/work/$target" "$seeds" \
     -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
-    -artifact_prefix="build/fuzz/findings/$target-" -print_final_stats=1 > "$log" 2>&1 || status=$?
+    -artifact_prefix="build/fuzz/findings/$target-" -print_final_stats=1 \
+    ${dict:+"$dict"} > "$log" 2>&1 || status=$?
   reports=$(grep -c -E 'ERROR: |^SUMMARY: |runtime error:' "$log" || true)
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   if [ "$status" -eq 0 ] && [ "$reports" -gt 0 ]; then status=1; fi

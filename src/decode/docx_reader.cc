@@ -1,8 +1,9 @@
 // DOCX (Office Open XML) → paragraphs and tables (see readers.h).
 //
 // Reads word/document.xml, plus word/numbering.xml and word/styles.xml to
-// render Word's automatic numbering into the markers it displays: a heading
-// whose text is "加强党的领导" and whose numbering level says
+// render Word's automatic numbering into the markers it displays
+// (docx_numbering.h): a heading whose text is "加强党的领导" and whose
+// numbering level says
 // <w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/> becomes
 // "（二）加强党的领导" when it is the second at its level. Headers, footers,
 // footnotes and comments are not read; deleted revisions are skipped and
@@ -31,10 +32,9 @@
 #include <string>
 #include <vector>
 
+#include "decode/docx_numbering.h"
 #include "decode/libxml.h"
 #include "decode/readers.h"
-#include "util/chinese_numeral.h"
-#include "util/utf8.h"
 
 namespace lawreport::decode_internal {
 namespace {
@@ -226,248 +226,63 @@ std::optional<int> IntAttribute(const xmlNode* node, const char* name) {
 
 // --- numbering -------------------------------------------------------------
 
-constexpr int kLevels = 9;
+using docx::AbstractNumbering;
+using docx::kLevels;
+using docx::Level;
+using docx::Numbering;
+using docx::NumberingInstance;
+using docx::NumberReference;
 
-struct Level {
-  int start = 1;
-  std::string format = "decimal";
-  std::string text;  // "（%2）"
-  std::string suffix = "tab";
-  int restart = -1;    // w:lvlRestart; -1 when absent
-  bool legal = false;  // w:isLgl: every number shown as decimal
-};
-
-struct AbstractNumbering {
-  std::array<Level, kLevels> levels;
-};
-
-struct NumberingInstance {
-  std::string abstract_id;
-  std::array<std::optional<int>, kLevels> start_overrides;
-};
-
-struct NumberReference {
-  std::optional<std::string> num_id;
-  std::optional<int> level;
-};
-
-std::string Roman(int value, bool upper) {
-  if (value <= 0 || value >= 4000) return std::to_string(value);
-  static const std::pair<int, const char*> kDigits[] = {
-      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
-      {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
-      {5, "v"},    {4, "iv"},   {1, "i"}};
-  std::string out;
-  for (const auto& [amount, digits] : kDigits) {
-    while (value >= amount) {
-      out += digits;
-      value -= amount;
-    }
+void ReadLevel(const xmlNode* node, Level& level) {
+  if (auto start = IntAttribute(Child(node, "start"), "val"))
+    level.start = *start;
+  if (auto format = WordAttribute(Child(node, "numFmt"), "val"))
+    level.format = *format;
+  if (auto text = WordAttribute(Child(node, "lvlText"), "val"))
+    level.text = *text;
+  if (auto suffix = WordAttribute(Child(node, "suff"), "val"))
+    level.suffix = *suffix;
+  if (auto restart = IntAttribute(Child(node, "lvlRestart"), "val"))
+    level.restart = *restart;
+  if (const xmlNode* legal = Child(node, "isLgl")) {
+    const std::optional<std::string> value = WordAttribute(legal, "val");
+    level.legal = !value || (*value != "0" && *value != "false");
   }
-  if (upper) {
-    for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
 }
 
-std::string Letters(int value, bool upper) {
-  if (value <= 0) return std::to_string(value);
-  // Past 26 × 64 the marker is over any bound (see Next): the decimal
-  // number stands in rather than a 38,000-letter string.
-  if (value > 26 * 64) return std::to_string(value);
-  // Word repeats the letter: a … z, aa … zz, aaa …
-  const char letter = static_cast<char>((upper ? 'A' : 'a') + (value - 1) % 26);
-  return std::string(static_cast<std::size_t>((value - 1) / 26 + 1), letter);
-}
-
-// The number as a level's w:numFmt displays it.
-std::string FormatNumber(int value, const std::string& format) {
-  if (format == "chineseCounting" || format == "chineseCountingThousand" ||
-      format == "japaneseCounting" || format == "taiwaneseCounting" ||
-      format == "taiwaneseCountingThousand" ||
-      format == "ideographLegalTraditional") {
-    if (value > 0) return FormatChineseCounting(value);
-  }
-  if (format == "ideographDigital" || format == "taiwaneseDigital" ||
-      format == "japaneseDigitalTenThousand") {
-    static const char* kDigits[] = {"〇", "一", "二", "三", "四",
-                                    "五", "六", "七", "八", "九"};
-    std::string out;
-    for (const char digit : std::to_string(value)) {
-      if (digit >= '0' && digit <= '9') out += kDigits[digit - '0'];
-    }
-    return out;
-  }
-  if (format == "chineseLegalSimplified" && value > 0 && value < 10) {
-    static const char* kDigits[] = {"",   "壹", "贰", "叁", "肆",
-                                    "伍", "陆", "柒", "捌", "玖"};
-    return kDigits[value];
-  }
-  if (format == "ideographTraditional" && value >= 1 && value <= 10) {
-    static const char* kStems[] = {"甲", "乙", "丙", "丁", "戊",
-                                   "己", "庚", "辛", "壬", "癸"};
-    return kStems[value - 1];
-  }
-  if (format == "decimalEnclosedCircle" ||
-      format == "decimalEnclosedCircleChinese") {
-    if (value >= 1 && value <= 20) {
-      std::string out;
-      utf8::Append(out, static_cast<char32_t>(0x2460 + value - 1));
-      return out;
-    }
-  }
-  if (format == "decimalFullWidth" || format == "decimalFullWidth2") {
-    std::string out;
-    for (const char digit : std::to_string(value))
-      utf8::Append(out, static_cast<char32_t>(0xFF10 + (digit - '0')));
-    return out;
-  }
-  if (format == "decimalZero" && value < 10) {
-    // Not "0" + to_string(value): GCC 12 warns falsely (-Wrestrict) about
-    // that concatenation.
-    std::string padded = std::to_string(value);
-    padded.insert(padded.begin(), '0');
-    return padded;
-  }
-  if (format == "lowerRoman") return Roman(value, false);
-  if (format == "upperRoman") return Roman(value, true);
-  if (format == "lowerLetter") return Letters(value, false);
-  if (format == "upperLetter") return Letters(value, true);
-  if (format == "none" || format == "bullet") return "";
-  return std::to_string(value);
-}
-
-class Numbering {
- public:
-  void Load(const xmlNode* root) {
-    for (xmlNode* node = root ? root->children : nullptr; node;
-         node = node->next) {
-      if (IsWord(node, "abstractNum")) {
-        const std::optional<std::string> id =
-            WordAttribute(node, "abstractNumId");
-        if (!id) continue;
-        AbstractNumbering& abstract = abstracts_[*id];
-        for (xmlNode* level = node->children; level; level = level->next) {
-          if (!IsWord(level, "lvl")) continue;
-          const std::optional<int> index = IntAttribute(level, "ilvl");
-          if (!index || *index < 0 || *index >= kLevels) continue;
-          ReadLevel(level, abstract.levels[static_cast<std::size_t>(*index)]);
-        }
-      } else if (IsWord(node, "num")) {
-        const std::optional<std::string> id = WordAttribute(node, "numId");
-        const std::optional<std::string> abstract =
-            WordAttribute(Child(node, "abstractNumId"), "val");
-        if (!id || !abstract) continue;
-        NumberingInstance& instance = instances_[*id];
-        instance.abstract_id = *abstract;
-        for (xmlNode* over = node->children; over; over = over->next) {
-          if (!IsWord(over, "lvlOverride")) continue;
-          const std::optional<int> index = IntAttribute(over, "ilvl");
-          const std::optional<int> start =
-              IntAttribute(Child(over, "startOverride"), "val");
-          if (index && *index >= 0 && *index < kLevels && start)
-            instance.start_overrides[static_cast<std::size_t>(*index)] = start;
-        }
+// The lists of word/numbering.xml (its root element, w:numbering).
+void LoadNumbering(const xmlNode* root, Numbering& numbering) {
+  for (xmlNode* node = root ? root->children : nullptr; node;
+       node = node->next) {
+    if (IsWord(node, "abstractNum")) {
+      const std::optional<std::string> id =
+          WordAttribute(node, "abstractNumId");
+      if (!id) continue;
+      AbstractNumbering& abstract = numbering.Abstract(*id);
+      for (xmlNode* level = node->children; level; level = level->next) {
+        if (!IsWord(level, "lvl")) continue;
+        const std::optional<int> index = IntAttribute(level, "ilvl");
+        if (!index || *index < 0 || *index >= kLevels) continue;
+        ReadLevel(level, abstract.levels[static_cast<std::size_t>(*index)]);
+      }
+    } else if (IsWord(node, "num")) {
+      const std::optional<std::string> id = WordAttribute(node, "numId");
+      const std::optional<std::string> abstract =
+          WordAttribute(Child(node, "abstractNumId"), "val");
+      if (!id || !abstract) continue;
+      NumberingInstance& instance = numbering.Instance(*id);
+      instance.abstract_id = *abstract;
+      for (xmlNode* over = node->children; over; over = over->next) {
+        if (!IsWord(over, "lvlOverride")) continue;
+        const std::optional<int> index = IntAttribute(over, "ilvl");
+        const std::optional<int> start =
+            IntAttribute(Child(over, "startOverride"), "val");
+        if (index && *index >= 0 && *index < kLevels && start)
+          instance.start_overrides[static_cast<std::size_t>(*index)] = start;
       }
     }
   }
-
-  // The marker for the next paragraph numbered `reference`, e.g. "（三）";
-  // empty for bullets, unknown lists and numId 0 (numbering removed).
-  std::string Next(const NumberReference& reference) {
-    if (!reference.num_id || *reference.num_id == "0") return "";
-    const auto instance = instances_.find(*reference.num_id);
-    if (instance == instances_.end()) return "";
-    const auto abstract = abstracts_.find(instance->second.abstract_id);
-    if (abstract == abstracts_.end()) return "";
-    const int level = std::clamp(reference.level.value_or(0), 0, kLevels - 1);
-    const auto& levels = abstract->second.levels;
-
-    // Word counts per abstract list, unless the instance restarts it.
-    bool overrides = false;
-    for (const auto& start : instance->second.start_overrides)
-      overrides = overrides || start.has_value();
-    const std::string key = overrides
-                                ? "num:" + *reference.num_id
-                                : "abstract:" + instance->second.abstract_id;
-    auto& counters = counters_[key];
-    const auto start_of = [&](int index) {
-      const auto& start =
-          instance->second.start_overrides[static_cast<std::size_t>(index)];
-      return start.value_or(levels[static_cast<std::size_t>(index)].start);
-    };
-    auto& counter = counters[static_cast<std::size_t>(level)];
-    counter = counter ? *counter + 1 : start_of(level);
-    for (int deeper = level + 1; deeper < kLevels; ++deeper) {
-      const int restart = levels[static_cast<std::size_t>(deeper)].restart;
-      if (restart < 0 ? true : (restart != 0 && level < restart))
-        counters[static_cast<std::size_t>(deeper)].reset();
-    }
-
-    const Level& shown = levels[static_cast<std::size_t>(level)];
-    if (shown.format == "bullet" || shown.format == "none") return "";
-    std::string marker;
-    const std::string& pattern = shown.text;
-    // A heading number is a few characters ("（十二）", "第三章"); a marker
-    // longer than this is a crafted numbering (a 1 MB lvlText, lowerLetter
-    // from 999999: 38,462 letters) that would multiply a small file into
-    // gigabytes of text, one copy per paragraph. It is dropped.
-    constexpr std::size_t kMaxMarkerBytes = 256;
-    if (pattern.size() > kMaxMarkerBytes) return "";
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-      if (marker.size() > kMaxMarkerBytes) return "";
-      if (pattern[i] == '%' && i + 1 < pattern.size() &&
-          pattern[i + 1] >= '1' && pattern[i + 1] <= '9') {
-        const int referenced = pattern[i + 1] - '1';
-        const auto& value = counters[static_cast<std::size_t>(referenced)];
-        const int number = value ? *value : start_of(referenced);
-        const std::string& format =
-            shown.legal ? std::string("decimal")
-                        : levels[static_cast<std::size_t>(referenced)].format;
-        marker += FormatNumber(number, format);
-        if (marker.size() > kMaxMarkerBytes) return "";
-        ++i;
-      } else {
-        marker += pattern[i];
-      }
-    }
-    // The tab or space Word puts after the number is layout; it is kept as
-    // one space only where the marker ends in a word ("第一章 总则"), not
-    // after punctuation ("一、总体情况").
-    if (shown.suffix != "nothing" && !marker.empty()) {
-      const unsigned char last = static_cast<unsigned char>(marker.back());
-      const bool ends_in_punctuation =
-          utf8::EndsWith(marker, "、") || utf8::EndsWith(marker, "）") ||
-          utf8::EndsWith(marker, "．") || utf8::EndsWith(marker, "。") ||
-          last == '.' || last == ')' || last == ':' ||
-          utf8::EndsWith(marker, "：");
-      if (!ends_in_punctuation) marker += ' ';
-    }
-    return marker;
-  }
-
- private:
-  static void ReadLevel(const xmlNode* node, Level& level) {
-    if (auto start = IntAttribute(Child(node, "start"), "val"))
-      level.start = *start;
-    if (auto format = WordAttribute(Child(node, "numFmt"), "val"))
-      level.format = *format;
-    if (auto text = WordAttribute(Child(node, "lvlText"), "val"))
-      level.text = *text;
-    if (auto suffix = WordAttribute(Child(node, "suff"), "val"))
-      level.suffix = *suffix;
-    if (auto restart = IntAttribute(Child(node, "lvlRestart"), "val"))
-      level.restart = *restart;
-    if (const xmlNode* legal = Child(node, "isLgl")) {
-      const std::optional<std::string> value = WordAttribute(legal, "val");
-      level.legal = !value || (*value != "0" && *value != "false");
-    }
-  }
-
-  std::map<std::string, AbstractNumbering> abstracts_;
-  std::map<std::string, NumberingInstance> instances_;
-  std::map<std::string, std::array<std::optional<int>, kLevels>> counters_;
-};
+}
 
 // Paragraph styles: the numbering a style (or a style it is based on) gives.
 class Styles {
@@ -726,7 +541,7 @@ Result<Document> ReadDocx(std::string_view bytes,
     if (!doc) return doc.error();
     const xmlNode* root = xmlDocGetRootElement(doc->get());
     if (std::string_view(part) == "word/numbering.xml") {
-      numbering.Load(root);
+      LoadNumbering(root, numbering);
     } else {
       styles.Load(root);
     }

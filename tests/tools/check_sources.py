@@ -45,7 +45,7 @@ ALLOWED = {
     "src/util/chinese_numeral.cc": "numeral digits and units",
     "src/util/year.h": "numeral digits",
     "src/decode/text_tables.cc": "numeral digits of table row numbers",
-    "src/decode/docx_reader.cc": "Word's numbering formats (chineseCounting, ideographTraditional)",
+    "src/decode/docx_numbering.cc": "Word's numbering formats (chineseCounting, ideographTraditional)",
     # Text for people, with Chinese examples.
     "src/write/check_writer.cc": "SARIF rule descriptions",
     "src/write/view_writer.cc": "the page's skip link, for people",
