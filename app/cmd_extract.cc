@@ -95,22 +95,37 @@ int ExtractOne(const ExtractOptions& options, const std::string& path) {
   batch.serialize_error = [](const std::string&, const Error&) {
     return std::string();
   };
-  batch.on_error = [](const std::string& failed, const Error& error) {
-    ReportInputError(failed, error);
+  bool failed = false;
+  batch.on_error = [&failed](const std::string& path_failed,
+                             const Error& error) {
+    failed = true;
+    ReportInputError(path_failed, error);
   };
-  std::string data;
-  const BatchStats stats =
-      RunBatch({path}, batch, [&data](std::string_view out) {
-        data = out;
-        return true;
-      });
-  if (stats.failed > 0) return EndBatch(kExitBadInput, stats);
+  // The document is written as RunBatch hands it over rather than copied
+  // first: on a report made only of figures the JSON is fifty times the
+  // input, and a copy held it twice. The output is opened only then, so a
+  // file that cannot be read leaves no output file behind.
   Output output(options.output);
-  if (!output.Open()) {
-    std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
-    return kExitBadInput;
-  }
-  output.Write(data);
+  bool opened = false;
+  const auto open = [&output, &opened] {
+    opened = output.Open();
+    if (!opened)
+      std::fprintf(stderr, "lawreport: %s\n", output.error().c_str());
+    return opened;
+  };
+  bool cannot_open = false;
+  const BatchStats stats = RunBatch({path}, batch, [&](std::string_view out) {
+    if (failed) return true;
+    if (!open()) {
+      cannot_open = true;
+      return false;
+    }
+    output.Write(out);
+    return true;
+  });
+  if (cannot_open) return kExitBadInput;
+  if (stats.failed > 0) return EndBatch(kExitBadInput, stats);
+  if (!opened && !open()) return kExitBadInput;
   return CloseBatchOutput(output, false);
 }
 

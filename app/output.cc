@@ -244,15 +244,18 @@ bool Output::Open() {
   return true;
 }
 
-bool Output::Flush() {
-  if (fd_ < 0 || closed_ || failed_) return false;
+bool Output::Write(std::string_view data) {
+  if (!writable()) return false;
+  // Handed to the kernel at once, one write per record, from the caller's
+  // own bytes (a report's JSON may be fifty times its input: no copy): a
+  // reader following the output (or the file) sees each record as soon as
+  // it is finished.
   std::size_t done = 0;
-  while (done < buffer_.size()) {
+  while (done < data.size()) {
     const ssize_t written =
-        ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+        ::write(fd_, data.data() + done, data.size() - done);
     if (written < 0) {
       if (errno == EINTR) continue;
-      buffer_.clear();
       // Only a reader of stdout that went away (`| head`) ends the run
       // quietly; anything else lost would be lost silently.
       if (errno == EPIPE && is_stdout_) {
@@ -264,20 +267,11 @@ bool Output::Flush() {
     }
     done += static_cast<std::size_t>(written);
   }
-  buffer_.clear();
   return true;
 }
 
-bool Output::Write(std::string_view data) {
-  if (fd_ < 0 || closed_ || failed_) return false;
-  // Handed to the kernel at once, one write per record: a reader following
-  // the output (or the file) sees each record as soon as it is finished.
-  buffer_.append(data);
-  return Flush();
-}
-
 bool Output::Commit() {
-  if (!Flush()) return false;
+  if (!writable()) return false;
   if (is_stdout_) return true;
   if (direct_) {
     const int fd = fd_;
@@ -316,7 +310,7 @@ bool Output::Commit() {
 }
 
 std::string Output::KeepPartial() {
-  if (!Flush()) return "";
+  if (!writable()) return "";
   if (is_stdout_ || direct_) return "";
   const std::string partial = target_ + ".partial";
   if (::fsync(fd_) != 0) {

@@ -35,9 +35,9 @@ class Output {
   // False when the data could not be written: closed() tells a closed pipe
   // on stdout (a quiet end), error() anything else.
   bool Write(std::string_view data);
-  // Flushes; for a file, syncs and renames it into place.
+  // For a file, syncs and renames it into place.
   bool Commit();
-  // For an interrupted run: flushes and syncs what was written and renames
+  // For an interrupted run: syncs what was written and renames
   // the temporary file to TARGET.partial, leaving the target as it was.
   // Returns the name it was kept under, or "" (stdout, a device or FIFO,
   // where the data already went, or an error, then error() is set).
@@ -56,7 +56,7 @@ class Output {
   std::string name() const;
 
  private:
-  bool Flush();
+  bool writable() const { return fd_ >= 0 && !closed_ && !failed_; }
   bool Fail(const std::string& what, int error_number);
   // errno is read before the message is built: building it allocates,
   // which may change errno.
@@ -72,7 +72,6 @@ class Output {
   bool closed_ = false;
   bool failed_ = false;
   bool committed_ = false;
-  std::string buffer_;
   std::string error_;
 };
 

@@ -165,10 +165,16 @@ void WriteOutlineFields(JsonOut& out, const SourceInfo& source,
   out.EndArray();
 }
 
-// The output is about three times the report's text (the paragraphs once,
-// the indicators with their sentences); four leaves room for indentation.
-std::size_t ExpectedJsonBytes(const Text& text) {
-  return 4 * text.source().size() + 4096;
+// The outline's part is about three times the report's text (the
+// paragraphs once, with their fields); four leaves room for indentation.
+// Each indicator adds some 650 bytes (its 25 fields indented) and each
+// finding some 500, whatever the text: on a line made only of figures
+// ("其中1件，" repeated) they are fifty times the input, and a string grown
+// by doubling would hold its old and new buffers at once at the end, half
+// as much again as the document.
+std::size_t ExpectedJsonBytes(const Text& text, std::size_t indicators = 0,
+                              std::size_t findings = 0) {
+  return 4 * text.source().size() + 700 * indicators + 600 * findings + 4096;
 }
 
 }  // namespace
@@ -200,7 +206,8 @@ std::string WriteOutlineJson(const SourceInfo& source, const Text& text,
 
 std::string WriteExtractJson(const Report& report, const JsonOptions& options) {
   JsonOut out(options.indent);
-  out.Reserve(ExpectedJsonBytes(report.text));
+  out.Reserve(ExpectedJsonBytes(report.text, report.indicators.size(),
+                                report.checks.size()));
   out.BeginObject();
   WriteOutlineFields(out, report.source, report.outline);
   out.Key("indicators");
