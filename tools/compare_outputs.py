@@ -18,6 +18,11 @@ Typical use, the "before" binary built once from the base commit:
   tools/compare_outputs.py run --binary build/dev/lawreport --out /tmp/after
   tools/compare_outputs.py compare /tmp/before /tmp/after
 
+Reports as users download them (not in the repository) join with --extra:
+
+  tools/compare_outputs.py run --binary … --out … \
+      --extra ../shared/fresh --extra ../shared/fresh/html
+
 A change that adds a JSON field on purpose compares everything else with
 --ignore-field (repeatable): the field is stripped from both sides' JSON and
 JSON Lines before the bytes are compared, so the new binary's outputs must
@@ -63,13 +68,19 @@ CORPUS_RUNS = [
 ]
 
 
-def inputs(root):
-    """The corpus reports, the sample and the container fixtures, relative to root."""
+def inputs(root, extra_folders=()):
+    """The corpus reports, the sample, the container fixtures and the files of
+    each extra folder, as paths relative to root (an extra folder outside the
+    checkout, such as ../shared/fresh, is named as given)."""
     found = []
     for folder in ("tests/corpus/reports", "data/samples", "tests/fixtures/formats"):
         for path in sorted((root / folder).iterdir()):
             if path.is_file() and path.name.endswith(INPUT_SUFFIXES):
                 found.append(path.relative_to(root).as_posix())
+    for folder in extra_folders:
+        for path in sorted((root / folder).iterdir()):
+            if path.is_file() and path.name.endswith(INPUT_SUFFIXES):
+                found.append(os.path.join(folder, path.name))
     return found
 
 
@@ -87,9 +98,9 @@ def run(arguments):
     binary = str(pathlib.Path(arguments.binary).resolve())
     out_dir = pathlib.Path(arguments.out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    files = inputs(root)
+    files = inputs(root, arguments.extra)
     for relative in files:
-        stem = relative.replace("/", "__")
+        stem = relative.replace("../", "up__").replace("/", "__")
         for suffix, args in PER_FILE_RUNS:
             record(out_dir, f"{stem}.{suffix}", binary, args + [relative], root)
     for name, args in CORPUS_RUNS:
@@ -162,6 +173,13 @@ def main():
         "--root",
         default=str(pathlib.Path(__file__).resolve().parent.parent),
         help="repository root (default: this script's checkout)",
+    )
+    run_parser.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        help="another folder of reports, relative to the root (repeatable), "
+        "for example ../shared/fresh and ../shared/fresh/html",
     )
     compare_parser = commands.add_parser("compare", help="diff two output directories")
     compare_parser.add_argument("before")
