@@ -57,6 +57,12 @@ inline constexpr std::uint64_t kDefaultMaxUnzippedBytes = 64ull * 1024 * 1024;
 inline constexpr std::uint64_t kDefaultMaxZipEntries = 10000;
 inline constexpr int kDefaultMaxPages = 2000;
 inline constexpr std::uint64_t kDefaultMaxLineBytes = 16ull * 1024 * 1024;
+// A report in which more numbers are written (figures, years, list
+// numbers) is refused. Each figure costs about 1.5 KB between its reading
+// and its output, so this bounds what one file can take (about 150 MB);
+// the longest real reports hold a few hundred figures (a provincial work
+// report of 96 KB: 356).
+inline constexpr std::uint64_t kDefaultMaxNumbers = 100000;
 // HTML and XML elements nested deeper than this are refused (libxml2's own
 // limit for XML without XML_PARSE_HUGE).
 inline constexpr int kMaxMarkupDepth = 256;
@@ -104,6 +110,10 @@ struct DecodeOptions {
   std::uint64_t max_zip_entries = kDefaultMaxZipEntries;        // DOCX
   int max_pages = kDefaultMaxPages;                             // PDF
   std::uint64_t max_line_bytes = kDefaultMaxLineBytes;
+  // Checked by the numbers stage, not by a reader (so a worker process is
+  // not sent it); kept with the input limits so every command and the
+  // Python module take it as they take them.
+  std::uint64_t max_numbers = kDefaultMaxNumbers;
   // Refuse a text whose encoding is only a weak guess (see above).
   bool strict_encoding = false;
   OcrMode ocr = OcrMode::kAuto;  // --ocr

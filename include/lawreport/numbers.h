@@ -82,6 +82,11 @@ struct Mention {
 };
 
 std::vector<Mention> FindMentions(const Text& text);
+// The same, but the scan stops once it has read more than `max_mentions`
+// numbers: a report that says more is refused by its caller
+// (DecodeOptions::max_numbers), and the numbers past the limit would only
+// cost memory. Returns at most max_mentions + 1 mentions.
+std::vector<Mention> FindMentions(const Text& text, std::size_t max_mentions);
 
 }  // namespace lawreport
 

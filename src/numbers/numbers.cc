@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -449,8 +450,10 @@ constexpr std::array<std::uint64_t, 0x10000 / 64> kBlockOpensMention = [] {
 
 class Scanner {
  public:
-  explicit Scanner(const Text& text)
-      : text_(text), normalized_(text.normalized()) {}
+  Scanner(const Text& text, std::size_t max_mentions)
+      : text_(text),
+        normalized_(text.normalized()),
+        max_mentions_(max_mentions) {}
 
   std::vector<Mention> Scan() {
     const std::size_t size = normalized_.size();
@@ -469,6 +472,7 @@ class Scanner {
       // when none starts here.
       Mention& mention = mentions_.emplace_back();
       if (MentionAt(offset, mention)) {
+        if (mentions_.size() > max_mentions_) break;
         offset = mention.end;
         previous_end_ = mention.end;
         continue;
@@ -779,6 +783,8 @@ class Scanner {
 
   const Text& text_;
   std::string_view normalized_;
+  // Scan stops after this many mentions and one more (FindMentions).
+  std::size_t max_mentions_;
   mutable std::size_t unit_at_ = 0;  // where UnitAfter found its unit
   std::vector<Mention> mentions_;
   std::size_t previous_end_ = std::string_view::npos;
@@ -813,7 +819,11 @@ bool AtSentenceStart(std::string_view normalized, std::size_t offset) {
 }  // namespace
 
 std::vector<Mention> FindMentions(const Text& text) {
-  std::vector<Mention> mentions = Scanner(text).Scan();
+  return FindMentions(text, std::numeric_limits<std::size_t>::max());
+}
+
+std::vector<Mention> FindMentions(const Text& text, std::size_t max_mentions) {
+  std::vector<Mention> mentions = Scanner(text, max_mentions).Scan();
   for (Mention& mention : mentions)
     mention.raw.assign(text.SourceOf(mention.begin, mention.end));
   // "分别达1.28万亿、1.18万亿、8200亿元": a scaled number in a list takes the

@@ -1,6 +1,8 @@
 #include "lawreport/report.h"
 
 #include <chrono>
+#include <string>
+#include <vector>
 
 #include "lawreport/canonical.h"
 
@@ -37,8 +39,17 @@ Result<Report> Analyze(DecodedText decoded, const ProcessOptions& options) {
   report.source = std::move(outlined->source);
   report.text = std::move(outlined->text);
   report.outline = std::move(outlined->outline);
-  report.indicators =
-      ExtractIndicators(report.text, report.outline, FindMentions(report.text));
+  std::vector<Mention> mentions =
+      FindMentions(report.text, options.decode.max_numbers);
+  if (mentions.size() > options.decode.max_numbers) {
+    // Refused before labels, indicators and checks, which cost several
+    // times more per figure than the mentions read so far.
+    return Error{ErrorCode::kLimitExceeded,
+                 "more than " + std::to_string(options.decode.max_numbers) +
+                     " numbers (figures, years, list numbers), over the "
+                     "limit (raise it with --max-numbers)"};
+  }
+  report.indicators = ExtractIndicators(report.text, report.outline, mentions);
   AssignTimeStance(report.text, report.outline, report.indicators);
   if (IsCancelled(options)) return Cancelled();
   MapCanonical(report.text, report.indicators);

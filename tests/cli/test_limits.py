@@ -29,6 +29,31 @@ class LimitsTest(ScratchTest):
         self.assert_one_error(run('extract', '--max-bytes', '1000', sample_path()),
                               sample_path(), 'over the limit of 1000 bytes')
 
+    def test_a_report_of_more_numbers_than_the_limit_is_refused(self):
+        # 200,001 figures in 800 KB: memory would grow by some 1.5 KB a
+        # figure (its reading, label, checks and output); the scan stops at
+        # the limit, and nothing is written for the file.
+        path = self.write('dense.txt', ('1件' * 200001).encode())
+        expected = ('more than 100000 numbers (figures, years, list numbers), '
+                    'over the limit (raise it with --max-numbers)')
+        self.assert_one_error(run('extract', path), path, expected)
+        checked = run('check', path)  # check's summary names the file unreadable
+        self.assertEqual(checked.returncode, 2)
+        self.assertIn(f'lawreport: {path}: {expected}', checked.stderr.decode())
+        self.assert_one_error(run('extract', '--max-numbers', '10', sample_path()),
+                              sample_path(), 'more than 10 numbers')
+        # At the limit, the file is read; outline reads no numbers at all.
+        small = self.write('small.txt', ('1件，' * 10).encode())
+        document = json.loads(run('extract', '--max-numbers', '10', small).stdout)
+        self.assertEqual(len(document['indicators']), 10)
+        self.assertEqual(run('outline', path).returncode, 0)
+        # In a batch it is the file's error record; the others keep theirs.
+        batch = run('extract', '--format', 'jsonl', '-j', '1', path, sample_path())
+        self.assertEqual(batch.returncode, 2)
+        records = [json.loads(line) for line in batch.stdout.splitlines()]
+        self.assertIn('--max-numbers', records[0]['error'])
+        self.assertGreater(len(records[1]['indicators']), 50)
+
     def test_mixed_encodings_are_refused_not_guessed(self):
         path = self.write('mixed.txt', '一、总体情况\n受理行政许可事项43601件。\n'.encode() +
                           '办结率99.74%。\n'.encode('gbk'))
@@ -101,7 +126,8 @@ class LimitsTest(ScratchTest):
     def test_limits_are_listed_in_help(self):
         help_text = run('extract', '--help').stdout.decode()
         for option in ('--max-bytes', '--max-unzipped-bytes', '--max-zip-entries',
-                       '--max-pages', '--max-line-bytes', '--timeout', '--format-in',
+                       '--max-pages', '--max-line-bytes', '--max-numbers', '--timeout',
+                       '--format-in',
                        '--no-boilerplate-strip'):
             self.assertIn(option, help_text)
 
