@@ -25,14 +25,13 @@
 #include "cmd_table.h"
 #include "cmd_text.h"
 #include "cmd_view.h"
+#include "lawreport/isolation.h"
 #include "lawreport/report.h"
-#include "read_worker.h"
 
 int main(int argc, char** argv) {
-  // A worker process reading one PDF, HTML or DOCX file (read_worker.h).
-  if (argc > 1 &&
-      std::string_view(argv[1]) == lawreport::cli::kReadWorkerCommand)
-    return lawreport::cli::RunReadWorker(argc, argv);
+  // A worker process reading one PDF, HTML or DOCX file (isolation.h).
+  if (argc > 1 && std::string_view(argv[1]) == lawreport::kReadWorkerCommand)
+    return lawreport::RunReadWorker(argc, argv);
   // Every report allocates, then frees, buffers of its own size. By default
   // glibc hands large ones back to the kernel after each file (munmap, or
   // madvise when trimming a thread's heap) and the next file faults them in

@@ -33,6 +33,7 @@
 #include "lawreport/canonical.h"
 #include "lawreport/check.h"
 #include "lawreport/decode.h"
+#include "lawreport/isolation.h"
 #include "lawreport/panel.h"
 #include "lawreport/report.h"
 #include "lawreport/status.h"
@@ -108,9 +109,15 @@ std::optional<InputFormat> ParseFormat(const std::string& name) {
 }
 
 // The CLI's decode options (--encoding, --format-in, --no-boilerplate-strip,
-// --strict-encoding, --ocr, the limits), from the dict the package builds of its keyword arguments.
-DecodeOptions ToDecodeOptions(const py::dict& given) {
+// --strict-encoding, --ocr, the limits, --isolate, --max-worker-memory),
+// from the dict the package builds of its keyword arguments. As in the CLI,
+// PDF, HTML and DOCX files are read in worker processes (isolation.h): the
+// `lawreport` executable installed (or built) with this module, killed when
+// `timeout` passes; in-process under isolate="never", or when there is no
+// executable and isolate is "auto".
+DecodeOptions ToDecodeOptions(const py::dict& given, double timeout = 0) {
   DecodeOptions options;
+  WorkerOptions worker;
   for (const auto& [key_object, value] : given) {
     const std::string key = py::cast<std::string>(key_object);
     if (value.is_none()) continue;
@@ -164,10 +171,37 @@ DecodeOptions ToDecodeOptions(const py::dict& given) {
       positive(options.max_pages);
     } else if (key == "max_line_bytes") {
       positive(options.max_line_bytes);
+    } else if (key == "max_numbers") {
+      positive(options.max_numbers);
+    } else if (key == "isolate") {
+      const std::string mode = py::cast<std::string>(value);
+      if (mode == "auto") {
+        worker.mode = Isolation::kAuto;
+      } else if (mode == "always") {
+        worker.mode = Isolation::kAlways;
+      } else if (mode == "never") {
+        worker.mode = Isolation::kNever;
+      } else {
+        Raise("", Error{ErrorCode::kInvalidArgument,
+                        "isolate must be one of auto, always, never, not '" +
+                            mode + "'"});
+      }
+    } else if (key == "max_worker_memory") {
+      positive(worker.max_memory);
+      if (worker.max_memory < kMinWorkerMemory) {
+        Raise("", Error{ErrorCode::kInvalidArgument,
+                        "max_worker_memory must be at least " +
+                            std::to_string(kMinWorkerMemory) + " bytes"});
+      }
     } else {
       Raise("", Error{ErrorCode::kInvalidArgument,
                       "unknown decode option '" + key + "'"});
     }
+  }
+  if (worker.mode != Isolation::kNever) {
+    worker.executable = FindWorkerExecutable().value_or("");
+    worker.timeout_seconds = timeout;
+    options.read_container = WorkerContainerReader(std::move(worker));
   }
   return options;
 }
@@ -219,10 +253,11 @@ BatchResult RunWithoutGil(const std::vector<std::string>& paths,
 std::string ExtractPath(const std::string& path, const py::dict& decode,
                         double timeout) {
   CheckBatchArguments(1, timeout);
-  BatchResult result = RunWithoutGil(
-      {path}, ToDecodeOptions(decode), 1, timeout, [](const Report& report) {
-        return WriteExtractJson(report, JsonOptions{-1});
-      });
+  BatchResult result =
+      RunWithoutGil({path}, ToDecodeOptions(decode, timeout), 1, timeout,
+                    [](const Report& report) {
+                      return WriteExtractJson(report, JsonOptions{-1});
+                    });
   if (!result.failures.empty()) {
     const auto& [failed, code, message] = result.failures.front();
     RaiseNamed(code, failed, message);
@@ -255,7 +290,7 @@ std::vector<std::string> ExtractMany(const std::vector<std::string>& paths,
   CheckBatchArguments(jobs, timeout);
   BatchOptions batch;
   batch.jobs = jobs;
-  batch.process.decode = ToDecodeOptions(decode);
+  batch.process.decode = ToDecodeOptions(decode, timeout);
   batch.timeout_seconds = timeout;
   batch.serialize = [](const Report& report) {
     return WriteExtractJson(report, JsonOptions{-1});
@@ -380,7 +415,7 @@ std::string Check(const std::vector<std::string>& paths, const py::dict& decode,
   CheckBatchArguments(jobs, timeout);
   BatchOptions batch;
   batch.jobs = jobs;
-  batch.process.decode = ToDecodeOptions(decode);
+  batch.process.decode = ToDecodeOptions(decode, timeout);
   batch.timeout_seconds = timeout;
   std::vector<Expectation> expectations = LoadList<Expectation>(
       expect_path, batch.process.decode.max_bytes, &ParseExpectations);
@@ -447,7 +482,7 @@ std::pair<py::bytes, std::vector<Failure>> IndicatorsCsv(
     double timeout) {
   CheckBatchArguments(jobs, timeout);
   BatchResult result = RunWithoutGil(
-      paths, ToDecodeOptions(decode), jobs, timeout,
+      paths, ToDecodeOptions(decode, timeout), jobs, timeout,
       [](const Report& report) { return WriteIndicatorsCsv(report); });
   std::string csv = CsvHeader();
   for (const std::string& rows : result.outputs) csv += rows;
@@ -479,7 +514,8 @@ std::pair<py::bytes, std::vector<Failure>> TableCsv(
       columns.push_back(entry.id);
   }
   BatchResult result = RunWithoutGil(
-      paths, ToDecodeOptions(decode), jobs, timeout, [&](const Report& report) {
+      paths, ToDecodeOptions(decode, timeout), jobs, timeout,
+      [&](const Report& report) {
         if (wide) {
           return WideCsvRow(report, columns,
                             role == "target" ? Role::kTarget : Role::kActual);

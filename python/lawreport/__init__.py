@@ -16,12 +16,18 @@ The same C++ library as the ``lawreport`` command, in process::
 - Problems raise a ``lawreport.Error`` subclass with ``.path`` and
   ``.message``. The GIL is released while C++ works, so threads scale.
 - ``lawreport.dask`` maps the library over a Dask cluster.
+- PDF, HTML and DOCX files are read, as by the CLI, in a worker process each
+  (the ``lawreport`` executable installed with this package, or the one
+  ``LAWREPORT_EXECUTABLE`` names) under ``max_worker_memory`` and
+  ``timeout``: a parser's crash or runaway memory is that file's error, not
+  the interpreter's end. ``isolate="never"`` reads them in-process.
 
 Options mirror the CLI's: ``encoding``, ``format_in`` (auto, text, html, docx,
 pdf), ``boilerplate_strip``, ``strict_encoding``, ``ocr`` (auto, always,
 never), ``max_bytes``, ``max_unzipped_bytes``, ``max_zip_entries``,
-``max_pages``, ``max_render_pixels``, ``max_line_bytes``, ``timeout`` (seconds,
-0 never; 300 as in the CLI) and, for many files, ``jobs``, ``glob`` and
+``max_pages``, ``max_render_pixels``, ``max_line_bytes``, ``max_numbers``,
+``isolate`` (auto, always, never), ``max_worker_memory``, ``timeout``
+(seconds, 0 never; 300 as in the CLI) and, for many files, ``jobs``, ``glob`` and
 ``files_from``.
 """
 
@@ -45,7 +51,8 @@ DEFAULT_TIMEOUT = 300.0
 _DECODE_KEYS = ("encoding", "format_in", "boilerplate_strip",
                 "strict_encoding", "ocr", "max_bytes", "max_unzipped_bytes",
                 "max_zip_entries", "max_pages", "max_render_pixels",
-                "max_line_bytes")
+                "max_line_bytes", "max_numbers", "isolate",
+                "max_worker_memory")
 
 
 def _decode(options):

@@ -311,6 +311,53 @@ class InProcess(unittest.TestCase):
         with self.assertRaises(lawreport.InputError):
             lawreport.indicators('tests/no-such-directory/')
 
+    # --- worker processes ---------------------------------------------------
+
+    def test_a_reader_that_crashes_costs_its_file_not_the_interpreter(self):
+        # LAWREPORT_TEST_WORKER_FAULT (test-only, read by the worker process
+        # alone) makes the PDF reader die of SIGSEGV on this path: had the
+        # PDF been read in this process, the interpreter would have died.
+        pdf, good = 'tests/fixtures/formats/rongan-2023.pdf', 'data/samples/rongan-2023.txt'
+        in_process = lawreport.extract(pdf, isolate='never')
+        os.environ['LAWREPORT_TEST_WORKER_FAULT'] = 'crash:rongan-2023.pdf'
+        try:
+            with self.assertRaises(lawreport.FormatError) as caught:
+                lawreport.extract(pdf)
+            self.assertEqual(caught.exception.path, pdf)
+            self.assertIn('the PDF reader crashed (signal 11)', caught.exception.message)
+            frame = lawreport.indicators([pdf, good], errors='ignore', jobs=2)
+            pd.testing.assert_frame_equal(frame, lawreport.indicators(good))
+            document = lawreport.check([pdf, good], jobs=2)
+            self.assertIn('crashed', document['files'][0]['error'])
+            self.assertNotIn('error', document['files'][1])
+            self.assertEqual(lawreport.extract(pdf, isolate='never'), in_process)
+        finally:
+            del os.environ['LAWREPORT_TEST_WORKER_FAULT']
+        # Without a crash, a worker's reading is the in-process one.
+        self.assertEqual(lawreport.extract(pdf), in_process)
+
+    def test_without_an_executable_auto_reads_in_process_and_always_refuses(self):
+        pdf = 'tests/fixtures/formats/rongan-2023.pdf'
+        expected = lawreport.extract(pdf, isolate='never')
+        os.environ['LAWREPORT_EXECUTABLE'] = os.path.join(ROOT, 'no-such-lawreport')
+        try:
+            self.assertEqual(lawreport.extract(pdf), expected)
+            with self.assertRaises(lawreport.Error) as caught:
+                lawreport.extract(pdf, isolate='always')
+            self.assertIn('no lawreport executable was found (set LAWREPORT_EXECUTABLE)',
+                          caught.exception.message)
+        finally:
+            del os.environ['LAWREPORT_EXECUTABLE']
+        with self.assertRaises(lawreport.OptionError):
+            lawreport.extract(pdf, isolate='sometimes')
+        with self.assertRaises(lawreport.OptionError):
+            lawreport.extract(pdf, max_worker_memory=1000)
+
+    def test_max_numbers_refuses_a_report_as_the_cli_does(self):
+        with self.assertRaises(lawreport.LimitError) as caught:
+            lawreport.extract('data/samples/rongan-2023.txt', max_numbers=10)
+        self.assertIn('raise it with --max-numbers', caught.exception.message)
+
     # --- threads ------------------------------------------------------------
 
     def test_two_threads_extract_at_once(self):

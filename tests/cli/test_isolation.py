@@ -5,7 +5,7 @@ never the batch, and no worker outlives its file.
     python3 tests/cli/test_isolation.py --binary build/dev/lawreport --root .
 
 The crash and the hang are injected with LAWREPORT_TEST_WORKER_FAULT (read
-only by the worker process, test-only; see app/read_worker.cc); the memory
+only by the worker process, test-only; see src/isolation/worker_reader.cc); the memory
 exhaustion is a real PDF, generated here: one page of 464,000 one-digit
 words, which poppler's text extraction holds as some 200 MB of word objects.
 """
