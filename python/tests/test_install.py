@@ -32,9 +32,9 @@ class FromAnInstalledPrefix(unittest.TestCase):
     def tearDownClass(cls):
         cls.prefix.cleanup()
 
-    def python(self, code):
+    def python(self, code, **extra_env):
         env = {'PATH': '/usr/bin:/bin', 'PYTHONPATH': self.site,
-               'LANG': 'C.UTF-8'}
+               'LANG': 'C.UTF-8', **extra_env}
         result = subprocess.run(['/usr/bin/python3', '-c', code], cwd=ARGS.root,
                                 env=env, capture_output=True)
         self.assertEqual(result.returncode, 0, result.stderr.decode())
@@ -66,6 +66,20 @@ class FromAnInstalledPrefix(unittest.TestCase):
         out = self.python("import lawreport; print(lawreport.extract("
                           f"'{path}')['document'])")
         self.assertEqual(ast.literal_eval(out), self.cli_document(path))
+
+    def test_the_installed_package_reads_a_pdf_in_the_installed_executable(self):
+        # The worker's test fault crashes the PDF reader only in a worker
+        # process: the installed package found the prefix's bin/lawreport
+        # (not the build tree's, not PATH's) and read the PDF there.
+        code = ("import lawreport\n"
+                "try:\n"
+                "    lawreport.extract('tests/fixtures/formats/rongan-2023.pdf')\n"
+                "except lawreport.FormatError as error:\n"
+                "    print(error.message)\n")
+        out = self.python(code, LAWREPORT_TEST_WORKER_FAULT='crash:rongan-2023.pdf')
+        self.assertIn('the PDF reader crashed (signal 11)', out)
+        self.assertTrue(os.access(os.path.join(self.prefix.name, 'bin', 'lawreport'),
+                                  os.X_OK))
 
 
 def main():
