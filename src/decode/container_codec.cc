@@ -42,6 +42,8 @@ class ByteReader {
  public:
   explicit ByteReader(std::string_view bytes) : bytes_(bytes) {}
   bool ok() const { return ok_; }
+  // A field that decoded but breaks a promise of the format.
+  void Refuse() { ok_ = false; }
   bool AtEnd() const { return at_ == bytes_.size(); }
   bool Tag(std::string_view tag) {
     if (bytes_.substr(at_, tag.size()) != tag) return ok_ = false;
@@ -139,16 +141,27 @@ decode_internal::ParagraphBlock ReadParagraph(ByteReader& in) {
   decode_internal::ParagraphBlock paragraph;
   paragraph.text = std::string(in.Str());
   paragraph.page_title = in.Bool();
+  // A reader marks where pages and OCR'd text begin in order and inside
+  // the paragraph; a reply that says otherwise came from a worker that
+  // went wrong, and is refused rather than handed to the outline.
+  std::uint64_t previous = 0;
   for (std::uint64_t i = 0, n = in.Count(16); i < n && in.ok(); ++i) {
     Text::PageMark mark;
     mark.offset = in.U64();
     mark.page = in.Int();
+    if (mark.offset < previous || mark.offset > paragraph.text.size())
+      in.Refuse();
+    previous = mark.offset;
     paragraph.pages.push_back(mark);
   }
+  previous = 0;
   for (std::uint64_t i = 0, n = in.Count(16); i < n && in.ok(); ++i) {
     Text::OcrMark mark;
     mark.offset = in.U64();
     mark.confidence = in.Int();
+    if (mark.offset < previous || mark.offset > paragraph.text.size())
+      in.Refuse();
+    previous = mark.offset;
     paragraph.ocr.push_back(mark);
   }
   return paragraph;

@@ -159,6 +159,37 @@ TEST(ContainerCodecTest, CutOrAlteredReadingIsAnError) {
   EXPECT_FALSE(DecodeReading(huge_count));
 }
 
+// Page and OCR marks cross in offset order and inside their paragraph, as
+// Text::AppendPagedLine requires; a worker's reply that breaks either is
+// refused as damaged instead of reaching the outline.
+TEST(ContainerCodecTest, MarksOutOfOrderOrPastTheParagraphAreRefused) {
+  struct Case {
+    const char* name;
+    std::vector<Text::PageMark> pages;
+    std::vector<Text::OcrMark> ocr;
+    bool accepted;
+  };
+  const std::string paragraph = "第一页文字第二页";  // 24 bytes
+  const Case cases[] = {
+      {"in order", {{0, 1}, {15, 2}}, {{0, 80}, {15, -1}}, true},
+      {"at the very end", {{0, 1}, {24, 2}}, {{24, 70}}, true},
+      {"two at one offset", {{0, 1}, {0, 2}}, {{3, 70}, {3, -1}}, true},
+      {"pages out of order", {{15, 2}, {0, 1}}, {}, false},
+      {"page past the end", {{0, 1}, {25, 2}}, {}, false},
+      {"ocr out of order", {{0, 1}}, {{9, 80}, {3, 70}}, false},
+      {"ocr past the end", {{0, 1}}, {{99, 80}}, false},
+  };
+  for (const Case& test : cases) {
+    ContainerReading reading;
+    reading.document.AddPagedParagraph(paragraph, test.pages, test.ocr);
+    Result<ContainerReading> decoded = DecodeReading(EncodeReading(reading));
+    EXPECT_EQ(static_cast<bool>(decoded), test.accepted) << test.name;
+    if (!decoded) {
+      EXPECT_EQ(decoded.error().code, ErrorCode::kDamaged);
+    }
+  }
+}
+
 TEST(ContainerCodecTest, RequestRoundTripsEveryOption) {
   DecodeOptions options;
   options.encoding = "GBK";
