@@ -26,6 +26,8 @@ PACKAGES="$PACKAGES chromium chromium-driver python3-selenium"
 PACKAGES="$PACKAGES libtesseract-dev tesseract-ocr-chi-sim qpdf"
 # OCR of tables: Leptonica straightens a page fed askew (ocr-tables).
 PACKAGES="$PACKAGES libleptonica-dev"
+# GNU time: the scaling tests' peak memory of a command (tests/scaling/).
+PACKAGES="$PACKAGES time"
 
 missing=""
 for package in $PACKAGES; do

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Scaling tests: lawreport's time grows linearly with its input.
+"""Scaling tests: lawreport's time and memory grow linearly with its input.
 
 Each shape of issue 18 (a run of Chinese numerals, a line of 其中1件，, a 分别
 list, 1件 and 1% repeated, an HTML tag with many attributes, an --expect file
 of many keys) is generated at size N and 4N in a temporary folder; the time
 for 4N must stay under 6 times the time for N (best of a few runs, so that a
-busy machine does not fail the test; CPU time, not wall-clock). The exact reproducers of the issue
+busy machine does not fail the test; CPU time, not wall-clock). Its peak
+memory above what the command takes on a two-line report must grow no faster
+(4N under 6 times N's growth, N's growth counted as at least 4 MiB, below
+which the allocator's own arenas decide). The exact reproducers of the issue
 that are cheap enough (十×3200, 18 KB of 二十三) also run against a fixed
 time limit.
 
@@ -25,6 +28,8 @@ import tempfile
 
 HEAD = "关于2023年法治政府建设情况的报告\n一、基本情况\n"
 MAX_RATIO = 6.0
+MEMORY_FLOOR_KIB = 4096
+TIME = "/usr/bin/time"  # GNU time (Debian: time, scripts/setup-debian.sh)
 RUNS = 3
 
 
@@ -61,25 +66,29 @@ SHAPES = {
 }
 
 
-def cpu_of_children():
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def timed(binary, command, path, expect_ok):
-    """The CPU seconds the command took: seven builds share two cores, and
-    wall-clock time would measure the neighbours."""
-    started = cpu_of_children()
-    result = subprocess.run([binary] + command + [path], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, timeout=300)
-    elapsed = cpu_of_children() - started
+    """(CPU seconds, peak resident KiB) of the command: seven builds share
+    two cores, and wall-clock time would measure the neighbours. The peak
+    comes from GNU time, whose child is forked from a small process: a child
+    of this one would count the Python interpreter's pages it starts with."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        process = subprocess.Popen(
+            [TIME, "-f", "%M", "-o", report.name, binary] + command + [path],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            errors = process.stderr.read()
+        finally:
+            process.stderr.close()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        peak_kib = int(report.read().split()[-1])
     # check exits 1 when a finding fails; anything else is a crash or an error.
-    if expect_ok and result.returncode not in (0, 1):
-        raise RuntimeError(f"{command} {path}: exit {result.returncode}: "
-                           f"{result.stderr.decode(errors='replace')}")
-    if not expect_ok and result.returncode != 2:
-        raise RuntimeError(f"{command} {path}: exit {result.returncode}, want 2")
-    return elapsed
+    if expect_ok and process.returncode not in (0, 1):
+        raise RuntimeError(f"{command} {path}: exit {process.returncode}: "
+                           f"{errors.decode(errors='replace')}")
+    if not expect_ok and process.returncode != 2:
+        raise RuntimeError(f"{command} {path}: exit {process.returncode}, want 2")
+    return usage.ru_utime + usage.ru_stime, peak_kib
 
 
 def best_time(binary, folder, name, n):
@@ -91,7 +100,22 @@ def best_time(binary, folder, name, n):
     with open(expect, "w", encoding="utf-8") as out:
         json.dump({f"key{i}": i for i in range(n if name == "expect_keys" else 1)}, out)
     command = [part.replace("{expect}", expect) for part in command]
-    return min(timed(binary, command, path, expect_ok) for _ in range(RUNS))
+    runs = [timed(binary, command, path, expect_ok) for _ in range(RUNS)]
+    return min(cpu for cpu, _ in runs), min(rss for _, rss in runs)
+
+
+def base_memory(binary, folder, name):
+    """Peak resident KiB of the shape's command on a two-line report: the
+    program, its libraries and the data it loads, whatever the input."""
+    command, _, _, _, _ = SHAPES[name]
+    path = os.path.join(folder, "base.txt")
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(text_of(""))
+    expect = os.path.join(folder, "base.json")
+    with open(expect, "w", encoding="utf-8") as out:
+        json.dump({"key0": 0}, out)
+    command = [part.replace("{expect}", expect) for part in command]
+    return min(timed(binary, command, path, True)[1] for _ in range(RUNS))
 
 
 def main():
@@ -108,13 +132,22 @@ def main():
             if args.only and name != args.only:
                 continue
             n = int(SHAPES[name][3] * args.scale)
-            small = best_time(args.binary, folder, name, n)
-            large = best_time(args.binary, folder, name, 4 * n)
+            base = base_memory(args.binary, folder, name)
+            small, small_rss = best_time(args.binary, folder, name, n)
+            large, large_rss = best_time(args.binary, folder, name, 4 * n)
             ratio = large / small
             line = f"{name}: N={n} {small:.3f} s, 4N {large:.3f} s, ratio {ratio:.1f}"
             if args.verbose or ratio >= MAX_RATIO:
                 print(line)
             if ratio >= MAX_RATIO:
+                failures.append(f"{line} (want < {MAX_RATIO})")
+            small_growth = max(small_rss - base, MEMORY_FLOOR_KIB)
+            memory_ratio = (large_rss - base) / small_growth
+            line = (f"{name}: memory over {base} KiB: N +{small_rss - base} KiB, "
+                    f"4N +{large_rss - base} KiB, ratio {memory_ratio:.1f}")
+            if args.verbose or memory_ratio >= MAX_RATIO:
+                print(line)
+            if memory_ratio >= MAX_RATIO:
                 failures.append(f"{line} (want < {MAX_RATIO})")
         # The issue's own reproducers, under a fixed limit (they took 26 s
         # and 51 s in a release build before the numeral runs were bounded).
@@ -127,7 +160,7 @@ def main():
             path = os.path.join(folder, name + ".txt")
             with open(path, "w", encoding="utf-8") as out:
                 out.write(text_of(body))
-            elapsed = timed(args.binary, command, path, True)
+            elapsed, _ = timed(args.binary, command, path, True)
             if args.verbose:
                 print(f"{name}: {elapsed:.3f} s")
             if elapsed > 10:
