@@ -69,6 +69,20 @@ TextListingOptions TerminalListing(const std::string& output_path) {
   return listing;
 }
 
+// What opens an indicator CSV: its header, after the byte-order mark that
+// tells a spreadsheet the file is UTF-8 under --excel.
+std::string CsvOpening(bool excel) {
+  return excel ? std::string(kUtf8Bom) + ExcelSafeCsv(CsvHeader(), CsvHeader())
+               : CsvHeader();
+}
+
+// One report's indicator rows, every field kept as text by a spreadsheet
+// under --excel.
+std::string CsvRows(const Report& report, bool excel) {
+  std::string rows = WriteIndicatorsCsv(report);
+  return excel ? ExcelSafeCsv(rows, CsvHeader()) : rows;
+}
+
 // One report, one JSON document (the original single-file behaviour). It
 // runs as a batch of one, so that --timeout holds for it too.
 int ExtractOne(const ExtractOptions& options, const std::string& path) {
@@ -81,12 +95,7 @@ int ExtractOne(const ExtractOptions& options, const std::string& path) {
   const TextListingOptions listing = TerminalListing(options.output);
   batch.serialize = [format, excel, listing](const Report& report) {
     WarnAboutSource(report.source.path, report.source);
-    if (format == "csv" && excel) {
-      return std::string(kUtf8Bom) +
-             ExcelSafeCsv(CsvHeader() + WriteIndicatorsCsv(report),
-                          CsvHeader());
-    }
-    if (format == "csv") return CsvHeader() + WriteIndicatorsCsv(report);
+    if (format == "csv") return CsvOpening(excel) + CsvRows(report, excel);
     if (format == "text") return WriteIndicatorsText(report, listing);
     JsonOptions json;
     if (format == "jsonl") json.indent = -1;
@@ -182,13 +191,11 @@ int RunExtract(const ExtractOptions& options) {
   const bool excel = options.excel;
   batch.serialize = [csv, excel, text, listing](const Report& report) {
     WarnAboutSource(report.source.path, report.source);
-    if (csv && excel)
-      return ExcelSafeCsv(WriteIndicatorsCsv(report), CsvHeader());
     // Many reports as text: each listing under its file's name.
     if (text)
       return "== " + report.source.path + "\n" +
              WriteIndicatorsText(report, listing) + "\n";
-    return csv ? WriteIndicatorsCsv(report)
+    return csv ? CsvRows(report, excel)
                : WriteExtractJson(report, JsonOptions{-1});
   };
   batch.serialize_error = [csv, text](const std::string& path,
@@ -217,10 +224,7 @@ int RunExtract(const ExtractOptions& options) {
   }
   // A failed header write shows in CloseBatchOutput: every later write is
   // refused, so the batch stops after its first file.
-  const std::string header =
-      excel ? std::string(kUtf8Bom) + ExcelSafeCsv(CsvHeader(), CsvHeader())
-            : CsvHeader();
-  if (csv) output.Write(header);
+  if (csv) output.Write(CsvOpening(excel));
 
   const BatchStats stats =
       RunBatch(*inputs, batch,

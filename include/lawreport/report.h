@@ -1,8 +1,8 @@
 // A processed report: what every writer takes.
 //
 //   Result<Report> report = ProcessFile("rongan-2023.txt", {});
-//   // report->source.encoding == "UTF-8", report->outline.sections[0].title ==
-//   "总体工作情况"
+//   report->source.encoding                == "UTF-8"
+//   report->outline.sections[0].title      == "总体工作情况"
 #ifndef LAWREPORT_REPORT_H_
 #define LAWREPORT_REPORT_H_
 
