@@ -13,8 +13,10 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "lawreport/outline.h"
 #include "lexicon/lexicon.h"
 #include "template/open_government.h"
 #include "util/regex.h"
@@ -243,16 +245,30 @@ const std::vector<CanonicalEntry>& CanonicalCatalogue() {
 
 const std::vector<CanonicalEntry>& TemplateCells() {
   static const std::vector<CanonicalEntry> cells = [] {
+    // A column's unit → the unit and kind of its cells (template_units.tsv):
+    // 万元 → 元, amount; a column not named there is a count in its unit.
+    std::unordered_map<std::string, std::pair<std::string, std::string>> units;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("template_units.tsv")) {
+      units.emplace(std::string(row.Get("column_unit")),
+                    std::make_pair(std::string(row.Get("unit")),
+                                   std::string(row.Get("kind"))));
+    }
+    // The template is the report kind's: "政府信息公开工作年度报告 template
+    // cell".
+    const std::string definition =
+        std::string(ReportKindName(ReportKind::kOpenGovernment)) +
+        " template cell";
     std::vector<CanonicalEntry> entries;
     for (const template_internal::TemplateRow& row :
          template_internal::OpenGovernment().rows) {
       for (const template_internal::TemplateColumn& column :
            row.columns->columns) {
-        const bool money = column.unit == "万元";
+        const auto named = units.find(column.unit);
+        const bool listed = named != units.end();
         entries.push_back(
             {row.id + "." + column.key, row.label + "/" + column.label,
-             money ? "元" : column.unit, money ? "amount" : "count",
-             "政府信息公开工作年度报告 template cell"});
+             listed ? named->second.first : column.unit,
+             listed ? named->second.second : "count", definition});
       }
     }
     return entries;

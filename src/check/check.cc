@@ -48,11 +48,104 @@ namespace {
 
 std::string Print(const Decimal& value) { return value.ToString(); }
 
+constexpr std::string_view kCheckWordsFile = "check_words.tsv";
+
+// The words of check_words.tsv by their role, with the punctuation the
+// normalized text puts around them already added, so the hot loops compare
+// bytes and build no strings.
+struct CheckWords {
+  // Anywhere in a sentence, parts follow: 其中, 包括.
+  std::vector<std::string> parts_follow;
+  // Right after a total: ",分别" then "分别", in file order.
+  std::vector<std::string> after_total_leads;
+  // Right after a total, a bracket opening with one: "(含", "(包括".
+  std::vector<std::string> contains_openers;
+  // Ending a short noun after a total: "中,".
+  std::vector<std::string> in_cues;
+  // Making a list partial: 如, 等, 包括.
+  std::vector<std::string> examples;
+  // Before a label, its complement: 不, 未, 尚未.
+  std::vector<std::string> complements;
+  // Right before a word of a label, negating it: 不, 未, 非.
+  std::vector<std::string> negations;
+  // Right after a total, opening a share list: ",其中:" then "其中:".
+  std::vector<std::string> share_list_openers;
+  // A share's whole label (占, 占比) and the link before it: ",占", "占", ….
+  std::vector<std::string> shares;
+  std::vector<std::string> share_links;
+  // Ending a share's label named by its part: 占比.
+  std::vector<std::string> share_suffixes;
+  // Ending a rate's label: 率.
+  std::vector<std::string> rate_suffixes;
+};
+
+const CheckWords& Words() {
+  static const CheckWords words = [] {
+    CheckWords loaded;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv(kCheckWordsFile)) {
+      const std::string_view role = row.Get("role");
+      const std::string word(row.Get("word"));
+      if (role == "parts_follow") {
+        loaded.parts_follow.push_back(word);
+      } else if (role == "after_total") {
+        loaded.after_total_leads.push_back("," + word);
+        loaded.after_total_leads.push_back(word);
+      } else if (role == "contains") {
+        loaded.contains_openers.push_back("(" + word);
+      } else if (role == "in") {
+        loaded.in_cues.push_back(word + ",");
+      } else if (role == "examples") {
+        loaded.examples.push_back(word);
+      } else if (role == "complement") {
+        loaded.complements.push_back(word);
+      } else if (role == "negation") {
+        loaded.negations.push_back(word);
+      } else if (role == "share_list") {
+        loaded.share_list_openers.push_back("," + word + ":");
+        loaded.share_list_openers.push_back(word + ":");
+      } else if (role == "share") {
+        loaded.shares.push_back(word);
+        loaded.share_links.push_back("," + word);
+        loaded.share_links.push_back(word);
+      } else if (role == "share_suffix") {
+        loaded.share_suffixes.push_back(word);
+      } else if (role == "rate_suffix") {
+        loaded.rate_suffixes.push_back(word);
+      } else {
+        lexicon::BadLexicon(kCheckWordsFile, row.line(),
+                            "unknown role: " + std::string(role));
+      }
+    }
+    // The message of a partial sum names the first parts_follow word.
+    if (loaded.parts_follow.empty())
+      lexicon::BadLexicon(kCheckWordsFile, 0, "want a parts_follow word");
+    return loaded;
+  }();
+  return words;
+}
+
+bool StartsWithAny(std::string_view text,
+                   const std::vector<std::string>& words) {
+  for (const std::string& word : words) {
+    if (utf8::StartsWith(text, word)) return true;
+  }
+  return false;
+}
+
+bool EndsWithAny(std::string_view text, const std::vector<std::string>& words) {
+  for (const std::string& word : words) {
+    if (utf8::EndsWith(text, word)) return true;
+  }
+  return false;
+}
+
+bool IsAny(std::string_view text, const std::vector<std::string>& words) {
+  return std::find(words.begin(), words.end(), text) != words.end();
+}
+
+// A negation ends right before `at`: 受理 in "不受理".
 bool IsNegatedAt(std::string_view label, std::size_t at) {
-  if (at == 0) return false;
-  const char32_t before =
-      utf8::Decode(label, utf8::PreviousBoundary(label, at)).value;
-  return before == U'不' || before == U'未' || before == U'非';
+  return EndsWithAny(label.substr(0, at), Words().negations);
 }
 
 // The label holds `word`, not negated: 受理 in "共受理行政许可事项", not in
@@ -410,7 +503,7 @@ class Checker {
     if (members.size() < 3) return;
 
     // Cue positions, in order: 其中 / 包括 (parts follow), (含 …) right after a
-    // total, and "…中," after a total.
+    // total, and "…中," after a total (check_words.tsv).
     struct CueAt {
       std::size_t at;  // where the parts start
       Cue cue;
@@ -419,13 +512,15 @@ class Checker {
     };
     std::vector<CueAt> cues;
     const std::string_view span = n_.substr(begin, end - begin);
-    for (const std::string_view word : {"其中", "包括"}) {
+    const CheckWords& words = Words();
+    for (const std::string& word : words.parts_follow) {
+      const bool example = IsAny(word, words.examples);
       for (std::size_t at = span.find(word); at != std::string_view::npos;
            at = span.find(word, at + 1)) {
         if (at > 0 && span[at - 1] == '(')
           continue;  // "(包括…)" after a total: below
         cues.push_back({begin + at + word.size(), Cue::kAmong,
-                        std::string_view::npos, word == "包括"});
+                        std::string_view::npos, example});
       }
     }
     for (const std::size_t i : members) {
@@ -433,14 +528,13 @@ class Checker {
       std::size_t pos = total.value_end;
       // "共收到31件,分别为…": 分别 right after a total lists its parts; 分别
       // elsewhere ("工业、制造业投资分别增长…") distributes, it does not sum.
-      for (const std::string_view lead : {",分别", "分别"}) {
+      for (const std::string& lead : words.after_total_leads) {
         if (utf8::StartsWith(n_.substr(pos), lead)) {
           cues.push_back({pos + lead.size(), Cue::kAmong, i});
           break;
         }
       }
-      if (utf8::StartsWith(n_.substr(pos), "(含") ||
-          utf8::StartsWith(n_.substr(pos), "(包括")) {
+      if (StartsWithAny(n_.substr(pos), words.contains_openers)) {
         cues.push_back({pos + 1, Cue::kContains, i});
       }
       // "审结的21件(含…)案件中,": a short noun ("案件") and at most one bracket
@@ -453,8 +547,15 @@ class Checker {
       }
       std::size_t chars = 0;
       while (pos < end && chars <= 4) {
-        if (utf8::StartsWith(n_.substr(pos), "中,") && chars > 0) {
-          cues.push_back({pos + std::string_view("中,").size(), Cue::kIn, i});
+        const auto in_cue =
+            chars == 0
+                ? words.in_cues.end()
+                : std::find_if(words.in_cues.begin(), words.in_cues.end(),
+                               [&](const std::string& in) {
+                                 return utf8::StartsWith(n_.substr(pos), in);
+                               });
+        if (in_cue != words.in_cues.end()) {
+          cues.push_back({pos + in_cue->size(), Cue::kIn, i});
           break;
         }
         const utf8::CodePoint cp = utf8::Decode(n_, pos);
@@ -555,10 +656,12 @@ class Checker {
       if (indicators_[total].kind != first.kind) continue;
       // A list of examples (如…, …等, 包括…) is partial whatever its words.
       const std::string_view list = n_.substr(cue.at, stop - cue.at);
-      const bool example = cue.example ||
-                           list.find("如") != std::string_view::npos ||
-                           list.find("等") != std::string_view::npos ||
-                           list.find("包括") != std::string_view::npos;
+      const bool example =
+          cue.example ||
+          std::any_of(words.examples.begin(), words.examples.end(),
+                      [&](const std::string& word) {
+                        return list.find(word) != std::string_view::npos;
+                      });
       EvaluateSum(total, parts, cue.cue == Cue::kContains, example);
     }
   }
@@ -639,7 +742,11 @@ class Checker {
     bool complete = contained;
     for (const std::string& a : labels) {
       for (const std::string& b : labels) {
-        if (b == "不" + a || b == "未" + a || b == "尚未" + a) complete = true;
+        for (const std::string& complement : Words().complements) {
+          if (b.size() == complement.size() + a.size() &&
+              utf8::StartsWith(b, complement) && utf8::EndsWith(b, a))
+            complete = true;
+        }
       }
     }
     if (!example && IsPartition(labels)) complete = true;
@@ -690,7 +797,8 @@ class Checker {
           expression + " = " + sum_text + " ≤ " + Print(total.value);
       finding.message = "parts cover " + sum_text + " of " + what + " " +
                         Print(total.value) + total.unit +
-                        " (a partial list: 其中 names some parts)";
+                        " (a partial list: " + Words().parts_follow.front() +
+                        " names some parts)";
     }
     findings_.push_back(std::move(finding));
   }
@@ -702,18 +810,19 @@ class Checker {
   // run on across ";", which ends a sentence for CheckSentence. The parts
   // add up to at most the total, and each share is part / total.
   void CheckShareLists() {
+    const CheckWords& words = Words();
     for (std::size_t t = 0; t < indicators_.size(); ++t) {
       const Indicator& total = indicators_[t];
       if (!IsQuantity(total)) continue;
       const std::string_view after = n_.substr(total.value_end);
       std::size_t from = total.value_end;
-      if (utf8::StartsWith(after, ",其中:")) {
-        from += std::string_view(",其中:").size();
-      } else if (utf8::StartsWith(after, "其中:")) {
-        from += std::string_view("其中:").size();
-      } else {
-        continue;
-      }
+      const auto opener = std::find_if(words.share_list_openers.begin(),
+                                       words.share_list_openers.end(),
+                                       [&](const std::string& word) {
+                                         return utf8::StartsWith(after, word);
+                                       });
+      if (opener == words.share_list_openers.end()) continue;
+      from += opener->size();
       std::vector<std::size_t> parts, shares;
       for (std::size_t i = t + 1; i + 1 < indicators_.size(); i += 2) {
         const Indicator& part = indicators_[i];
@@ -723,7 +832,8 @@ class Checker {
         if (share.kind != UnitKind::kPercent || share.unit != "%" ||
             share.upper ||
             // "占", or the part's label with 占比 ("予以公开占比").
-            !(share.label == "占" || utf8::EndsWith(share.label, "占比")))
+            !(IsAny(share.label, words.shares) ||
+              EndsWithAny(share.label, words.share_suffixes)))
           break;
         // The part's words and a ";" or "," before it, no sentence end;
         // its share right after it.
@@ -733,8 +843,7 @@ class Checker {
           break;
         const std::string_view link =
             n_.substr(part.value_end, share.value_begin - part.value_end);
-        if (link != ",占" && link != "占" && link != ",占比" && link != "占比")
-          break;
+        if (!IsAny(link, words.share_links)) break;
         parts.push_back(i);
         shares.push_back(i + 1);
         from = share.value_end;
@@ -782,7 +891,7 @@ class Checker {
       const Indicator& rate = indicators_[i];
       if (rate.kind != UnitKind::kPercent || rate.unit != "%" || rate.upper)
         continue;
-      if (!utf8::EndsWith(rate.label, "率")) continue;
+      if (!EndsWithAny(rate.label, Words().rate_suffixes)) continue;
 
       std::vector<std::size_t> numerators;
       std::optional<std::size_t> denominator;
@@ -813,8 +922,14 @@ class Checker {
   void GenericRate(std::size_t rate, std::vector<std::size_t>& numerators,
                    std::optional<std::size_t>& denominator) const {
     const Indicator& r = indicators_[rate];
-    const std::string x =
-        r.label.substr(0, r.label.size() - std::string_view("率").size());
+    // The label without its rate suffix: 结案 of 结案率.
+    std::string x;
+    for (const std::string& suffix : Words().rate_suffixes) {
+      if (utf8::EndsWith(r.label, suffix)) {
+        x = r.label.substr(0, r.label.size() - suffix.size());
+        break;
+      }
+    }
     if (utf8::CountChars(x) < 2) return;
     const std::size_t sentence = SentenceOf(r.value_begin);
     std::optional<std::size_t> numerator;

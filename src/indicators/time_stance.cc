@@ -55,8 +55,29 @@ struct Cue {
   YearExpr from;
   YearExpr to;
   bool weak = false;
+  bool whole_sentence = false;  // a stock cue that opens its sentence: 截至
   std::u32string not_after;
   std::vector<std::string> not_before;
+};
+
+// The words around a written year (the year_* types of time_cues.tsv):
+// "2021—2025年", "到2030年", "截至2025年底", "2020年以来", "比2020年".
+struct YearWords {
+  std::string year;                 // after the four digits: 年
+  char32_t year_last = 0;           // the last character of `year`
+  std::u32string not_after;         // before the digits, a base of comparison
+  std::vector<std::string> span;    // between two years: —, 至
+  std::vector<std::string> by;      // before the year, a deadline: 到, 截至
+  std::vector<std::string> end;     // after it, the year's end: 底, 末
+  std::vector<std::string> since;   // after it, from then on: 以来
+  std::vector<std::string> before;  // after it, a deadline: 前
+};
+
+// time_cues.tsv, read once: the cues looked for at every character, and
+// the words of a written year.
+struct TimeWords {
+  std::vector<Cue> cues;
+  YearWords years;
 };
 
 YearExpr ParseYear(std::string_view field, int line) {
@@ -110,18 +131,47 @@ std::u32string Chars(std::string_view text) {
   return chars;
 }
 
-const std::vector<Cue>& Cues() {
-  static const std::vector<Cue> cues = [] {
-    std::vector<Cue> loaded;
+// A row of a year_* type into `years`; false for a row of a cue type.
+bool ReadYearWord(const lexicon::TsvRow& row, YearWords& years) {
+  const std::string_view type = row.Get("type");
+  std::string word(row.Get("cue"));
+  if (type == "year_word") {
+    if (!years.year.empty())
+      lexicon::BadLexicon(kCueFile, row.line(), "a second year_word");
+    years.year = word;
+    years.year_last =
+        utf8::Decode(word, utf8::PreviousBoundary(word, word.size())).value;
+    years.not_after = Chars(row.Get("not_after"));
+  } else if (type == "year_span") {
+    years.span.push_back(std::move(word));
+  } else if (type == "year_by") {
+    years.by.push_back(std::move(word));
+  } else if (type == "year_end") {
+    years.end.push_back(std::move(word));
+  } else if (type == "year_since") {
+    years.since.push_back(std::move(word));
+  } else if (type == "year_before") {
+    years.before.push_back(std::move(word));
+  } else {
+    return false;
+  }
+  return true;
+}
+
+const TimeWords& Words() {
+  static const TimeWords words = [] {
+    TimeWords loaded;
     for (const lexicon::TsvRow& row : lexicon::ReadTsv(kCueFile)) {
+      if (row.Get("cue").empty())
+        lexicon::BadLexicon(kCueFile, row.line(), "cue is required");
+      if (ReadYearWord(row, loaded.years)) continue;
       Cue cue;
       cue.type = ParseType(row.Get("type"), row.line());
       cue.text = std::string(row.Get("cue"));
-      if (cue.text.empty())
-        lexicon::BadLexicon(kCueFile, row.line(), "cue is required");
       cue.from = ParseYear(row.Get("from"), row.line());
       cue.to = ParseYear(row.Get("to"), row.line());
       cue.weak = row.Get("strength") == "weak";
+      cue.whole_sentence = row.Get("scope") == "sentence";
       cue.not_after = Chars(row.Get("not_after"));
       const std::string_view not_before = row.Get("not_before");
       for (std::size_t start = 0; start < not_before.size();) {
@@ -131,12 +181,16 @@ const std::vector<Cue>& Cues() {
           cue.not_before.emplace_back(not_before.substr(start, bar - start));
         start = bar + 1;
       }
-      loaded.push_back(std::move(cue));
+      loaded.cues.push_back(std::move(cue));
     }
+    if (loaded.years.year.empty())
+      lexicon::BadLexicon(kCueFile, 0, "want a year_word row");
     return loaded;
   }();
-  return cues;
+  return words;
 }
+
+const std::vector<Cue>& Cues() { return Words().cues; }
 
 // The years a report speaks from: R, the year it reviews, and N, the year
 // its 今年 means.
@@ -174,10 +228,11 @@ struct Hit {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// A four-digit year at `at` followed by 年 (spaces allowed): its value and
-// the offset past 年.
+// A four-digit year at `at` followed by 年 (the year_word; spaces allowed):
+// its value and the offset past 年.
 std::optional<std::pair<int, std::size_t>> YearAt(std::string_view text,
-                                                  std::size_t at) {
+                                                  std::size_t at,
+                                                  std::string_view year_word) {
   if (at + 4 > text.size()) return std::nullopt;
   for (std::size_t i = at; i < at + 4; ++i) {
     if (!IsDigit(text[i])) return std::nullopt;
@@ -187,19 +242,38 @@ std::optional<std::pair<int, std::size_t>> YearAt(std::string_view text,
   if (!year) return std::nullopt;
   std::size_t after = at + 4;
   while (after < text.size() && text[after] == ' ') ++after;
-  constexpr std::string_view kYear = "年";
-  if (text.substr(after, kYear.size()) != kYear) return std::nullopt;
-  return std::make_pair(*year, after + kYear.size());
+  if (text.substr(after, year_word.size()) != year_word) return std::nullopt;
+  return std::make_pair(*year, after + year_word.size());
 }
 
 bool StartsAt(std::string_view text, std::size_t at, std::string_view word) {
   return text.substr(at, word.size()) == word;
 }
 
+// The first of `words` that starts at `at`, or null.
+const std::string* WordAt(std::string_view text, std::size_t at,
+                          const std::vector<std::string>& words) {
+  for (const std::string& word : words) {
+    if (StartsAt(text, at, word)) return &word;
+  }
+  return nullptr;
+}
+
+// One of `words` ends right before `at`.
+bool EndsAt(std::string_view text, std::size_t at,
+            const std::vector<std::string>& words) {
+  for (const std::string& word : words) {
+    if (at >= word.size() && StartsAt(text, at - word.size(), word))
+      return true;
+  }
+  return false;
+}
+
 // Every cue of `text` (a paragraph at normalized offset `base`), in order.
 // Words inside 《》 name documents, not times, and are skipped.
 std::vector<Hit> FindCuesIn(std::string_view text, std::size_t base,
                             const Anchors& anchors) {
+  const YearWords& years = Words().years;
   std::vector<Hit> hits;
   int title_depth = 0;
   char32_t previous = 0;
@@ -213,22 +287,24 @@ std::vector<Hit> FindCuesIn(std::string_view text, std::size_t base,
       continue;
     }
     std::size_t next = at + cp.length;
-    if (auto year = YearAt(text, at);
+    if (auto year = YearAt(text, at, years.year);
         year && !(previous >= U'0' && previous <= U'9')) {
-      // "比2020年增长": a base of comparison, not the figure's year.
-      static const std::u32string kCompare = U"比较与于同";
       Hit hit;
       hit.begin = base + at;
       std::size_t end = year->second;
       hit.period = {year->first, year->first};
-      if (kCompare.find(previous) == std::u32string::npos) {
+      // "比2020年增长": a base of comparison, not the figure's year.
+      if (years.not_after.find(previous) == std::u32string::npos) {
         // "2021—2025年", "2021年至2025年", "2021-2025年".
         for (std::size_t probe : {at + 4, end}) {
-          for (std::string_view dash : {"—", "-", "–", "~", "至", "到"}) {
+          for (std::string_view dash : years.span) {
             if (!StartsAt(text, probe, dash)) continue;
             std::size_t second_at = probe + dash.size();
-            while (StartsAt(text, second_at, "—")) second_at += 3;
-            if (auto second = YearAt(text, second_at);
+            // A dash doubled: "2021——2025年".
+            constexpr std::string_view kEmDash = "—";
+            while (StartsAt(text, second_at, kEmDash))
+              second_at += kEmDash.size();
+            if (auto second = YearAt(text, second_at, years.year);
                 second && second->first >= year->first) {
               hit.period = {year->first, second->first};
               end = second->second;
@@ -236,21 +312,19 @@ std::vector<Hit> FindCuesIn(std::string_view text, std::size_t base,
           }
           if (hit.period.from != hit.period.to) break;
         }
-        const char32_t before = previous;
-        const bool by_year = before == U'到' || before == U'至' ||
-                             (at >= 6 && (StartsAt(text, at - 6, "截至") ||
-                                          StartsAt(text, at - 6, "截止")));
+        const bool by_year = EndsAt(text, at, years.by);
         if (hit.period.from == hit.period.to) {
-          if (StartsAt(text, end, "底") || StartsAt(text, end, "末")) {
+          if (const std::string* year_end = WordAt(text, end, years.end)) {
             hit.stock = true;
             hit.period.from.reset();
-            end += 3;
-          } else if (StartsAt(text, end, "以来")) {
+            end += year_end->size();
+          } else if (const std::string* since =
+                         WordAt(text, end, years.since)) {
             hit.period.to = anchors.reviewed
                                 ? std::max(*anchors.reviewed, year->first)
                                 : year->first;
-            end += 6;
-          } else if (StartsAt(text, end, "前") || by_year) {
+            end += since->size();
+          } else if (WordAt(text, end, years.before) || by_year) {
             hit.period.from.reset();
           }
         }
@@ -259,7 +333,7 @@ std::vector<Hit> FindCuesIn(std::string_view text, std::size_t base,
         hits.push_back(std::move(hit));
       }
       next = end;
-      previous = U'年';
+      previous = years.year_last;
       at = next;
       continue;
     }
@@ -609,9 +683,7 @@ void AssignTimeStance(const Text& text, const Outline& outline,
           case CueType::kStock:
             // 截至 opens a sentence ("截至2025年底，全省共有……"); 余额 and
             // 总量 name the figure of their own clause.
-            if (hit.begin >= (hit.name == "截至" || hit.name == "截止"
-                                  ? sentence
-                                  : clause)) {
+            if (hit.begin >= (hit.cue->whole_sentence ? sentence : clause)) {
               stock = &hit;
             }
             break;

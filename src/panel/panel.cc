@@ -7,11 +7,51 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "lawreport/canonical.h"
+#include "lexicon/lexicon.h"
 
 namespace lawreport {
+namespace {
+
+constexpr std::string_view kPanelWordsFile = "panel_words.tsv";
+
+// panel_words.tsv by role.
+struct PanelWords {
+  std::vector<std::string> issuer_suffixes;  // 人民政府, then 政府
+  std::vector<std::string> rate_units;       // %, 个百分点
+  std::string points_unit;                   // 个百分点
+};
+
+const PanelWords& Words() {
+  static const PanelWords words = [] {
+    PanelWords loaded;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv(kPanelWordsFile)) {
+      const std::string_view role = row.Get("role");
+      std::string word(row.Get("word"));
+      if (role == "issuer_suffix") {
+        loaded.issuer_suffixes.push_back(std::move(word));
+      } else if (role == "rate_unit") {
+        loaded.rate_units.push_back(std::move(word));
+      } else if (role == "points_unit" && loaded.points_unit.empty()) {
+        loaded.points_unit = std::move(word);
+      } else {
+        lexicon::BadLexicon(
+            kPanelWordsFile, row.line(),
+            "unknown role or a second points_unit: " + std::string(role));
+      }
+    }
+    if (loaded.points_unit.empty())
+      lexicon::BadLexicon(kPanelWordsFile, 0, "want a points_unit row");
+    return loaded;
+  }();
+  return words;
+}
+
+}  // namespace
 
 std::vector<PanelRow> PanelRows(const Report& report,
                                 const std::vector<std::string>& select) {
@@ -63,7 +103,7 @@ std::string BodyOf(const Report& report) {
   for (const char c : text.normalized()) {
     if (c != ' ') body.push_back(c);
   }
-  for (const std::string_view suffix : {"人民政府", "政府"}) {
+  for (const std::string_view suffix : Words().issuer_suffixes) {
     if (body.size() > suffix.size() &&
         std::string_view(body).substr(body.size() - suffix.size()) == suffix) {
       body.resize(body.size() - suffix.size());
@@ -147,7 +187,8 @@ std::map<std::string, std::vector<Figure>> FiguresByKey(const Report& report) {
 // change relative to the old rate means little; quantities change by their
 // own unit, and relative to the old value.
 bool IsRate(const Figure& figure) {
-  return figure.unit == "%" || figure.unit == "个百分点";
+  const std::vector<std::string>& units = Words().rate_units;
+  return std::find(units.begin(), units.end(), figure.unit) != units.end();
 }
 
 DiffRow Compare(const std::string& key, const Figure* old_figure,
@@ -157,7 +198,7 @@ DiffRow Compare(const std::string& key, const Figure* old_figure,
   row.key = key.rfind("label:", 0) == 0 ? "label:" + any.name : key;
   row.name = any.name;
   row.unit = any.unit;
-  row.change_unit = IsRate(any) ? "个百分点" : any.unit;
+  row.change_unit = IsRate(any) ? Words().points_unit : any.unit;
   if (old_figure) {
     row.old_value = old_figure->value;
     row.old_line = old_figure->line;

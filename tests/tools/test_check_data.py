@@ -78,7 +78,7 @@ def main():
         expect(f'{scale}:2: power must be a number, not "four"' in errors, f"integer: {errors}")
         cues = copy / "lexicon" / "time_cues.tsv"
         cues.write_text(
-            "type\tcue\tfrom\tto\tstrength\tnot_after\tnot_before\nperiod\t今年\tX+1\tN\n",
+            "type\tcue\tfrom\tto\tstrength\tnot_after\tnot_before\tscope\nperiod\t今年\tX+1\tN\n",
             encoding="utf-8",
         )
         code, errors = run(checker, copy / "schemas.tsv", [cues])

@@ -433,5 +433,47 @@ TEST(CanonicalTest, DiffRefusesDifferentBodiesKindsAndYears) {
   }
 }
 
+// The body a report speaks for: its issuer without the first
+// issuer_suffix of panel_words.tsv that ends it (人民政府 before 政府).
+TEST(CanonicalTest, BodyOfTakesOffTheGovernmentSuffix) {
+  const struct {
+    const char* issuer;
+    const char* body;
+  } cases[] = {
+      {"北京市人民政府", "北京市"},
+      {"某县政府", "某县"},
+      {"北京市司法局", "北京市司法局"},
+      // Nothing left but the suffix: the issuer is the body.
+      {"政府", "政府"},
+      {"ＡＢ市 人民政府", "AB市"},
+  };
+  for (const auto& c : cases) {
+    Report report;
+    report.outline.document.issuer = c.issuer;
+    EXPECT_EQ(BodyOf(report), c.body) << c.issuer;
+  }
+  EXPECT_EQ(BodyOf(Report{}), "");
+}
+
+// The template's cells enter the catalogue with the unit and kind of
+// template_units.tsv: 万元 columns as amounts in 元, others as counts.
+TEST(CanonicalTest, TemplateCellUnits) {
+  const struct {
+    const char* id;
+    const char* units;
+    const char* kind;
+  } cases[] = {
+      {"xxgk.active.fees.amount", "元", "amount"},
+      {"xxgk.active.rules.issued", "件", "count"},
+  };
+  for (const auto& c : cases) {
+    const CanonicalEntry* entry = FindCanonical(c.id);
+    ASSERT_NE(entry, nullptr) << c.id;
+    EXPECT_EQ(entry->units, c.units) << c.id;
+    EXPECT_EQ(entry->kind, c.kind) << c.id;
+    EXPECT_EQ(entry->definition, "政府信息公开工作年度报告 template cell");
+  }
+}
+
 }  // namespace
 }  // namespace lawreport

@@ -125,6 +125,35 @@ TEST(CheckTest, Relations) {
   for (const Case& c : cases) EXPECT_EQ(Decided(c.text), c.expected) << c.text;
 }
 
+// One row for each role of check_words.tsv the rows above leave out: the
+// word in the role it plays, and what that makes of the sentence.
+TEST(CheckTest, CheckWordRoles) {
+  const Case cases[] = {
+      // parts_follow that is also examples: 包括 lists some parts, so a
+      // partition's shortfall is no mismatch (其中 would make it one).
+      {"报备行政规范性文件11件，包括9件通过审查备案，1件正在审查备案中。",
+       {"sum pass 9 + 1 = 10 ≤ 11"}},
+      // complement: 办复 and 尚未办复 cover the whole.
+      {"收到建议20件，其中已办复17件，尚未办复2件。",
+       {"sum mismatch 17 + 2 = 19 ≠ 20"}},
+      // negation: 不受理 is no 受理 count, so 办结率's denominator is 50.
+      {"受理投诉50件，不受理3件，办结45件，办结率90%。",
+       {"rate pass 45 / 50 = 90.0%"}},
+      // share and share_suffix: "占比" links a part to its share.
+      {"办结81件，其中：予以公开42件，占比51.85%；不予公开5件，占比6.17%。",
+       {"sum pass 42 + 5 = 47 ≤ 81", "rate pass 42 / 81 = 51.851%",
+        "rate pass 5 / 81 = 6.172%"}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Decided(c.text), c.expected) << c.text;
+  // The first parts_follow word is the one a partial sum's message names.
+  const std::vector<Finding> partial =
+      FindingsOf("评查案卷20件，其中优秀卷12件，合格卷4件。");
+  ASSERT_EQ(partial.size(), 1u);
+  EXPECT_EQ(partial[0].message,
+            "parts cover 16 of 评查案卷 20件 (a partial list: 其中 names some "
+            "parts)");
+}
+
 // "line type status expression" of every finding.
 std::vector<std::string> AllFindings(std::string_view content) {
   std::vector<std::string> out;

@@ -166,28 +166,76 @@ std::string Show(const std::optional<int>& year) {
   return year ? std::to_string(*year) : "null";
 }
 
+// The figure of `row`, in the last line of its document, has the row's
+// time and stance.
+void ExpectTimeStance(const Case& row) {
+  const std::string document = Document(row);
+  Result<Report> report = ProcessBytes(document, "case.txt", {});
+  ASSERT_TRUE(report) << document;
+  const Indicator* found = nullptr;
+  for (const Indicator& indicator : report->indicators) {
+    if (indicator.text.find(row.figure) != std::string::npos &&
+        indicator.line == report->text.line_count()) {
+      found = &indicator;
+      break;
+    }
+  }
+  ASSERT_NE(found, nullptr) << row.figure << " in " << document;
+  SCOPED_TRACE(document + "figure " + found->text + ", rule " +
+               found->time_rule);
+  EXPECT_STREQ(RoleName(found->role), row.role);
+  EXPECT_EQ(Show(found->period.from), Show(row.from));
+  EXPECT_EQ(Show(found->period.to), Show(row.to));
+  EXPECT_STREQ(AggregateName(found->aggregate), row.aggregate);
+}
+
 TEST(TimeStanceTest, Sentences) {
   ASSERT_GE(std::size(kCases), 40u);
-  for (const Case& row : kCases) {
-    const std::string document = Document(row);
-    Result<Report> report = ProcessBytes(document, "case.txt", {});
-    ASSERT_TRUE(report) << document;
-    const Indicator* found = nullptr;
-    for (const Indicator& indicator : report->indicators) {
-      if (indicator.text.find(row.figure) != std::string::npos &&
-          indicator.line == report->text.line_count()) {
-        found = &indicator;
-        break;
-      }
-    }
-    ASSERT_NE(found, nullptr) << row.figure << " in " << document;
-    SCOPED_TRACE(document + "figure " + found->text + ", rule " +
-                 found->time_rule);
-    EXPECT_STREQ(RoleName(found->role), row.role);
-    EXPECT_EQ(Show(found->period.from), Show(row.from));
-    EXPECT_EQ(Show(found->period.to), Show(row.to));
-    EXPECT_STREQ(AggregateName(found->aggregate), row.aggregate);
-  }
+  for (const Case& row : kCases) ExpectTimeStance(row);
+}
+
+// The words around a written year (the year_* rows of time_cues.tsv), one
+// row or more for each, and the stock cues that hold for their sentence.
+const Case kWrittenYearCases[] = {
+    // year_span: every dash between two years, and a doubled one.
+    {'W', "一、2025年工作回顾", "2021~2025年平均每年新增就业45万人。", "45",
+     "actual", 2021, 2025, "average"},
+    {'W', "一、2025年工作回顾", "2021-2025年平均每年新增就业45万人。", "45",
+     "actual", 2021, 2025, "average"},
+    {'W', "一、2025年工作回顾", "2021——2025年平均每年新增就业45万人。", "45",
+     "actual", 2021, 2025, "average"},
+    {'W', "一、2025年工作回顾", "2021年到2025年共新建学校300所。", "300",
+     "actual", 2021, 2025, "total"},
+    // year_by: a deadline or a stock date, from null.
+    {'W', "二、“十五五”时期主要目标", "至2030年研发投入强度达到3.2%左右。",
+     "3.2", "target", kNull, 2030, "point"},
+    {'W', "一、2025年工作回顾", "截止2025年，全省共有经营主体600万户。", "600",
+     "actual", kNull, 2025, "point"},
+    // year_end and year_before.
+    {'W', "一、2025年工作回顾", "2025年末全省常住人口4500万人。", "4500",
+     "actual", kNull, 2025, "point"},
+    {'W', "二、“十五五”时期主要目标", "2028年前建成充电桩10万个。", "10",
+     "target", kNull, 2028, "point"},
+    // year_since: from then to the reviewed year.
+    {'F', "一、主要工作情况", "2021年以来，累计审结案件80件。", "80", "actual",
+     2021, 2023, "total"},
+    // year_word's not_after: a base of comparison is not the figure's year.
+    {'W', "一、2025年工作回顾", "较2020年增长30%。", "30", "actual", 2025, 2025,
+     "point"},
+    {'W', "一、2025年工作回顾", "与2020年相比增长30%。", "30", "actual", 2025,
+     2025, "point"},
+    // A stock cue of scope sentence (截至, 截止) holds for the sentence's
+    // later clauses; 余额 only for its own.
+    {'W', "一、2025年工作回顾",
+     "截止2025年底，全省共有经营主体600万户，个体工商户400万户。", "400",
+     "actual", kNull, 2025, "point"},
+    {'W', "一、2025年工作回顾",
+     "金融机构人民币贷款余额5.2万亿元，全年新增贷款0.6万亿元。", "0.6",
+     "actual", 2025, 2025, "point"},
+};
+
+TEST(TimeStanceTest, WrittenYearWords) {
+  for (const Case& row : kWrittenYearCases) ExpectTimeStance(row);
 }
 
 Report Corpus(const std::string& name) {
