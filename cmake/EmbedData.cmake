@@ -7,6 +7,10 @@
 # against it by check_data.py (columns, required fields, enum values): a
 # malformed data file fails the build with file:line: problem, before any of
 # it is embedded.
+#
+# The generated sources go to build/PREFIX/ and are returned in
+# PREFIX_SOURCES; each set is a table of its own, so a reader module can
+# embed the few files it reads (lawreport_reader_lexicon in CMakeLists.txt).
 set(LAWREPORT_EMBED_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/embed_file.cmake)
 set(LAWREPORT_CHECK_DATA_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/check_data.py)
 # Debian's interpreter first: the checker needs nothing beyond the standard
@@ -17,7 +21,7 @@ if(NOT LAWREPORT_DATA_PYTHON3)
 endif()
 
 function(lawreport_embed_data prefix)
-  set(out_dir ${CMAKE_CURRENT_BINARY_DIR}/embedded)
+  set(out_dir ${CMAKE_CURRENT_BINARY_DIR}/${prefix})
   file(MAKE_DIRECTORY ${out_dir})
   set(sources "")
   set(declarations "")

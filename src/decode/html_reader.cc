@@ -11,7 +11,8 @@
 //  2. Elements whose id or class names navigation, footers, breadcrumbs,
 //     share bars or sidebars (nav, menu, footer, bottom, crumb, share …)
 //     never win, and paragraphs in site-footer wording (ICP备, 网站标识码,
-//     主办单位, 版权所有, 本网站 …) do not count.
+//     主办单位, 版权所有, 本网站 …) do not count. Both word lists, and the
+//     ids and classes that name a title, are data/lexicon/web_page_words.tsv.
 //  3. The article title usually sits outside that block (an <h1> above it):
 //     the nearest <h1>–<h3>, or element whose id or class says "title"
 //     ("article_title"), before the block with 8–120 characters of non-link
@@ -39,12 +40,50 @@
 #include "decode/encoding.h"
 #include "decode/libxml.h"
 #include "decode/readers.h"
+#include "lexicon/lexicon.h"
 #include "util/utf8.h"
 
 namespace lawreport::decode_internal {
 namespace {
 
 using utf8::AsciiLowercase;
+
+// data/lexicon/web_page_words.tsv: the words a site's chrome and the
+// article's title are told by.
+struct WebPageWords {
+  std::vector<std::string> footer_text;   // ICP备, 版权所有 …
+  std::vector<std::string> chrome_names;  // nav, footer, dibu …
+  std::vector<std::string> title_names;   // title, biaoti
+};
+
+const WebPageWords& PageWords() {
+  static const WebPageWords words = [] {
+    WebPageWords loaded;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("web_page_words.tsv")) {
+      const std::string_view role = row.Get("role");
+      std::string word(row.Get("word"));
+      if (role == "footer_text") {
+        loaded.footer_text.push_back(std::move(word));
+      } else if (role == "chrome_name") {
+        loaded.chrome_names.push_back(std::move(word));
+      } else if (role == "title_name") {
+        loaded.title_names.push_back(std::move(word));
+      } else {
+        lexicon::BadLexicon("web_page_words.tsv", row.line(),
+                            "unknown role " + std::string(role));
+      }
+    }
+    return loaded;
+  }();
+  return words;
+}
+
+bool HoldsAny(std::string_view text, const std::vector<std::string>& words) {
+  for (const std::string& word : words) {
+    if (text.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
 
 bool IsOneOf(std::string_view tag,
              std::initializer_list<std::string_view> set) {
@@ -105,32 +144,19 @@ bool NamesBoilerplate(const xmlNode* node) {
   const std::string names =
       AsciiLowercase(Attribute(node, "id") + " " + Attribute(node, "class"));
   if (names.size() <= 1) return false;
-  for (const char* word :
-       {"nav",     "menu",       "footer",  "foot",      "bottom",  "dibu",
-        "crumb",   "share",      "sidebar", "copyright", "banquan", "banner",
-        "related", "friendlink", "login",   "search",    "toolbar", "topbar",
-        "weizhi",  "position",   "location"}) {
-    if (names.find(word) != std::string::npos) return true;
-  }
-  return false;
+  return HoldsAny(names, PageWords().chrome_names);
 }
 
 // Site-footer wording: a paragraph saying who runs the site, its licence
 // numbers or its copyright is not report text, however long.
 bool IsSiteFooterText(std::string_view text) {
-  for (const std::string_view marker :
-       {"ICP备", "网站标识码", "公网安备", "主办单位", "承办单位", "版权所有",
-        "Copyright", "本网站"}) {
-    if (text.find(marker) != std::string_view::npos) return true;
-  }
-  return false;
+  return HoldsAny(text, PageWords().footer_text);
 }
 
 bool NamesTitle(const xmlNode* node) {
   const std::string names =
       AsciiLowercase(Attribute(node, "id") + " " + Attribute(node, "class"));
-  return names.find("title") != std::string::npos ||
-         names.find("biaoti") != std::string::npos;
+  return HoldsAny(names, PageWords().title_names);
 }
 
 std::size_t VisibleChars(std::string_view text) {

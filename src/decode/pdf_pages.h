@@ -77,6 +77,16 @@ using OcrPagesFunction =
 void ReadPdfPages(const PdfRequest& request, const OcrPagesFunction* ocr,
                   PdfText* out);
 
+// A page number line, dropped from the top or bottom of a page: "- 3 -",
+// "—3—", "3", "第3页", "第 3 页 共 12 页", "3/12", "Page 3". The words of
+// the forms are data/lexicon/pdf_lines.tsv's.
+bool IsPageNumber(std::string_view line);
+
+// A line that opens with a heading marker and so stays a line of its own
+// even when the line above ran to the margin: "一、", "（三）", "3．", "(2)",
+// "第一章" (the words of pdf_lines.tsv's heading role).
+bool OpensWithMarker(std::string_view line);
+
 }  // namespace lawreport::decode_internal
 
 #endif  // LAWREPORT_DECODE_PDF_PAGES_H_

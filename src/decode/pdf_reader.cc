@@ -6,9 +6,10 @@
 //    CJK characters; two words far apart (a table's cells) by a tab, so a
 //    table row is a line of tab-separated cells like a browser's copy.
 // 2. Page furniture is dropped: a page number line at the top or bottom of
-//    a page ("- 3 -", "3", "第3页", "第3页 共12页", "3/12"), and a running
-//    header or footer, the same first or last line (digits aside) on at
-//    least half the pages.
+//    a page ("- 3 -", "3", "第3页", "第3页 共12页", "3/12"; the words of
+//    the forms are data/lexicon/pdf_lines.tsv), and a running header or
+//    footer, the same first or last line (digits aside) on at least half
+//    the pages.
 // 3. Lines become paragraphs again: a line continues the paragraph before
 //    it when that line ran to the right margin, this one starts at the left
 //    margin (no first-line indent) without a wide gap above, and it does not
@@ -38,6 +39,7 @@
 
 #include "decode/pdf_module.h"
 #include "decode/pdf_pages.h"
+#include "lexicon/lexicon.h"
 #include "util/utf8.h"
 
 namespace lawreport::decode_internal {
@@ -195,7 +197,67 @@ std::string WithoutSpaces(std::string_view text) {
   return out;
 }
 
-// "- 3 -", "—3—", "3", "第3页", "第 3 页 共 12 页", "3/12", "Page 3".
+// A form of pdf_lines.tsv: the words before and after its run of digits
+// ("第#页" → 第, 页); a heading's words have no digits.
+struct LineForm {
+  std::string before;
+  std::string after;
+};
+
+// data/lexicon/pdf_lines.tsv.
+struct PdfLineWords {
+  std::vector<LineForm> page_numbers;         // 第#页, Page#
+  std::vector<LineForm> page_counts;          // 共#页
+  std::vector<std::string> heading_openings;  // 第
+};
+
+const PdfLineWords& LineWords() {
+  static const PdfLineWords words = [] {
+    constexpr std::string_view kFile = "pdf_lines.tsv";
+    PdfLineWords loaded;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv(kFile)) {
+      const std::string_view role = row.Get("role");
+      const std::string_view form = row.Get("form");
+      const std::size_t digits = form.find('#');
+      const bool one_run = digits != std::string_view::npos &&
+                           form.find('#', digits + 1) == std::string_view::npos;
+      if (role == "heading") {
+        if (digits != std::string_view::npos)
+          lexicon::BadLexicon(kFile, row.line(), "a heading has no #");
+        loaded.heading_openings.emplace_back(form);
+        continue;
+      }
+      if (!one_run || digits == 0)
+        lexicon::BadLexicon(kFile, row.line(),
+                            "want words, then one # for the digits");
+      const LineForm line_form{std::string(form.substr(0, digits)),
+                               std::string(form.substr(digits + 1))};
+      if (role == "page_number") {
+        loaded.page_numbers.push_back(line_form);
+      } else if (role == "page_count") {
+        loaded.page_counts.push_back(line_form);
+      } else {
+        lexicon::BadLexicon(kFile, row.line(),
+                            "unknown role " + std::string(role));
+      }
+    }
+    return loaded;
+  }();
+  return words;
+}
+
+// `text` is `form`'s words around a run of digits.
+bool IsForm(std::string_view text, const LineForm& form) {
+  return text.size() > form.before.size() + form.after.size() &&
+         utf8::StartsWith(text, form.before) &&
+         utf8::EndsWith(text, form.after) &&
+         IsAsciiDigits(
+             text.substr(form.before.size(),
+                         text.size() - form.before.size() - form.after.size()));
+}
+
+}  // namespace
+
 bool IsPageNumber(std::string_view raw) {
   std::string text = WithoutSpaces(raw);
   for (const std::string_view dash : {"-", "—", "–", "－", "·"}) {
@@ -207,23 +269,30 @@ bool IsPageNumber(std::string_view raw) {
     return IsAsciiDigits(text.substr(0, slash)) &&
            IsAsciiDigits(text.substr(slash + 1));
   }
-  if (text.rfind("Page", 0) == 0 || text.rfind("page", 0) == 0)
-    return IsAsciiDigits(text.substr(4));
-  if (utf8::StartsWith(text, "第")) {
-    const std::size_t page = text.find("页");
-    if (page == std::string::npos) return false;
-    if (!IsAsciiDigits(text.substr(3, page - 3))) return false;
-    const std::string rest = text.substr(page + 3);
-    if (rest.empty()) return true;
-    std::string_view tail = rest;
+  const PdfLineWords& words = LineWords();
+  for (const LineForm& form : words.page_numbers) {
+    if (!utf8::StartsWith(text, form.before)) continue;
+    const std::string_view number =
+        std::string_view(text).substr(form.before.size());
+    // "Page 3": the digits run to the end of the line.
+    if (form.after.empty()) return IsAsciiDigits(number);
+    // "第3页", then perhaps the count of pages: "第3页，共12页".
+    const std::size_t after = number.find(form.after);
+    if (after == std::string_view::npos) return false;
+    if (!IsAsciiDigits(number.substr(0, after))) return false;
+    std::string_view tail = number.substr(after + form.after.size());
+    if (tail.empty()) return true;
     for (const std::string_view comma : {",", "，"}) {
       if (utf8::StartsWith(tail, comma)) tail.remove_prefix(comma.size());
     }
-    return utf8::StartsWith(tail, "共") && utf8::EndsWith(tail, "页") &&
-           IsAsciiDigits(tail.substr(3, tail.size() - 6));
+    return std::any_of(
+        words.page_counts.begin(), words.page_counts.end(),
+        [&](const LineForm& count) { return IsForm(tail, count); });
   }
   return false;
 }
+
+namespace {
 
 // A running header or footer is compared with its digits blanked out
 // ("融安县人民政府 2024年第3期" on every page).
@@ -266,8 +335,8 @@ void DropPageFurniture(std::vector<std::vector<PdfLine>>& pages) {
   }
 }
 
-// "一、", "（三）", "3．", "(2)", "第一章": a heading that must stay on a line
-// of its own even when the line above ran to the margin.
+}  // namespace
+
 bool OpensWithMarker(std::string_view text) {
   const std::string_view numerals = "一二三四五六七八九十";
   std::size_t offset = 0;
@@ -291,7 +360,9 @@ bool OpensWithMarker(std::string_view text) {
     }
     return cp.value == U'）' || cp.value == U')';
   }
-  if (cp.value == U'第') return true;
+  for (const std::string& opening : LineWords().heading_openings) {
+    if (utf8::StartsWith(text, opening)) return true;
+  }
   if (is_numeral(cp.value)) {
     while (offset < text.size() && is_numeral(cp.value)) {
       offset += cp.length;
@@ -311,6 +382,8 @@ bool OpensWithMarker(std::string_view text) {
   }
   return false;
 }
+
+namespace {
 
 bool EndsSentence(std::string_view text) {
   for (const std::string_view end :

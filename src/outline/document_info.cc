@@ -8,6 +8,7 @@
 
 #include "lexicon/lexicon.h"
 #include "outline/markers.h"
+#include "outline/outline_rules.h"
 #include "util/regex.h"
 #include "util/utf8.h"
 #include "util/year.h"
@@ -70,8 +71,7 @@ ReportKind KindOf(std::string_view text) {
 // The first year ("2023年", "二〇二三年") in `text` that is not inside 《》
 // and not the end of a range ("2021—2025年").
 std::optional<int> FirstYear(std::string_view text) {
-  // "2025 年": converted documents put spaces around numbers.
-  static const Regex kYear(R"(([0-9]{4}|[〇零一二三四五六七八九]{4}) *年)");
+  const OutlineRules& rules = EmbeddedOutlineRules();
   // The covered year stands in the opening words; a whole report joined
   // into one line is not searched to its end.
   constexpr std::size_t kMaxBytes = 600;
@@ -87,17 +87,10 @@ std::optional<int> FirstYear(std::string_view text) {
     if (cp.value == U'》' && title_depth > 0) --title_depth;
     // "2021—2025年" ends a range; "——2026年1月26日" (a dash-led date line) does
     // not.
-    const bool after_dash = previous == U'—' || previous == U'-' ||
-                            previous == U'~' || previous == U'至' ||
-                            previous == U'–';
     const bool range_end =
-        after_dash && ((before_previous >= U'0' && before_previous <= U'9') ||
-                       before_previous == U'年');
-    const bool may_start_year = (cp.value >= U'0' && cp.value <= U'9') ||
-                                cp.value == U'〇' || cp.value == U'零' ||
-                                cp.value == U'一' || cp.value == U'二';
-    if (title_depth == 0 && !range_end && may_start_year) {
-      if (auto match = kYear.MatchPrefix(text.substr(offset))) {
+        rules.IsRangeDash(previous) && rules.EndsRangeFrom(before_previous);
+    if (title_depth == 0 && !range_end && rules.YearMayOpen(cp.value)) {
+      if (auto match = rules.year->MatchPrefix(text.substr(offset))) {
         if (auto year = ReadYear(match->group)) return year;
       }
     }
@@ -117,32 +110,25 @@ struct Span {
 // Where the issuer stands in the normalized title: before 关于, a year, 发布
 // or the kind's words ("融安县2023年…" → "融安县").
 std::optional<Span> IssuerInTitle(std::string_view title) {
-  static const Regex kLeadingYear(
-      R"((?:[0-9]{4}|[〇零一二三四五六七八九]{4})年度?)");
+  const OutlineRules& rules = EmbeddedOutlineRules();
   std::size_t begin = 0;
-  if (auto year = kLeadingYear.MatchPrefix(title)) begin = year->length;
+  if (auto year = rules.leading_year->MatchPrefix(title)) begin = year->length;
   const std::string_view rest = title.substr(begin);
 
   // "四川省人民政府工作报告": the body's name ends inside the kind's words.
-  constexpr std::string_view kGovernment = "人民政府";
-  constexpr std::string_view kGovernmentReport = "人民政府工作报告";
-  if (const std::size_t at = rest.find(kGovernmentReport);
+  const std::string body_then_kind = rules.body + rules.body_kind;
+  if (const std::size_t at = rest.find(body_then_kind);
       at != std::string_view::npos) {
     if (utf8::TrimSpaces(rest.substr(0, at)).empty()) return std::nullopt;
-    return Span{begin, begin + at + kGovernment.size()};
+    return Span{begin, begin + at + rules.body.size()};
   }
 
-  static const Regex kYearAnywhere(
-      R"((?:[0-9]{4}|[〇零一二三四五六七八九]{4}) *年)");
   std::size_t end = rest.size();
-  for (const std::string_view stop :
-       {"关于", "发布", "政府工作报告", "法治政府建设", "法治建设",
-        "政府信息公开", "工作报告", "年度报告", "工作总结", "工作计划",
-        "工作要点"}) {
+  for (const std::string& stop : rules.issuer_stops) {
     end = std::min(end, rest.find(stop));
   }
   for (std::size_t offset = 0; offset < end;) {
-    if (kYearAnywhere.MatchPrefix(rest.substr(offset))) {
+    if (rules.year->MatchPrefix(rest.substr(offset))) {
       end = offset;
       break;
     }
@@ -154,9 +140,7 @@ std::optional<Span> IssuerInTitle(std::string_view title) {
 
 // "广东省省长 孟凡利" → "广东省": the speaker line of a work report.
 std::optional<Span> IssuerInSpeakerLine(std::string_view line) {
-  static const Regex kSpeaker(
-      R"(([^ ]{2,12}?(?:省|市|自治区|特别行政区|州|盟|区|县|旗))(?:人民政府)?(?:省长|市长|主席|州长|盟长|区长|县长|旗长))");
-  if (auto match = kSpeaker.MatchPrefix(line)) {
+  if (auto match = EmbeddedOutlineRules().speaker->MatchPrefix(line)) {
     const std::size_t begin =
         static_cast<std::size_t>(match->group.data() - line.data());
     return Span{begin, begin + match->group.size()};
@@ -238,7 +222,8 @@ TitleBlock ReadDocumentInfo(const Text& text, const std::vector<Unit>& units) {
   const auto is_report_title = [&](const Unit& unit) {
     const std::string_view content = UnitText(text, unit);
     return TitleLike(text, unit) &&
-           (Contains(content, "报告") || KindOf(content) != ReportKind::kOther);
+           (EmbeddedOutlineRules().NamesReport(content) ||
+            KindOf(content) != ReportKind::kOther);
   };
   // How many units from `start` form a title: 1, 2 (the issuer on one line,
   // the rest of the title on the next) or 0.

@@ -1,7 +1,6 @@
 #include "outline/markers.h"
 
 #include <algorithm>
-#include <bitset>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -10,6 +9,7 @@
 
 #include "lexicon/lexicon.h"
 #include "outline/units.h"
+#include "util/char_set.h"
 #include "util/chinese_numeral.h"
 #include "util/regex.h"
 #include "util/utf8.h"
@@ -19,68 +19,19 @@ namespace {
 
 enum class Numeral { kChinese, kArabic, kCircled };
 
-// The characters a pattern's match can open with, as ranges of code points
-// ("第(…)部分" → 第; "\( *(…)" → "("), read off the pattern text so that a
-// unit opening with another character skips the rule without running the
-// regex: MatchMarker is asked at every sentence start of a long line. Empty
-// (`known` false) when the pattern is beyond this small reading, and the
-// rule is then always tried. The reading is conservative: it gives up on
-// alternation, any group or first atom that may be skipped (?, *, {0,…}),
-// flags, and escapes other than escaped punctuation.
-struct FirstChars {
-  bool known = false;
-  std::vector<std::pair<char32_t, char32_t>> ranges;
-
-  bool MayOpen(std::string_view unit) const {
-    if (!known) return true;
-    if (unit.empty()) return false;
-    return MayOpenWith(utf8::Decode(unit, 0).value);
-  }
-  // `first` is the unit's first character (the unit is not empty).
-  bool MayOpenWith(char32_t first) const {
-    if (!known) return true;
-    for (const auto& [low, high] : ranges) {
-      if (first >= low && first <= high) return true;
-    }
-    return false;
-  }
-};
-
-// The first characters any of a list of rules may open with, for the Basic
-// Multilingual Plane: MatchMarker is asked at every sentence start of a long
-// line and about most units, and nearly all open with a character no rule
-// opens with. One lookup answers that instead of a range scan per rule.
-class Openings {
- public:
-  explicit Openings(const std::vector<const FirstChars*>& rules) {
-    for (const FirstChars* rule : rules) {
-      if (!rule->known) return;  // any character may open a match
-    }
-    for (const FirstChars* rule : rules) {
-      for (const auto& [low, high] : rule->ranges) {
-        for (char32_t cp = low; cp <= high && cp < kPlaneSize; ++cp)
-          in_bmp_[cp] = true;
-      }
-    }
-    filters_ = true;
-  }
-
-  // False only when no rule can match a unit opening with `first`.
-  bool MayOpenWith(char32_t first) const {
-    return !filters_ || first >= kPlaneSize || in_bmp_[first];
-  }
-
- private:
-  static constexpr char32_t kPlaneSize = 0x10000;
-  std::bitset<kPlaneSize> in_bmp_;
-  bool filters_ = false;
-};
-
-FirstChars ReadFirstChars(std::string_view pattern) {
-  FirstChars unknown;
-  if (pattern.find('|') != std::string_view::npos) return unknown;
+// The characters a pattern's match can open with ("第(…)部分" → 第;
+// "\( *(…)" → "("), read off the pattern text so that a unit opening with
+// another character skips the rule without running the regex: MatchMarker
+// is asked at every sentence start of a long line. Every character when the
+// pattern is beyond this small reading, and the rule is then always tried.
+// The reading is conservative: it gives up on alternation, any group or
+// first atom that may be skipped (?, *, {0,…}), flags, and escapes other
+// than escaped punctuation.
+CharSet ReadFirstChars(std::string_view pattern) {
+  if (pattern.find('|') != std::string_view::npos) return CharSet::Every();
   for (const std::string_view optional_group : {")?", ")*", "){0", "){,"}) {
-    if (pattern.find(optional_group) != std::string_view::npos) return unknown;
+    if (pattern.find(optional_group) != std::string_view::npos)
+      return CharSet::Every();
   }
   std::size_t pos = 0;
   // Into the groups the pattern opens with: "(" and "(?:".
@@ -88,57 +39,57 @@ FirstChars ReadFirstChars(std::string_view pattern) {
     if (pattern.substr(pos, 3) == "(?:") {
       pos += 3;
     } else if (pattern.substr(pos, 2) == "(?") {
-      return unknown;  // flags or a named group
+      return CharSet::Every();  // flags or a named group
     } else {
       ++pos;
     }
   }
-  if (pos >= pattern.size()) return unknown;
-  FirstChars found;
-  found.known = true;
+  if (pos >= pattern.size()) return CharSet::Every();
+  std::vector<CharSet::Range> found;
   std::size_t atom_end = 0;
   const char c = pattern[pos];
   if (c == '\\') {
-    if (pos + 1 >= pattern.size()) return unknown;
+    if (pos + 1 >= pattern.size()) return CharSet::Every();
     const char escaped = pattern[pos + 1];
     const bool punctuation = escaped > ' ' && escaped < 0x7F &&
                              !(escaped >= '0' && escaped <= '9') &&
                              !(escaped >= 'A' && escaped <= 'Z') &&
                              !(escaped >= 'a' && escaped <= 'z') &&
                              escaped != '_';
-    if (!punctuation) return unknown;  // \d, \p{…}, \x…
-    found.ranges.push_back({char32_t(escaped), char32_t(escaped)});
+    if (!punctuation) return CharSet::Every();  // \d, \p{…}, \x…
+    found.push_back({char32_t(escaped), char32_t(escaped)});
     atom_end = pos + 2;
   } else if (c == '[') {
     std::size_t at = pos + 1;
     if (at >= pattern.size() || pattern[at] == '^' || pattern[at] == ']')
-      return unknown;
+      return CharSet::Every();
     while (at < pattern.size() && pattern[at] != ']') {
-      if (pattern[at] == '\\' || pattern[at] == '[') return unknown;
+      if (pattern[at] == '\\' || pattern[at] == '[') return CharSet::Every();
       const utf8::CodePoint first = utf8::Decode(pattern, at);
       at += first.length;
       char32_t last = first.value;
       if (at + 1 < pattern.size() && pattern[at] == '-' &&
           pattern[at + 1] != ']') {
-        if (pattern[at + 1] == '\\' || pattern[at + 1] == '[') return unknown;
+        if (pattern[at + 1] == '\\' || pattern[at + 1] == '[')
+          return CharSet::Every();
         const utf8::CodePoint to = utf8::Decode(pattern, at + 1);
         at += 1 + to.length;
         last = to.value;
       }
       if (first.value == utf8::kReplacement || last == utf8::kReplacement ||
           last < first.value)
-        return unknown;
-      found.ranges.push_back({first.value, last});
+        return CharSet::Every();
+      found.push_back({first.value, last});
     }
-    if (at >= pattern.size()) return unknown;
+    if (at >= pattern.size()) return CharSet::Every();
     atom_end = at + 1;
   } else if (c == '.' || c == '^' || c == '$' || c == ')' || c == '*' ||
              c == '+' || c == '?' || c == '{' || c == ']') {
-    return unknown;
+    return CharSet::Every();
   } else {
     const utf8::CodePoint cp = utf8::Decode(pattern, pos);
-    if (cp.value == utf8::kReplacement) return unknown;
-    found.ranges.push_back({cp.value, cp.value});
+    if (cp.value == utf8::kReplacement) return CharSet::Every();
+    found.push_back({cp.value, cp.value});
     atom_end = pos + cp.length;
   }
   // The first atom itself must be there: not "a?", "a*", "a{0,2}".
@@ -146,9 +97,9 @@ FirstChars ReadFirstChars(std::string_view pattern) {
     const std::string_view after = pattern.substr(atom_end);
     if (after[0] == '?' || after[0] == '*' || after.substr(0, 2) == "{0" ||
         after.substr(0, 2) == "{,")
-      return unknown;
+      return CharSet::Every();
   }
-  return found;
+  return CharSet(found);
 }
 
 struct MarkerRule {
@@ -157,13 +108,13 @@ struct MarkerRule {
   Regex pattern;
   Numeral numeral;
   std::string not_before;
-  FirstChars first_chars;
+  CharSet first_chars;
 };
 
 struct LengthLimitedRule {
   Regex pattern;
   std::size_t max_chars;
-  FirstChars first_chars;
+  CharSet first_chars;
 };
 
 using lexicon::BadLexicon;
@@ -239,17 +190,18 @@ std::optional<int> ReadNumeral(Numeral numeral, std::string_view text) {
 }  // namespace
 
 std::optional<Marker> MatchMarker(std::string_view unit) {
-  static const Openings openings = [] {
-    std::vector<const FirstChars*> first_chars;
-    for (const MarkerRule& rule : MarkerRules())
-      first_chars.push_back(&rule.first_chars);
-    return Openings(first_chars);
+  // The first characters any rule may open with: one lookup rules out the
+  // units that open with none, nearly all of them.
+  static const CharSet openings = [] {
+    CharSet any;
+    for (const MarkerRule& rule : MarkerRules()) any.Add(rule.first_chars);
+    return any;
   }();
   if (unit.empty()) return std::nullopt;  // a marker titles something
   const char32_t first = utf8::Decode(unit, 0).value;
-  if (!openings.MayOpenWith(first)) return std::nullopt;
+  if (!openings.Contains(first)) return std::nullopt;
   for (const MarkerRule& rule : MarkerRules()) {
-    if (!rule.first_chars.MayOpenWith(first)) continue;
+    if (!rule.first_chars.Contains(first)) continue;
     const std::optional<Regex::Match> match = rule.pattern.MatchPrefix(unit);
     if (!match) continue;
     const std::string_view rest = unit.substr(match->length);
@@ -270,17 +222,16 @@ std::optional<Marker> MatchMarker(std::string_view unit) {
 std::optional<RunIn> MatchRunIn(std::string_view unit) {
   static const std::vector<LengthLimitedRule> rules =
       LoadLengthLimited("run_in_enumerators.tsv");
-  static const Openings openings = [] {
-    std::vector<const FirstChars*> first_chars;
-    for (const LengthLimitedRule& rule : rules)
-      first_chars.push_back(&rule.first_chars);
-    return Openings(first_chars);
+  static const CharSet openings = [] {
+    CharSet any;
+    for (const LengthLimitedRule& rule : rules) any.Add(rule.first_chars);
+    return any;
   }();
   if (unit.empty()) return std::nullopt;  // no numeral to read in it
   const char32_t first = utf8::Decode(unit, 0).value;
-  if (!openings.MayOpenWith(first)) return std::nullopt;
+  if (!openings.Contains(first)) return std::nullopt;
   for (const LengthLimitedRule& rule : rules) {
-    if (!rule.first_chars.MayOpenWith(first)) continue;
+    if (!rule.first_chars.Contains(first)) continue;
     const std::optional<Regex::Match> match = rule.pattern.MatchPrefix(unit);
     if (!match) continue;
     const std::optional<int> ordinal = ParseChineseOrdinal(match->group);
@@ -314,7 +265,7 @@ bool IsAppendixHeading(std::string_view unit) {
 std::size_t MarkupPrefixLength(std::string_view line) {
   struct PrefixRule {
     Regex pattern;
-    FirstChars first_chars;
+    CharSet first_chars;
   };
   static const std::vector<PrefixRule> rules = [] {
     constexpr std::string_view kFile = "markup_prefixes.tsv";

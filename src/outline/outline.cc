@@ -8,6 +8,7 @@
 
 #include "outline/document_info.h"
 #include "outline/markers.h"
+#include "outline/outline_rules.h"
 #include "outline/units.h"
 #include "util/utf8.h"
 
@@ -194,7 +195,8 @@ class OutlineBuilder {
       return false;
     }
     // "2026年1月27日" and sign-off lines are short and unpunctuated too.
-    if (content.find("月") != std::string_view::npos && HasDigit(content))
+    if (outline_internal::EmbeddedOutlineRules().NamesMonth(content) &&
+        HasDigit(content))
       return false;
     if (!units_[index - 1].whole_line || !EndsParagraph(Content(index - 1)))
       return false;

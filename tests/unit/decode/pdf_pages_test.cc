@@ -1,5 +1,6 @@
 // How the PDF readers judge a page's words (src/decode/pdf_pages.h): a text
-// layer as usable, empty or garbled, and what OCR read as plausible or not.
+// layer as usable, empty or garbled, what OCR read as plausible or not, and
+// which lines are page numbers or open with a heading marker.
 #include "decode/pdf_pages.h"
 
 #include <gtest/gtest.h>
@@ -88,6 +89,55 @@ TEST(JudgeOcrReadingTest, TooLittleTextIsNotJudged) {
   const OcrReading reading = JudgeOcrReading(Words({"- 3 -", "印"}, 12));
   EXPECT_TRUE(reading.plausible);
   EXPECT_LT(reading.characters, kLeastCharactersToJudge);
+}
+
+// The page-number forms are pdf_lines.tsv's (第#页, Page#, 共#页), read by
+// the module's own copy of the lexicon; the dashes, plain numbers and
+// slashes are the code's.
+TEST(IsPageNumberTest, PageNumberForms) {
+  const struct {
+    const char* line;
+    bool page_number;
+  } cases[] = {
+      {"- 3 -", true},
+      {"—3—", true},
+      {"3", true},
+      {"12345", false},  // five digits: a figure, not a page
+      {"3/12", true},
+      {"Page 3", true},
+      {"page12", true},
+      {"Page", false},
+      {"第3页", true},
+      {"第 3 页 共 12 页", true},
+      {"第3页，共12页", true},
+      {"第3页,共12页", true},
+      {"第页", false},
+      {"第三页", false},  // the reader reads only digits
+      {"第3页 附件", false},
+      {"第3页 共页", false},
+      {"共12页", false},
+      {"第3条", false},
+      {"融安县人民政府 2024年第3期", false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(IsPageNumber(c.line), c.page_number) << c.line;
+  }
+}
+
+TEST(OpensWithMarkerTest, HeadingMarkers) {
+  const struct {
+    const char* line;
+    bool marker;
+  } cases[] = {
+      {"一、总体工作情况", true}, {"（三）强化监督", true},
+      {"(2)推进", true},          {"3．加强", true},
+      {"3.5亿元", false},  // a decimal, not a list number
+      {"第一章 总则", true},      {"第三部分", true},
+      {"二是推进", false},        {"推进法治政府建设", false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(OpensWithMarker(c.line), c.marker) << c.line;
+  }
 }
 
 }  // namespace

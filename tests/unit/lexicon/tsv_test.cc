@@ -61,6 +61,9 @@ TEST(Tsv, EveryEmbeddedFileMatchesItsSchema) {
     if (file == previous) continue;
     previous = file;
     const std::string base = file.substr(file.rfind('/') + 1);
+    // Read by a reader module, which embeds its files apart
+    // (lawreport_reader_lexicon in CMakeLists.txt): its own tests read them.
+    if (base == "web_page_words.tsv" || base == "pdf_lines.tsv") continue;
     const Tsv& table = ReadTsv(base);
     EXPECT_FALSE(table.rows().empty()) << file;
     EXPECT_FALSE(table.columns().empty()) << file;
