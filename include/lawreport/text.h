@@ -129,7 +129,12 @@ class Text {
   // as the report's title only when the article has none of its own.
   int page_title_line() const { return page_title_line_; }
 
-  // Built by decode: appends one line given its source bytes (no line
+  // Built by decode: room for `bytes` of text in `lines` lines, reserved
+  // before they are appended so that a text of millions of short lines is
+  // held once, not grown by doubling (when the old and the new buffers
+  // are both alive, each line's record costs three times its size).
+  void Reserve(std::size_t bytes, std::size_t lines);
+  // Appends one line given its source bytes (no line
   // break).
   void AppendLine(std::string_view source_line);
   // Where a page begins: the page number, and the byte offset in the source

@@ -342,6 +342,13 @@ Result<DecodedText> DecodeText(std::string_view bytes,
 
   // Lines end at LF, CRLF or CR; a final line break does not open an empty
   // line.
+  const std::size_t line_feeds =
+      static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), '\n'));
+  decoded.text.Reserve(utf8.size() + 1,
+                       (line_feeds > 0 ? line_feeds
+                                       : static_cast<std::size_t>(std::count(
+                                             utf8.begin(), utf8.end(), '\r'))) +
+                           1);
   std::size_t start = 0;
   while (start < utf8.size()) {
     // Sixteen bytes at a time (find_first_of would call memchr on "\r\n"

@@ -262,6 +262,13 @@ void Text::AppendLine(std::string_view source_line) {
   lines_.push_back(line);
 }
 
+void Text::Reserve(std::size_t bytes, std::size_t lines) {
+  source_.reserve(bytes);
+  normalized_.reserve(bytes);
+  lines_.reserve(lines);
+  checkpoints_.reserve(lines);  // one at each line's start
+}
+
 std::size_t Text::SourceOffset(std::size_t normalized_offset) const {
   if (anchors_.empty()) return normalized_offset;
   auto after =

@@ -1,6 +1,7 @@
 // The section tree (see outline.h for the rules and their reasons).
 #include "lawreport/outline.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -71,7 +72,10 @@ class OutlineBuilder {
     outline_internal::TitleBlock title =
         outline_internal::ReadDocumentInfo(text_, units_);
     outline_.document = std::move(title.info);
-    for (std::size_t i = title.unit_count; i < units_.size(); ++i) Take(i);
+    for (std::size_t i = title.unit_count; i < units_.size(); ++i) {
+      units_left_ = units_.size() - i;
+      Take(i);
+    }
     AssembleTree();
     return std::move(outline_);
   }
@@ -330,6 +334,14 @@ class OutlineBuilder {
         return;
       }
     }
+    if (paragraphs.size() == paragraphs.capacity()) {
+      // A text without headings is a preamble of a paragraph a line. Grown
+      // by doubling, a million of them would briefly be held in the old
+      // and the new array at once, three times their size; no container
+      // takes more paragraphs than units are left, so it grows no further.
+      paragraphs.reserve(std::max<std::size_t>(
+          1, std::min(2 * paragraphs.size(), paragraphs.size() + units_left_)));
+    }
     Paragraph paragraph;
     paragraph.line = unit.line;
     paragraph.end_line = unit.line;
@@ -383,6 +395,7 @@ class OutlineBuilder {
 
   const Text& text_;
   const std::vector<Unit>& units_;
+  std::size_t units_left_ = 0;  // units from the one being taken on
   Outline outline_;
   std::vector<Node> nodes_;
   std::vector<int> roots_;

@@ -94,6 +94,8 @@ std::vector<std::size_t> CutPoints(std::string_view line) {
 
 std::vector<Unit> SplitUnits(const Text& text) {
   std::vector<Unit> units;
+  // Nearly always one unit a line (a line of joined headings gives more).
+  units.reserve(text.lines().size());
   const std::string& normalized = text.normalized();
   for (int number = 1; number <= text.line_count(); ++number) {
     const Line& line = text.lines()[static_cast<std::size_t>(number - 1)];
