@@ -79,6 +79,38 @@ class WordList {
   WordSet words_;
 };
 
+// A word or two of one role (number_words.tsv), longest first. For so few,
+// comparing each in turn costs no more than a WordSet lookup, and spares
+// building WordSet's index at the first report of every process.
+class FewWords {
+ public:
+  FewWords() = default;
+  explicit FewWords(std::vector<std::string> words) : words_(std::move(words)) {
+    std::stable_sort(words_.begin(), words_.end(),
+                     [](const std::string& a, const std::string& b) {
+                       return a.size() > b.size();
+                     });
+  }
+
+  // The length of the longest word that starts at `offset`, or 0.
+  std::size_t LengthAt(std::string_view text, std::size_t offset) const {
+    if (offset >= text.size()) return 0;
+    const std::string_view rest = text.substr(offset);
+    for (const std::string& word : words_) {
+      if (utf8::StartsWith(rest, word)) return word.size();
+    }
+    return 0;
+  }
+
+  // Whether `text` is one of the words, whole.
+  bool Contains(std::string_view text) const {
+    return std::find(words_.begin(), words_.end(), text) != words_.end();
+  }
+
+ private:
+  std::vector<std::string> words_;
+};
+
 }  // namespace
 
 struct NumberWords {
@@ -88,12 +120,13 @@ struct NumberWords {
       after_unit{&QualifierEntry::word};
   std::vector<QualifierEntry> before;  // longest first; matched backwards
   // number_words.tsv, by role.
-  WordSet percent_lead_ins;                      // 百分之
-  WordSet tenths;                                // 成
-  WordSet range_connectors;                      // 至 到 - ~ —
-  WordSet years;                                 // 年
-  std::vector<std::string> list_joiners;         // , 和 及
-  std::vector<std::string> list_scaled_joiners;  // 、
+  FewWords percent_lead_ins;  // 百分之
+  FewWords tenths;            // 成
+  // Asked after every number, twice with a unit: indexed.
+  WordSet range_connectors;      // 至 到 - ~ —
+  FewWords years;                // 年
+  FewWords list_joiners;         // , 和 及
+  FewWords list_scaled_joiners;  // 、
   OpenerBlocks opens_mention{};
 };
 
@@ -174,7 +207,7 @@ const NumberWords& Words() {
     v.after_number.Finish();
     v.after_unit.Finish();
 
-    std::vector<std::string> percent, tenths, range, years;
+    std::vector<std::string> percent, tenths, range, years, list, list_scaled;
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("number_words.tsv")) {
       std::string word(row.Get("word"));
       const std::string_view role = row.Get("role");
@@ -187,9 +220,9 @@ const NumberWords& Words() {
       } else if (role == "year") {
         years.push_back(std::move(word));
       } else if (role == "list") {
-        v.list_joiners.push_back(std::move(word));
+        list.push_back(std::move(word));
       } else if (role == "list_scaled") {
-        v.list_scaled_joiners.push_back(std::move(word));
+        list_scaled.push_back(std::move(word));
       } else {
         BadLexicon("number_words.tsv", row.line(), "unknown role");
       }
@@ -201,10 +234,12 @@ const NumberWords& Words() {
     for (const ScaleEntry& scale : v.scales.entries())
       AddOpener(v.opens_mention, scale.word);
     for (const std::string& word : percent) AddOpener(v.opens_mention, word);
-    v.percent_lead_ins = WordSet(std::move(percent));
-    v.tenths = WordSet(std::move(tenths));
+    v.percent_lead_ins = FewWords(std::move(percent));
+    v.tenths = FewWords(std::move(tenths));
     v.range_connectors = WordSet(std::move(range));
-    v.years = WordSet(std::move(years));
+    v.years = FewWords(std::move(years));
+    v.list_joiners = FewWords(std::move(list));
+    v.list_scaled_joiners = FewWords(std::move(list_scaled));
     return v;
   }();
   return vocabulary;
@@ -275,11 +310,10 @@ std::optional<Numeral> ReadArabic(std::string_view text, std::size_t offset,
     while (end < text.size() && IsDigit(text[end])) ++end;
     // "20.2026年10件民生实事": a list number before a year, not 20.2026 years.
     const std::string_view fraction = text.substr(pos + 1, end - pos - 1);
-    const bool year_after_list_number =
-        fraction.size() == 4 &&
-        (utf8::StartsWith(fraction, "19") ||
-         utf8::StartsWith(fraction, "20")) &&
-        Words().years.LongestAt(text, end).has_value();
+    const bool year_after_list_number = fraction.size() == 4 &&
+                                        (utf8::StartsWith(fraction, "19") ||
+                                         utf8::StartsWith(fraction, "20")) &&
+                                        Words().years.LengthAt(text, end) > 0;
     if (!year_after_list_number) pos = end;
   }
   // The numeral is its text as written, digits and at most one ".", once the
@@ -501,11 +535,11 @@ Outcome InsideNumber(MentionReading& r) {
 
 // "百分之九十九点七": the number after 百分之 is a percent.
 Outcome PercentLeadIn(MentionReading& r) {
-  const std::optional<std::size_t> found =
-      r.words.percent_lead_ins.LongestAt(r.normalized, r.pos);
-  if (!found) return Outcome::kDeclined;
+  const std::size_t length =
+      r.words.percent_lead_ins.LengthAt(r.normalized, r.pos);
+  if (length == 0) return Outcome::kDeclined;
   r.percent_words = true;
-  r.pos += r.words.percent_lead_ins.words()[*found].size();
+  r.pos += length;
   return Outcome::kApplied;
 }
 
@@ -706,16 +740,16 @@ Outcome PercentWords(MentionReading& r) {
 Outcome ChineseTenths(MentionReading& r) {
   Mention& mention = r.mention;
   if (!mention.chinese || mention.digit_string) return Outcome::kDeclined;
-  const std::optional<std::size_t> found =
-      r.words.tenths.LongestAt(r.normalized, r.pos);
-  if (!found || !mention.value.IsInteger() || mention.value.mantissa() <= 0 ||
-      mention.value.mantissa() >= 10 || mention.value.exponent() != 0)
+  const std::size_t length = r.words.tenths.LengthAt(r.normalized, r.pos);
+  if (length == 0 || !mention.value.IsInteger() ||
+      mention.value.mantissa() <= 0 || mention.value.mantissa() >= 10 ||
+      mention.value.exponent() != 0)
     return Outcome::kDeclined;
   mention.value = mention.value.Scaled(1);
   mention.unit = "%";
   mention.kind = UnitKind::kPercent;
   mention.rule = "chinese_tenths";
-  r.pos += r.words.tenths.words()[*found].size();
+  r.pos += length;
   mention.unit_end = r.pos;
   return Outcome::kApplied;
 }
@@ -825,12 +859,8 @@ std::optional<int> ScalePowerOf(std::string_view normalized, const Mention& m) {
 
 ListJoin ListJoinOf(std::string_view gap) {
   const NumberWords& words = Words();
-  for (const std::string& joiner : words.list_scaled_joiners) {
-    if (gap == joiner) return ListJoin::kUnitAndScale;
-  }
-  for (const std::string& joiner : words.list_joiners) {
-    if (gap == joiner) return ListJoin::kUnit;
-  }
+  if (words.list_scaled_joiners.Contains(gap)) return ListJoin::kUnitAndScale;
+  if (words.list_joiners.Contains(gap)) return ListJoin::kUnit;
   return ListJoin::kNone;
 }
 
