@@ -26,7 +26,8 @@
 // unit="件", qualifier=approx, rule="scale_word"}. A bare number in a list
 // takes the scale after it: "4.81、3.27万人次" → 48100 人次 (rule
 // "list_scaled") and 32700 人次.
-// Vocabulary: data/lexicon/{units,scale_words,qualifiers}.tsv.
+// Vocabulary: data/lexicon/{units,scale_words,qualifiers,number_words}.tsv;
+// the rules, in the order they run: src/numbers/mention_rules.h.
 #ifndef LAWREPORT_NUMBERS_H_
 #define LAWREPORT_NUMBERS_H_
 

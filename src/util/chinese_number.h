@@ -28,6 +28,9 @@ namespace lawreport::numerals {
 // True for the characters a Chinese numeral is made of (digits, 十百千万亿,
 // 廿卅, financial forms, 点).
 bool IsChineseNumeralChar(char32_t cp);
+// The decimal point of a numeral written in words: "九十九点七" → 99.7. Only
+// a numeral character after it makes it one (点 is also a word: 重点).
+inline constexpr char32_t kDecimalPoint = U'点';
 // True for the financial forms 壹贰叁肆伍陆柒捌玖拾佰仟, which double as
 // ordinary words (陆 land, 伍 in 队伍, 拾 in 收拾).
 bool IsFinancialNumeralChar(char32_t cp);

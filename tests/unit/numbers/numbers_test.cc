@@ -185,6 +185,24 @@ struct AllMentionsCase {
   std::vector<std::string> expected;
 };
 
+// The list joiners of number_words.tsv: after any of them a scaled number
+// takes the unit the list ends with; after 、 (list_scaled) a bare number
+// takes the scale too, unless it is a list number at a sentence start.
+TEST(NumbersTest, ListJoinersShareScaleAndUnit) {
+  const AllMentionsCase cases[] = {
+      {"培训1.2万和3.5万人", {"12000 人", "35000 人"}},
+      {"培训1.2万,3.5万人", {"12000 人", "35000 人"}},
+      {"培训1.2万及3.5万人", {"12000 人", "35000 人"}},
+      {"培训1.2万与3.5万人", {"12000", "35000 人"}},
+      {"（4.81、3.27万人次）", {"48100 人次", "32700 人次"}},
+      {"（4.81和3.27万人次）", {"4.81", "32700 人次"}},
+      {"1、2万人", {"1", "20000 人"}},
+  };
+  for (const AllMentionsCase& c : cases) {
+    EXPECT_EQ(AllMentions(c.phrase), c.expected) << c.phrase;
+  }
+}
+
 // Spaces join a number to its unit, and digit groups to one number, only
 // where nothing else can be meant: table rows never merge.
 TEST(NumbersTest, SpacesJoinOnlyWhatCannotBeApart) {
