@@ -227,6 +227,8 @@ const Vocabulary& Words() {
         set_once(v.distributive, word, row);
       } else if (role == "group_joiner") {
         v.group_joiners.push_back(word);
+      } else if (role == "header_unit") {
+        // Read by table_figures.cc.
       } else {
         lexicon::BadLexicon("label_words.tsv", row.line(), "unknown role");
       }
