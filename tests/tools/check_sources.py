@@ -30,7 +30,6 @@ ALLOWED = {
     "src/numbers/numbers.cc": "to move: issue 17 §1",
     "src/check/check.cc": "to move: issue 17 §1 (sum and share cues)",
     "src/indicators/time_stance.cc": "to move: issue 17 §1 (span dashes, 截至, 比较与于同)",
-    "src/indicators/open_government_cells.cc": "to move: issue 17 §1 (template table words)",
     "src/outline/document_info.cc": "to move: issue 17 §1 (year, title and speaker patterns)",
     "src/outline/outline.cc": "to move: issue 17 §1 (月 in a date line)",
     "src/canonical/canonical.cc": "to move: issue 17 §1 (the template's 万元)",
