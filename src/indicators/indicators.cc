@@ -15,6 +15,7 @@
 #include "indicators/label_rules.h"
 #include "indicators/table_figures.h"
 #include "lexicon/lexicon.h"
+#include "util/char_set.h"
 #include "util/regex.h"
 #include "util/utf8.h"
 #include "util/word_set.h"
@@ -38,55 +39,6 @@ namespace {
 using indicators_internal::ContainsChar;
 using indicators_internal::OpensNoLabel;
 using indicators_internal::TrimWord;
-
-// The characters the fixed terms are written with. A match holds only
-// characters its pattern names, so it lies inside one run of these
-// characters; such a run, searched alone, yields exactly the matches a
-// search of the whole text finds in it. `known` is false when a pattern
-// uses anything that matches characters it does not name (".", escapes,
-// negated classes, flags, anchors): the whole text is then searched.
-struct Alphabet {
-  bool known = false;
-  std::vector<char32_t> chars;  // sorted
-
-  bool Contains(char32_t cp) const {
-    return std::binary_search(chars.begin(), chars.end(), cp);
-  }
-};
-
-Alphabet ReadAlphabet(const std::vector<std::string>& patterns) {
-  Alphabet alphabet;
-  for (const std::string& pattern : patterns) {
-    for (const std::string_view beyond :
-         {".", "\\", "^", "$", "(?i", "(?s", "(?m", "(?U", "(?P"}) {
-      if (pattern.find(beyond) != std::string::npos) return {};
-    }
-    for (std::size_t pos = 0; pos < pattern.size();) {
-      const utf8::CodePoint cp = utf8::Decode(pattern, pos);
-      if (cp.value == utf8::kReplacement) return {};
-      pos += cp.length;
-      // A range in a class ("0-9", "①-⑳") names every character in it.
-      if (pos + 1 < pattern.size() && pattern[pos] == '-' &&
-          pattern[pos + 1] != ']') {
-        const utf8::CodePoint last = utf8::Decode(pattern, pos + 1);
-        if (last.value < cp.value || last.value - cp.value > 0x400) return {};
-        for (char32_t c = cp.value; c <= last.value; ++c)
-          alphabet.chars.push_back(c);
-        pos += 1 + last.length;
-        continue;
-      }
-      // Syntax characters ("(", "[", "+", "|") are taken too: harmless, a
-      // larger alphabet only makes longer runs.
-      alphabet.chars.push_back(cp.value);
-    }
-  }
-  std::sort(alphabet.chars.begin(), alphabet.chars.end());
-  alphabet.chars.erase(
-      std::unique(alphabet.chars.begin(), alphabet.chars.end()),
-      alphabet.chars.end());
-  alphabet.known = true;
-  return alphabet;
-}
 
 // The characters of a UTF-8 word, for words that are sets of characters
 // (not_after).
@@ -113,7 +65,9 @@ struct ShareMarker {
 
 struct Vocabulary {
   std::vector<Regex> fixed_terms;
-  Alphabet fixed_alphabet;
+  // The characters the fixed terms are written with (nullopt: the patterns
+  // do not name them all, and the whole text is searched).
+  std::optional<CharSet> fixed_alphabet;
   // label_words.tsv, each list longest first unless it says otherwise.
   std::vector<std::string> scope_words;
   std::vector<std::string> clause_verbs;
@@ -161,7 +115,7 @@ const Vocabulary& Words() {
       patterns.emplace_back(row.Get("pattern"));
     }
     v.fixed_terms.emplace_back(alternation);
-    v.fixed_alphabet = ReadAlphabet(patterns);
+    v.fixed_alphabet = CharSet::OfPatterns(patterns);
     std::vector<std::string> lead_in_verbs, shared_verbs, list_separators;
     // A role that holds one word: a second row is a mistake in the file.
     const auto set_once = [](std::string& slot, const std::string& word,
@@ -456,7 +410,7 @@ class Extractor {
   // The fixed terms ("十四五", "二十大") matched only around the mentions,
   // not over the whole text: a fixed span matters only where it overlaps a
   // mention (IsIndicator). Around each mention the window reaches out to the
-  // ends of the runs of fixed-term characters it touches (see Alphabet), so
+  // ends of the runs of fixed-term characters it touches (util/char_set.h), so
   // the window holds exactly the matches a whole-text search finds there.
   void FindFixedSpans() {
     const Vocabulary& words = Words();
@@ -466,11 +420,11 @@ class Extractor {
           fixed_spans_.push_back({begin + b, begin + e});
       }
     };
-    const Alphabet& alphabet = words.fixed_alphabet;
-    if (!alphabet.known) {
+    if (!words.fixed_alphabet) {
       search(0, n_.size());
       return;
     }
+    const CharSet& alphabet = *words.fixed_alphabet;
     std::size_t window_begin = 0;
     std::size_t window_end = 0;
     bool open = false;
