@@ -42,8 +42,8 @@ using indicators_internal::TrimWord;
 
 // The characters of a UTF-8 word, for words that are sets of characters
 // (not_after).
-std::vector<char32_t> CharsOf(std::string_view word) {
-  std::vector<char32_t> chars;
+std::u32string CharsOf(std::string_view word) {
+  std::u32string chars;
   for (std::size_t at = 0; at < word.size();) {
     const utf8::CodePoint cp = utf8::Decode(word, at);
     chars.push_back(cp.value);
@@ -52,15 +52,20 @@ std::vector<char32_t> CharsOf(std::string_view word) {
   return chars;
 }
 
-bool HasChar(const std::vector<char32_t>& chars, char32_t cp) {
-  return std::find(chars.begin(), chars.end(), cp) != chars.end();
+// A loop, not std::find: asked for every character of a label's
+// surroundings, where a call per element costs in an unoptimized build.
+bool HasChar(std::u32string_view chars, char32_t cp) {
+  for (const char32_t c : chars) {
+    if (c == cp) return true;
+  }
+  return false;
 }
 
 // A word that marks its items as sharing one number (均, 都, 各), and the
 // characters before it that make it part of another word (年均, 人均).
 struct ShareMarker {
   std::string word;
-  std::vector<char32_t> not_after;
+  std::u32string not_after;
 };
 
 struct Vocabulary {
@@ -74,7 +79,7 @@ struct Vocabulary {
   std::vector<TrimWord> predicate_ends;
   // after_number
   WordSet lead_in_verbs;
-  std::vector<char32_t> noun_ends;
+  std::u32string noun_ends;
   std::string noun_link;
   char32_t noun_link_char = 0;  // the same, one character
   std::vector<std::string> predicates_before;
@@ -93,7 +98,10 @@ struct Vocabulary {
   std::string rate_end;
   // list
   WordSet list_separators;
-  std::vector<std::string> list_conjunctions;
+  // The first bytes of the separators: most characters of a list open none,
+  // and are passed over without a look-up.
+  std::array<bool, 256> opens_separator{};
+  std::u32string list_conjunctions;  // one character each
   // distributed
   std::string distributive;
   std::vector<std::string> group_joiners;
@@ -176,7 +184,10 @@ const Vocabulary& Words() {
       } else if (role == "list_separator") {
         list_separators.push_back(word);
       } else if (role == "list_conjunction") {
-        v.list_conjunctions.push_back(word);
+        if (utf8::CountChars(word) != 1)
+          lexicon::BadLexicon("label_words.tsv", row.line(),
+                              "a list_conjunction is one character");
+        v.list_conjunctions += CharsOf(word);
       } else if (role == "distributive") {
         set_once(v.distributive, word, row);
       } else if (role == "group_joiner") {
@@ -195,6 +206,8 @@ const Vocabulary& Words() {
                           "distributive)");
     v.lead_in_verbs = WordSet(std::move(lead_in_verbs));
     v.shared_verbs = WordSet(std::move(shared_verbs));
+    for (const std::string& separator : list_separators)
+      v.opens_separator[static_cast<unsigned char>(separator[0])] = true;
     v.list_separators = WordSet(std::move(list_separators));
     const auto by_length = [](const std::string& a, const std::string& b) {
       return a.size() > b.size();
@@ -249,7 +262,10 @@ bool IsSentenceClauseBoundary(char32_t cp) {
 }
 
 // Ends an after-number label: "执法单位的账号" → "执法单位".
-bool EndsAfterLabel(char32_t cp) { return HasChar(Words().noun_ends, cp); }
+bool EndsAfterLabel(char32_t cp) {
+  static const std::u32string_view noun_ends = Words().noun_ends;
+  return HasChar(noun_ends, cp);
+}
 
 bool EndsWithAny(std::string_view text, const std::vector<std::string>& words) {
   for (const std::string& word : words) {
@@ -1037,12 +1053,15 @@ class Extractor {
     std::vector<std::size_t> cuts;  // offsets of separators, with their lengths
     std::vector<std::size_t> lengths;
     std::size_t last_comma_end = begin;
+    const Vocabulary& words = Words();
     const std::string_view list = n_.substr(0, end);
     for (std::size_t pos = begin; pos < end;) {
-      const std::optional<std::size_t> separator =
-          Words().list_separators.LongestAt(list, pos);
-      const std::size_t length =
-          separator ? Words().list_separators.words()[*separator].size() : 0;
+      std::size_t length = 0;
+      if (words.opens_separator[static_cast<unsigned char>(n_[pos])]) {
+        if (const std::optional<std::size_t> separator =
+                words.list_separators.LongestAt(list, pos))
+          length = words.list_separators.words()[*separator].size();
+      }
       if (length > 0) {
         cuts.push_back(pos);
         lengths.push_back(length);
@@ -1056,15 +1075,12 @@ class Extractor {
     std::size_t conjunction = std::string_view::npos;
     std::size_t conjunction_length = 0;
     for (std::size_t pos = last_comma_end; pos < end;) {
-      const std::string_view rest = list.substr(pos);
-      for (const std::string& word : Words().list_conjunctions) {
-        if (utf8::StartsWith(rest, word)) {
-          conjunction = pos;
-          conjunction_length = word.size();
-          break;
-        }
+      const utf8::CodePoint cp = utf8::Decode(n_, pos);
+      if (HasChar(words.list_conjunctions, cp.value)) {
+        conjunction = pos;
+        conjunction_length = cp.length;
       }
-      pos += utf8::Decode(n_, pos).length;
+      pos += cp.length;
     }
     if (conjunction != std::string_view::npos) {
       const std::size_t after = conjunction + conjunction_length;
