@@ -117,10 +117,7 @@ bool NoUnit(const FigureContext&, const Mention& m) {
 }
 
 // "2023年", "二〇二三年", "2021—2025年": a year.
-bool Year(const FigureContext&, const Mention& m) {
-  return AnyEquals(Words().year_units, m.unit) &&
-         (m.digit_string || (!m.chinese && m.digits == 4));
-}
+bool Year(const FigureContext&, const Mention& m) { return IsYear(m); }
 
 // "二〇二三": digits without place units are a year or a code.
 bool DigitString(const FigureContext&, const Mention& m) {
@@ -249,6 +246,11 @@ constexpr FigureRule kFigureRules[] = {
 };
 
 }  // namespace
+
+bool IsYear(const Mention& m) {
+  return AnyEquals(Words().year_units, m.unit) &&
+         (m.digit_string || (!m.chinese && m.digits == 4));
+}
 
 std::span<const FigureRule> FigureRules() { return kFigureRules; }
 

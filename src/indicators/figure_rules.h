@@ -63,6 +63,10 @@ struct FigureRule {
 // Every rule, in the order they are tried.
 std::span<const FigureRule> FigureRules();
 
+// The year rule alone, which needs no context: "2023年" in a table cell
+// is a date, not a figure.
+bool IsYear(const Mention& m);
+
 // The first rule that rejects `m`, or nullptr when it is a figure.
 const FigureRule* RejectingRule(const FigureContext& context, const Mention& m);
 

@@ -1,6 +1,7 @@
 // Which mentions are indicators, and what each one measures. See
 // indicators.h for the rules; the vocabulary is data/lexicon/{fixed_terms,
-// change_words,label_trim,label_words}.tsv.
+// change_words,label_trim,label_words}.tsv: label_words.tsv holds every word
+// the label finder below looks for, by the role it plays.
 #include "lawreport/indicators.h"
 
 #include <algorithm>
@@ -14,8 +15,10 @@
 #include "indicators/label_rules.h"
 #include "indicators/table_figures.h"
 #include "lexicon/lexicon.h"
+#include "util/char_set.h"
 #include "util/regex.h"
 #include "util/utf8.h"
+#include "util/word_set.h"
 
 namespace lawreport {
 
@@ -37,62 +40,71 @@ using indicators_internal::ContainsChar;
 using indicators_internal::OpensNoLabel;
 using indicators_internal::TrimWord;
 
-// The characters the fixed terms are written with. A match holds only
-// characters its pattern names, so it lies inside one run of these
-// characters; such a run, searched alone, yields exactly the matches a
-// search of the whole text finds in it. `known` is false when a pattern
-// uses anything that matches characters it does not name (".", escapes,
-// negated classes, flags, anchors): the whole text is then searched.
-struct Alphabet {
-  bool known = false;
-  std::vector<char32_t> chars;  // sorted
-
-  bool Contains(char32_t cp) const {
-    return std::binary_search(chars.begin(), chars.end(), cp);
+// The characters of a UTF-8 word, for words that are sets of characters
+// (not_after).
+std::u32string CharsOf(std::string_view word) {
+  std::u32string chars;
+  for (std::size_t at = 0; at < word.size();) {
+    const utf8::CodePoint cp = utf8::Decode(word, at);
+    chars.push_back(cp.value);
+    at += std::max<std::size_t>(cp.length, 1);
   }
-};
-
-Alphabet ReadAlphabet(const std::vector<std::string>& patterns) {
-  Alphabet alphabet;
-  for (const std::string& pattern : patterns) {
-    for (const std::string_view beyond :
-         {".", "\\", "^", "$", "(?i", "(?s", "(?m", "(?U", "(?P"}) {
-      if (pattern.find(beyond) != std::string::npos) return {};
-    }
-    for (std::size_t pos = 0; pos < pattern.size();) {
-      const utf8::CodePoint cp = utf8::Decode(pattern, pos);
-      if (cp.value == utf8::kReplacement) return {};
-      pos += cp.length;
-      // A range in a class ("0-9", "①-⑳") names every character in it.
-      if (pos + 1 < pattern.size() && pattern[pos] == '-' &&
-          pattern[pos + 1] != ']') {
-        const utf8::CodePoint last = utf8::Decode(pattern, pos + 1);
-        if (last.value < cp.value || last.value - cp.value > 0x400) return {};
-        for (char32_t c = cp.value; c <= last.value; ++c)
-          alphabet.chars.push_back(c);
-        pos += 1 + last.length;
-        continue;
-      }
-      // Syntax characters ("(", "[", "+", "|") are taken too: harmless, a
-      // larger alphabet only makes longer runs.
-      alphabet.chars.push_back(cp.value);
-    }
-  }
-  std::sort(alphabet.chars.begin(), alphabet.chars.end());
-  alphabet.chars.erase(
-      std::unique(alphabet.chars.begin(), alphabet.chars.end()),
-      alphabet.chars.end());
-  alphabet.known = true;
-  return alphabet;
+  return chars;
 }
+
+// A loop, not std::find: asked for every character of a label's
+// surroundings, where a call per element costs in an unoptimized build.
+bool HasChar(std::u32string_view chars, char32_t cp) {
+  for (const char32_t c : chars) {
+    if (c == cp) return true;
+  }
+  return false;
+}
+
+// A word that marks its items as sharing one number (均, 都, 各), and the
+// characters before it that make it part of another word (年均, 人均).
+struct ShareMarker {
+  std::string word;
+  std::u32string not_after;
+};
 
 struct Vocabulary {
   std::vector<Regex> fixed_terms;
-  Alphabet fixed_alphabet;
-  // label_words.tsv, each list longest first.
+  // The characters the fixed terms are written with (nullopt: the patterns
+  // do not name them all, and the whole text is searched).
+  std::optional<CharSet> fixed_alphabet;
+  // label_words.tsv, each list longest first unless it says otherwise.
   std::vector<std::string> scope_words;
   std::vector<std::string> clause_verbs;
   std::vector<TrimWord> predicate_ends;
+  // after_number
+  WordSet lead_in_verbs;
+  std::u32string noun_ends;
+  std::string noun_link;
+  char32_t noun_link_char = 0;  // the same, one character
+  std::vector<std::string> predicates_before;
+  // before_number
+  std::vector<std::string> bare_verbs;
+  // share_of
+  std::string share_verb;
+  std::string share_suffix;
+  // shared
+  std::vector<ShareMarker> shared_adverbs;  // in file order
+  std::vector<std::string> shared_already;  // longest first
+  WordSet shared_verbs;
+  std::optional<ShareMarker> each;
+  std::vector<std::string> each_verbs;  // in file order: the first that opens
+                                        // the rest is the one taken
+  std::string rate_end;
+  // list
+  WordSet list_separators;
+  // The first bytes of the separators: most characters of a list open none,
+  // and are passed over without a look-up.
+  std::array<bool, 256> opens_separator{};
+  std::u32string list_conjunctions;  // one character each
+  // distributed
+  std::string distributive;
+  std::vector<std::string> group_joiners;
 };
 
 const Vocabulary& Words() {
@@ -111,7 +123,16 @@ const Vocabulary& Words() {
       patterns.emplace_back(row.Get("pattern"));
     }
     v.fixed_terms.emplace_back(alternation);
-    v.fixed_alphabet = ReadAlphabet(patterns);
+    v.fixed_alphabet = CharSet::OfPatterns(patterns);
+    std::vector<std::string> lead_in_verbs, shared_verbs, list_separators;
+    // A role that holds one word: a second row is a mistake in the file.
+    const auto set_once = [](std::string& slot, const std::string& word,
+                             const lexicon::TsvRow& row) {
+      if (!slot.empty())
+        lexicon::BadLexicon("label_words.tsv", row.line(),
+                            "this role holds one word");
+      slot = word;
+    };
     for (const lexicon::TsvRow& row : lexicon::ReadTsv("label_words.tsv")) {
       const std::string word(row.Get("word"));
       if (word.empty())
@@ -124,15 +145,77 @@ const Vocabulary& Words() {
       } else if (role == "predicate_end") {
         v.predicate_ends.push_back(
             {word, std::string(row.Get("not_after")), ""});
+      } else if (role == "lead_in_verb") {
+        lead_in_verbs.push_back(word);
+      } else if (role == "noun_end") {
+        if (utf8::CountChars(word) != 1)
+          lexicon::BadLexicon("label_words.tsv", row.line(),
+                              "a noun_end is one character");
+        v.noun_ends.push_back(CharsOf(word).front());
+      } else if (role == "noun_link") {
+        if (utf8::CountChars(word) != 1)
+          lexicon::BadLexicon("label_words.tsv", row.line(),
+                              "the noun_link is one character");
+        set_once(v.noun_link, word, row);
+        v.noun_link_char = CharsOf(word).front();
+      } else if (role == "predicate_before") {
+        v.predicates_before.push_back(word);
+      } else if (role == "bare_verb") {
+        v.bare_verbs.push_back(word);
+      } else if (role == "share_verb") {
+        set_once(v.share_verb, word, row);
+      } else if (role == "share_suffix") {
+        set_once(v.share_suffix, word, row);
+      } else if (role == "shared_adverb") {
+        v.shared_adverbs.push_back({word, CharsOf(row.Get("not_after"))});
+      } else if (role == "shared_already") {
+        v.shared_already.push_back(word);
+      } else if (role == "shared_verb") {
+        shared_verbs.push_back(word);
+      } else if (role == "each") {
+        if (v.each)
+          lexicon::BadLexicon("label_words.tsv", row.line(),
+                              "this role holds one word");
+        v.each = ShareMarker{word, CharsOf(row.Get("not_after"))};
+      } else if (role == "each_verb") {
+        v.each_verbs.push_back(word);
+      } else if (role == "rate_end") {
+        set_once(v.rate_end, word, row);
+      } else if (role == "list_separator") {
+        list_separators.push_back(word);
+      } else if (role == "list_conjunction") {
+        if (utf8::CountChars(word) != 1)
+          lexicon::BadLexicon("label_words.tsv", row.line(),
+                              "a list_conjunction is one character");
+        v.list_conjunctions += CharsOf(word);
+      } else if (role == "distributive") {
+        set_once(v.distributive, word, row);
+      } else if (role == "group_joiner") {
+        v.group_joiners.push_back(word);
+      } else if (role == "header_unit") {
+        // Read by table_figures.cc.
       } else {
         lexicon::BadLexicon("label_words.tsv", row.line(), "unknown role");
       }
     }
+    if (v.noun_link.empty() || v.share_verb.empty() || v.share_suffix.empty() ||
+        !v.each || v.rate_end.empty() || v.distributive.empty())
+      lexicon::BadLexicon("label_words.tsv", 0,
+                          "a role that holds one word has none (noun_link, "
+                          "share_verb, share_suffix, each, rate_end, "
+                          "distributive)");
+    v.lead_in_verbs = WordSet(std::move(lead_in_verbs));
+    v.shared_verbs = WordSet(std::move(shared_verbs));
+    for (const std::string& separator : list_separators)
+      v.opens_separator[static_cast<unsigned char>(separator[0])] = true;
+    v.list_separators = WordSet(std::move(list_separators));
     const auto by_length = [](const std::string& a, const std::string& b) {
       return a.size() > b.size();
     };
     std::stable_sort(v.scope_words.begin(), v.scope_words.end(), by_length);
     std::stable_sort(v.clause_verbs.begin(), v.clause_verbs.end(), by_length);
+    std::stable_sort(v.shared_already.begin(), v.shared_already.end(),
+                     by_length);
     const auto longest_first = [](auto& list) {
       std::stable_sort(list.begin(), list.end(),
                        [](const auto& a, const auto& b) {
@@ -180,8 +263,15 @@ bool IsSentenceClauseBoundary(char32_t cp) {
 
 // Ends an after-number label: "执法单位的账号" → "执法单位".
 bool EndsAfterLabel(char32_t cp) {
-  return cp == U'的' || cp == U'和' || cp == U'与' || cp == U'及' ||
-         cp == U'、' || cp == U'等';
+  static const std::u32string_view noun_ends = Words().noun_ends;
+  return HasChar(noun_ends, cp);
+}
+
+bool EndsWithAny(std::string_view text, const std::vector<std::string>& words) {
+  for (const std::string& word : words) {
+    if (utf8::EndsWith(text, word)) return true;
+  }
+  return false;
 }
 
 struct SectionSpan {
@@ -336,7 +426,7 @@ class Extractor {
   // The fixed terms ("十四五", "二十大") matched only around the mentions,
   // not over the whole text: a fixed span matters only where it overlaps a
   // mention (IsIndicator). Around each mention the window reaches out to the
-  // ends of the runs of fixed-term characters it touches (see Alphabet), so
+  // ends of the runs of fixed-term characters it touches (util/char_set.h), so
   // the window holds exactly the matches a whole-text search finds there.
   void FindFixedSpans() {
     const Vocabulary& words = Words();
@@ -346,11 +436,11 @@ class Extractor {
           fixed_spans_.push_back({begin + b, begin + e});
       }
     };
-    const Alphabet& alphabet = words.fixed_alphabet;
-    if (!alphabet.known) {
+    if (!words.fixed_alphabet) {
       search(0, n_.size());
       return;
     }
+    const CharSet& alphabet = *words.fixed_alphabet;
     std::size_t window_begin = 0;
     std::size_t window_end = 0;
     bool open = false;
@@ -692,10 +782,11 @@ class Extractor {
     // follows the number.
     if (m.kind == UnitKind::kCount || m.kind == UnitKind::kPercent) {
       // "95%以上的村集体": a 的 between number and noun is skipped.
+      const std::string& noun_link = Words().noun_link;
       std::size_t after_begin = m.end;
-      if (CharAt(after_begin) == U'的' &&
-          IsIdeograph(CharAt(after_begin + std::string_view("的").size()))) {
-        after_begin += std::string_view("的").size();
+      if (utf8::StartsWith(n_.substr(after_begin), noun_link) &&
+          IsIdeograph(CharAt(after_begin + noun_link.size()))) {
+        after_begin += noun_link.size();
       }
       const char32_t next = CharAt(after_begin);
       // "2个1类创新药": a number that is no figure (a category) may open the
@@ -713,10 +804,8 @@ class Extractor {
                                          : n_.size();
         // "13个具有行政执法权的行政机关": a lead-in verb's clause runs past 的
         // to its noun.
-        static const Regex kVerbLeadIn(
-            R"((?:具有|具备|有|没有|涉及|属于|符合|承担|负责|开展|参与|参加))");
         const bool through_de =
-            kVerbLeadIn.MatchPrefix(n_.substr(after_begin)).has_value();
+            Words().lead_in_verbs.LongestAt(n_, after_begin).has_value();
         bool in_quote = false;
         // A clause of up to kMaxAfterClauseChars is read whole, so a
         // predicate word in it can end the noun (below); a longer one is cut
@@ -745,7 +834,8 @@ class Extractor {
           if (!in_quote && (IsClauseBoundary(cp.value) || cp.value == U' '))
             break;
           if (in_quote && (cp.value == U'。' || cp.value == U'\n')) break;
-          if (EndsAfterLabel(cp.value) && !(through_de && cp.value == U'的'))
+          if (EndsAfterLabel(cp.value) &&
+              !(through_de && cp.value == Words().noun_link_char))
             break;
           pos += cp.length;
           ++chars;
@@ -799,10 +889,9 @@ class Extractor {
                                  .value;
           predicate = predicate || !ContainsChar(end.not_after, before_end);
         }
-        for (const std::string_view end : {"由", "从", "达", "为", "是"}) {
-          predicate = predicate || (utf8::EndsWith(raw_before, end) &&
-                                    before.begin < before.end);
-        }
+        predicate =
+            predicate || (EndsWithAny(raw_before, Words().predicates_before) &&
+                          before.begin < before.end);
         if (chars >= 2 && !predicate) {
           after.from = "after_number";
           return after;
@@ -811,11 +900,9 @@ class Extractor {
     }
     // "由51家整合为33家": a bare verb of change before the number ("整合为",
     // "达到") names no new thing; the subject of the clause is meant.
-    const bool bare_verb =
-        (utf8::EndsWith(raw_before, "为") || utf8::EndsWith(raw_before, "到") ||
-         utf8::EndsWith(raw_before, "至")) &&
-        utf8::CountChars(n_.substr(before.begin, before.end - before.begin)) <=
-            2;
+    const bool bare_verb = EndsWithAny(raw_before, Words().bare_verbs) &&
+                           utf8::CountChars(n_.substr(
+                               before.begin, before.end - before.begin)) <= 2;
     const std::size_t line_begin = LineOf(m.begin).begin;
     const std::size_t sentence = SentenceStart(m.qualifier_begin, line_begin);
     // "通高速公路县（市、区）达82个", "实践中心（所、站）2.8万个": a short note
@@ -855,15 +942,17 @@ class Extractor {
 
     // "予以公开及部分公开42件，占51.85%": a share names what it is a share of.
     // A bare 占 takes the figure before it; "X占" reads X占比.
-    if (m.kind == UnitKind::kPercent && utf8::EndsWith(cleaned, "占")) {
-      if (cleaned != "占") {
-        before.composed_text = LabelText(before) + "比";
+    const std::string& share_verb = Words().share_verb;
+    const std::string& share_suffix = Words().share_suffix;
+    if (m.kind == UnitKind::kPercent && utf8::EndsWith(cleaned, share_verb)) {
+      if (cleaned != share_verb) {
+        before.composed_text = LabelText(before) + share_suffix;
         before.composed = true;
         before.from = "share_of";
         return before;
       }
       if (previous && !previous->label.empty()) {
-        TakeOtherLabel(before, previous->label + "占比");
+        TakeOtherLabel(before, previous->label + share_verb + share_suffix);
         return before;
       }
     }
@@ -964,12 +1053,15 @@ class Extractor {
     std::vector<std::size_t> cuts;  // offsets of separators, with their lengths
     std::vector<std::size_t> lengths;
     std::size_t last_comma_end = begin;
+    const Vocabulary& words = Words();
+    const std::string_view list = n_.substr(0, end);
     for (std::size_t pos = begin; pos < end;) {
-      const std::string_view rest = n_.substr(pos, end - pos);
       std::size_t length = 0;
-      if (utf8::StartsWith(rest, "、")) length = std::string_view("、").size();
-      if (utf8::StartsWith(rest, "以及"))
-        length = std::string_view("以及").size();
+      if (words.opens_separator[static_cast<unsigned char>(n_[pos])]) {
+        if (const std::optional<std::size_t> separator =
+                words.list_separators.LongestAt(list, pos))
+          length = words.list_separators.words()[*separator].size();
+      }
       if (length > 0) {
         cuts.push_back(pos);
         lengths.push_back(length);
@@ -979,15 +1071,19 @@ class Extractor {
       }
       pos += utf8::Decode(n_, pos).length;
     }
-    // The last 和/及/与 after the last 、.
+    // The last conjunction (和, 及, 与) after the last separator (、).
     std::size_t conjunction = std::string_view::npos;
+    std::size_t conjunction_length = 0;
     for (std::size_t pos = last_comma_end; pos < end;) {
-      const char32_t cp = utf8::Decode(n_, pos).value;
-      if (cp == U'和' || cp == U'及' || cp == U'与') conjunction = pos;
-      pos += utf8::Decode(n_, pos).length;
+      const utf8::CodePoint cp = utf8::Decode(n_, pos);
+      if (HasChar(words.list_conjunctions, cp.value)) {
+        conjunction = pos;
+        conjunction_length = cp.length;
+      }
+      pos += cp.length;
     }
     if (conjunction != std::string_view::npos) {
-      const std::size_t after = conjunction + std::string_view("和").size();
+      const std::size_t after = conjunction + conjunction_length;
       if (utf8::CountChars(
               n_.substr(last_comma_end, conjunction - last_comma_end)) >= 2 &&
           utf8::CountChars(n_.substr(after, end - after)) >= 2) {
@@ -1059,32 +1155,59 @@ class Extractor {
     return items;
   }
 
+  // Whether a shared_verb starts at `pos` of `span`, after at most one
+  // shared_already ("均为", "均已达到", "都已经完成").
+  static bool OpensSharedVerb(std::string_view span, std::size_t pos) {
+    const WordSet& verbs = Words().shared_verbs;
+    if (verbs.LongestAt(span, pos)) return true;
+    for (const std::string& already : Words().shared_already) {
+      if (utf8::StartsWith(span.substr(pos), already) &&
+          verbs.LongestAt(span, pos + already.size()))
+        return true;
+    }
+    return false;
+  }
+
   // `start`: ClauseStart(m.qualifier_begin, LabelFloor(index), true).
   bool Share(std::size_t index, std::size_t start) {
     const Mention& m = mentions_[index];
     const std::string_view span = n_.substr(start, m.qualifier_begin - start);
-    // "均为", "都达到": 均 as an adverb before the verb, not in 年均, 人均,
-    // 平均.
-    static const Regex kShared(
-        R"((?:均|都)(?:已|已经)?(?:为|达|达到|在|是|实现|超过|超|保持|有|完成|纳入|按|提高|提升|增长|下降))");
+    const Vocabulary& words = Words();
+    // "均为", "都达到": 均 as an adverb before the verb (label_words.tsv
+    // shared_adverb, shared_already, shared_verb), the last one in the span.
     std::size_t marker = std::string_view::npos;
-    for (const std::string_view adverb : {"均", "都"}) {
-      for (std::size_t pos = span.find(adverb); pos != std::string_view::npos;
-           pos = span.find(adverb, pos + 1)) {
-        if (kShared.MatchPrefix(span.substr(pos)) &&
+    const ShareMarker* marked_by = nullptr;
+    for (const ShareMarker& adverb : words.shared_adverbs) {
+      for (std::size_t pos = span.find(adverb.word);
+           pos != std::string_view::npos;
+           pos = span.find(adverb.word, pos + 1)) {
+        if (OpensSharedVerb(span, pos + adverb.word.size()) &&
             (marker == std::string_view::npos || pos > marker)) {
           marker = pos;
+          marked_by = &adverb;
         }
       }
     }
     // "国家、省知识产权优势企业各2家": 各 right before the number (or before a
     // bare verb and the number) gives each item the number, as 均 does.
     if (marker == std::string_view::npos) {
-      static const Regex kEach(R"(各(?:有|为|达|达到|新增|建成)?)");
-      const std::size_t each = span.rfind("各");
+      const std::string& each_word = words.each->word;
+      const std::size_t each = span.rfind(each_word);
       if (each != std::string_view::npos && each > 0) {
-        const auto match = kEach.MatchPrefix(span.substr(each));
-        if (match && each + match->length == span.size()) marker = each;
+        // The first each_verb (in the file's order) that opens the rest is
+        // the one read, as an alternation reads them.
+        std::size_t length = each_word.size();
+        const std::string_view rest = span.substr(length + each);
+        for (const std::string& verb : words.each_verbs) {
+          if (utf8::StartsWith(rest, verb)) {
+            length += verb.size();
+            break;
+          }
+        }
+        if (each + length == span.size()) {
+          marker = each;
+          marked_by = &*words.each;
+        }
       }
     }
     // "全程网办率以及一趟不用跑率达100%": rates joined by 、 以及 和 share one
@@ -1104,9 +1227,10 @@ class Extractor {
           item.begin = b;
           item.end = e;
           Clean(item, m);
-          rate_list = rate_list && item.begin < item.end &&
-                      utf8::EndsWith(
-                          n_.substr(item.begin, item.end - item.begin), "率");
+          rate_list =
+              rate_list && item.begin < item.end &&
+              utf8::EndsWith(n_.substr(item.begin, item.end - item.begin),
+                             words.rate_end);
         }
         if (rate_list) marker = whole.end - start;
       }
@@ -1114,8 +1238,8 @@ class Extractor {
     if (marker == std::string_view::npos || marker == 0) return false;
     const char32_t before_marker =
         utf8::Decode(span, utf8::PreviousBoundary(span, marker)).value;
-    if (!rate_list && (before_marker == U'年' || before_marker == U'人' ||
-                       before_marker == U'平'))
+    // "年均", "人均", "平均": the marker is part of a word, no adverb.
+    if (!rate_list && marked_by && HasChar(marked_by->not_after, before_marker))
       return false;
     const auto items = ParallelItems(start, start + marker);
     if (items.size() < 2) return false;
@@ -1148,7 +1272,7 @@ class Extractor {
                   std::vector<bool>& done) {
     const Mention& m = mentions_[index];
     const std::string_view span = n_.substr(start, m.qualifier_begin - start);
-    const std::size_t marker = span.rfind("分别");
+    const std::size_t marker = span.rfind(Words().distributive);
     if (marker == std::string_view::npos) return false;
     if (marker == 0) return DistributeOverFigures(index, start, done);
     const auto items = ParallelItems(start, start + marker);
@@ -1170,8 +1294,8 @@ class Extractor {
       const Mention& next = mentions_[group.back() + 1];
       const std::string_view gap =
           n_.substr(last.end, next.qualifier_begin - last.end);
-      if (gap != "、" && gap != "," && gap != "和" && gap != "及" &&
-          gap != "与")
+      const std::vector<std::string>& joiners = Words().group_joiners;
+      if (std::find(joiners.begin(), joiners.end(), gap) == joiners.end())
         break;
       if (!IsIndicator(next)) break;
       group.push_back(group.back() + 1);

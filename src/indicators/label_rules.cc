@@ -5,7 +5,6 @@
 #include "indicators/label_rules.h"
 
 #include <algorithm>
-#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "lexicon/lexicon.h"
 #include "util/regex.h"
 #include "util/utf8.h"
+#include "util/word_set.h"
 
 namespace lawreport::indicators_internal {
 
@@ -34,49 +34,17 @@ struct ChangeWord {
                      // of a percent
 };
 
-// The words of a longest-first list that can match at one end of a label,
-// found by a byte of that end. CleanLabel goes round its loop once per trim
-// and compared every label with every word (some fifty) each time; a
-// Chinese character's last byte tells most characters apart, so a bucket
-// holds a word or two. Buckets keep the list's longest-first order.
-class ByteIndex {
- public:
-  // `key_at` gives the byte a word is filed under, or nothing for a word too
-  // short to have one (filed in `short_words`, which come after every bucket
-  // word in the list since the list is longest first).
-  template <typename Word, typename KeyAt>
-  static ByteIndex Of(const std::vector<Word>& list, KeyAt key_at) {
-    ByteIndex index;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const std::optional<unsigned char> key = key_at(list[i].word);
-      if (key) {
-        index.buckets_[*key].push_back(i);
-      } else {
-        index.short_words_.push_back(i);
-      }
-    }
-    return index;
-  }
-  const std::vector<std::size_t>& Bucket(unsigned char key) const {
-    return buckets_[key];
-  }
-  const std::vector<std::size_t>& ShortWords() const { return short_words_; }
-
- private:
-  std::array<std::vector<std::size_t>, 256> buckets_;
-  std::vector<std::size_t> short_words_;
-};
-
-// A trailing word (or change word) ends with its last byte: filed by it.
-std::optional<unsigned char> LastByte(std::string_view word) {
-  return static_cast<unsigned char>(word.back());
-}
-// A leading word is filed by its third byte, the last byte of its first
-// character when that is Chinese; shorter words are checked every time.
-constexpr std::size_t kLeadingKeyByte = 2;
-std::optional<unsigned char> LeadingKey(std::string_view word) {
-  if (word.size() <= kLeadingKeyByte) return std::nullopt;
-  return static_cast<unsigned char>(word[kLeadingKeyByte]);
+// The words of a longest-first list as a WordSet, asked which word ends (or
+// starts) a label: CleanLabel goes round its loop once per trim and compared
+// every label with every word (some fifty) each time; the set's index by
+// the two bytes at that end holds a word or two. The set keeps the list's
+// longest-first order, so its index of a word is its place in the list.
+template <typename Word>
+WordSet IndexOf(const std::vector<Word>& list, const WordSetOptions& options) {
+  std::vector<std::string> words;
+  words.reserve(list.size());
+  for (const Word& word : list) words.push_back(word.word);
+  return WordSet(std::move(words), options);
 }
 
 // label_rules.tsv: the words and patterns of the rules that are not word
@@ -106,7 +74,7 @@ struct RuleWords {
 struct Vocabulary {
   std::vector<ChangeWord> change_words;  // longest first
   std::vector<TrimWord> leading, trailing;
-  ByteIndex change_by_last, leading_by_key, trailing_by_last;
+  WordSet change_by_end, leading_by_start, trailing_by_end;
   RuleWords rule;
 };
 
@@ -203,9 +171,9 @@ const Vocabulary& Words() {
     longest_first(v.change_words);
     longest_first(v.leading);
     longest_first(v.trailing);
-    v.change_by_last = ByteIndex::Of(v.change_words, LastByte);
-    v.leading_by_key = ByteIndex::Of(v.leading, LeadingKey);
-    v.trailing_by_last = ByteIndex::Of(v.trailing, LastByte);
+    v.change_by_end = IndexOf(v.change_words, {.endings = true});
+    v.leading_by_start = IndexOf(v.leading, {});
+    v.trailing_by_end = IndexOf(v.trailing, {.endings = true});
     v.rule = ReadRuleWords();
     return v;
   }();
@@ -305,48 +273,38 @@ bool TrimLeadingTime(std::string_view text, const Mention&, LabelSpan& span) {
 bool TrimTrailingWord(std::string_view text, const Mention&, LabelSpan& span) {
   const Vocabulary& words = Words();
   const std::string_view content = Content(text, span);
-  for (const std::size_t k : words.trailing_by_last.Bucket(
-           static_cast<unsigned char>(content.back()))) {
-    const TrimWord& word = words.trailing[k];
-    if (!utf8::EndsWith(content, word.word)) continue;
-    const std::string_view rest =
-        content.substr(0, content.size() - word.word.size());
-    if (ContainsChar(word.not_after, LastChar(rest))) continue;
-    // "连续4年", "并连续4年": a word kept alone is kept before a bare
-    // connective too.
-    if (word.keep_alone &&
-        (rest.empty() ||
-         std::any_of(words.leading.begin(), words.leading.end(),
-                     [&](const TrimWord& w) { return w.word == rest; })))
-      continue;
-    span.end -= word.word.size();
-    return true;
-  }
-  return false;
+  const auto trimmed = words.trailing_by_end.FirstEndingAt(
+      content, content.size(), [&](std::size_t k) {
+        const TrimWord& word = words.trailing[k];
+        const std::string_view rest =
+            content.substr(0, content.size() - word.word.size());
+        if (ContainsChar(word.not_after, LastChar(rest))) return false;
+        // "连续4年", "并连续4年": a word kept alone is kept before a bare
+        // connective too.
+        return !(
+            word.keep_alone &&
+            (rest.empty() ||
+             std::any_of(words.leading.begin(), words.leading.end(),
+                         [&](const TrimWord& w) { return w.word == rest; })));
+      });
+  if (!trimmed) return false;
+  span.end -= words.trailing[*trimmed].word.size();
+  return true;
 }
 
 // "其中优秀卷", "累计宣讲" → 优秀卷, 宣讲: an adverb or connective first.
 bool TrimLeadingWord(std::string_view text, const Mention&, LabelSpan& span) {
   const Vocabulary& words = Words();
   const std::string_view content = Content(text, span);
-  const auto trim_leading = [&](const std::vector<std::size_t>& list) {
-    for (const std::size_t k : list) {
-      const TrimWord& word = words.leading[k];
-      if (utf8::StartsWith(content, word.word) &&
-          !ContainsChar(word.not_before,
-                        CharAt(text, span.begin + word.word.size()))) {
-        span.begin += word.word.size();
-        return true;
-      }
-    }
-    return false;
-  };
-  // The bucket's words are all longer than the short ones, so this is
-  // still longest first.
-  return (content.size() > kLeadingKeyByte &&
-          trim_leading(words.leading_by_key.Bucket(
-              static_cast<unsigned char>(content[kLeadingKeyByte])))) ||
-         trim_leading(words.leading_by_key.ShortWords());
+  const auto trimmed =
+      words.leading_by_start.FirstAt(content, 0, [&](std::size_t k) {
+        return !ContainsChar(
+            words.leading[k].not_before,
+            CharAt(text, span.begin + words.leading[k].word.size()));
+      });
+  if (!trimmed) return false;
+  span.begin += words.leading[*trimmed].word.size();
+  return true;
 }
 
 // "融安县共受理…", "全市累计…": a place name before an adverb is the
@@ -395,11 +353,12 @@ bool DropChangeVerb(std::string_view text, const Mention& m, LabelSpan& span) {
   const Vocabulary& words = Words();
   const std::string_view content = Content(text, span);
   const bool points = PointsUnit(m);
-  for (const std::size_t k : words.change_by_last.Bucket(
-           static_cast<unsigned char>(content.back()))) {
-    const ChangeWord& word = words.change_words[k];
-    if (word.points_only && !points) continue;
-    if (!utf8::EndsWith(content, word.word)) continue;
+  const auto changed = words.change_by_end.FirstEndingAt(
+      content, content.size(), [&](std::size_t k) {
+        return points || !words.change_words[k].points_only;
+      });
+  if (changed) {
+    const ChangeWord& word = words.change_words[*changed];
     span.direction = word.direction;
     span.end -= word.word.size();
     span.end -= ComparisonSuffix(Content(text, span));

@@ -1,11 +1,15 @@
 #include "indicators/open_government_cells.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "lexicon/lexicon.h"
 #include "template/open_government.h"
 
 namespace lawreport::indicators_internal {
@@ -20,6 +24,52 @@ using template_internal::TemplateRow;
 // recognised by their labels: one matching word could be chance.
 constexpr int kMinRecognisedRequestRows = 3;
 constexpr std::size_t kReviewBlock = 5;
+
+// A column's unit that is a scale word and an amount's unit: 万元 is 万
+// (scale_words.tsv, 10^4) and 元 (units.tsv, an amount), so its cells hold
+// 元 once scaled.
+struct ScaledUnit {
+  int power = 0;
+  std::string unit;  // the amount's unit written out: 元
+};
+
+std::optional<ScaledUnit> ScaledAmount(std::string_view column_unit) {
+  struct Words {
+    std::vector<std::pair<std::string, int>> scales;  // longest first
+    std::map<std::string, std::string, std::less<>> amount_units;  // → base
+  };
+  static const Words words = [] {
+    Words w;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("scale_words.tsv")) {
+      const std::string_view power = row.Get("power");
+      int value = 0;
+      const auto [end, error] =
+          std::from_chars(power.data(), power.data() + power.size(), value);
+      if (error != std::errc() || end != power.data() + power.size())
+        lexicon::BadLexicon("scale_words.tsv", row.line(), "bad power");
+      w.scales.emplace_back(std::string(row.Get("word")), value);
+    }
+    std::stable_sort(w.scales.begin(), w.scales.end(),
+                     [](const auto& a, const auto& b) {
+                       return a.first.size() > b.first.size();
+                     });
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("units.tsv")) {
+      if (row.Get("kind") != "amount") continue;
+      const std::string_view base = row.Get("base");
+      w.amount_units.emplace(
+          std::string(row.Get("unit")),
+          std::string(base.empty() ? row.Get("unit") : base));
+    }
+    return w;
+  }();
+  for (const auto& [scale, power] : words.scales) {
+    if (scale.empty() || !column_unit.starts_with(scale)) continue;
+    const auto unit = words.amount_units.find(column_unit.substr(scale.size()));
+    if (unit == words.amount_units.end()) return std::nullopt;
+    return ScaledUnit{power, unit->second};
+  }
+  return std::nullopt;
+}
 
 struct Assignment {
   std::size_t figure;
@@ -64,7 +114,8 @@ class CellNamer {
       const std::string_view table_text = TableText(lead.cell.table);
 
       bool named = false;
-      if (count <= 3 && table_text.find("本年") != std::string_view::npos) {
+      if (count <= 3 &&
+          model_.WordsOf(TemplatePart::kActive).Fits(table_text)) {
         for (const TemplateRow* row : active_rows_) {
           if (!label.empty() && row->match.PartialMatch(label)) {
             named = Assign(*row, first, last, active);
@@ -74,10 +125,10 @@ class CellNamer {
       }
       // Table 四's blocks are never request rows, even when the report left
       // the last request rows out and a block has no label of its own.
+      // (open_government_tables.tsv: 维持 and 纠正, and no 自然人).
       const bool review_table =
-          table_text.find("维持") != std::string_view::npos &&
-          table_text.find("纠正") != std::string_view::npos &&
-          table_text.find("自然人") == std::string_view::npos;
+          model_.WordsOf(TemplatePart::kReview).HoldsAll(table_text) &&
+          !model_.WordsOf(TemplatePart::kRequests).HoldsAll(table_text);
       if (!named && !review_table && next_request < request_rows_.size()) {
         std::optional<std::size_t> place;
         // The innermost row header, then all of them: a label wrapped in a
@@ -118,10 +169,7 @@ class CellNamer {
       }
       if (!named && count % kReviewBlock == 0 &&
           count / kReviewBlock <= review_rows_.size() &&
-          table_text.find("维持") != std::string_view::npos &&
-          table_text.find("纠正") != std::string_view::npos &&
-          (table_text.find("复议") != std::string_view::npos ||
-           table_text.find("诉讼") != std::string_view::npos)) {
+          model_.WordsOf(TemplatePart::kReview).Fits(table_text)) {
         std::size_t block = next_review_block;
         const std::string_view caption =
             label.empty() ? Caption(lead.cell.table) : label;
@@ -260,11 +308,11 @@ class CellNamer {
     TableFigure& figure = figures_[a.figure];
     figure.canonical = a.row->id + "." + a.column->key;
     figure.label = a.row->label + "/" + a.column->label;
-    if (a.column->unit == "万元") {
+    if (const std::optional<ScaledUnit> scaled = ScaledAmount(a.column->unit)) {
       // A header's 万元 may have scaled the number already.
-      if (figure.unit != "元") {
-        figure.value = mentions_[figure.mention].value.Scaled(4);
-        figure.unit = "元";
+      if (figure.unit != scaled->unit) {
+        figure.value = mentions_[figure.mention].value.Scaled(scaled->power);
+        figure.unit = scaled->unit;
       }
       figure.kind = UnitKind::kAmount;
     } else if (figure.unit.empty()) {

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <string_view>
 
+#include "indicators/figure_rules.h"
 #include "indicators/open_government_cells.h"
+#include "lexicon/lexicon.h"
 #include "util/utf8.h"
 
 namespace lawreport::indicators_internal {
@@ -19,10 +21,6 @@ struct CellFacts {
   bool header = false;                // a text cell that can name figures
 };
 
-bool IsYear(const Mention& m) {
-  return m.unit == "年" && (m.digit_string || (!m.chinese && m.digits == 4));
-}
-
 bool HasWords(std::string_view text) {
   for (std::size_t offset = 0; offset < text.size();) {
     const utf8::CodePoint cp = utf8::Decode(text, offset);
@@ -36,10 +34,28 @@ bool HasWords(std::string_view text) {
   return false;
 }
 
+// The word before a header's unit, "单位:" (label_words.tsv header_unit).
+const std::string& UnitWord() {
+  static const std::string word = [] {
+    std::string found;
+    for (const lexicon::TsvRow& row : lexicon::ReadTsv("label_words.tsv")) {
+      if (row.Get("role") != "header_unit") continue;
+      if (!found.empty())
+        lexicon::BadLexicon("label_words.tsv", row.line(),
+                            "header_unit holds one word");
+      found = std::string(row.Get("word"));
+    }
+    if (found.empty())
+      lexicon::BadLexicon("label_words.tsv", 0, "no header_unit word");
+    return found;
+  }();
+  return word;
+}
+
 // "金额(万元)", "数量（件）", "本年收费金额（单位：万元）", "单位:件" →
 // "万元", "件", "万元", "件" (normalized text).
 std::string_view HeaderUnit(std::string_view header) {
-  constexpr std::string_view kUnitWord = "单位:";
+  const std::string& kUnitWord = UnitWord();
   if (!header.empty() && header.back() == ')') {
     const std::size_t open = header.rfind('(');
     if (open != std::string_view::npos)

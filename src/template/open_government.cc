@@ -12,6 +12,7 @@ namespace {
 constexpr std::string_view kRowsFile = "open_government_rows.tsv";
 constexpr std::string_view kColumnsFile = "open_government_columns.tsv";
 constexpr std::string_view kChecksFile = "open_government_checks.tsv";
+constexpr std::string_view kTablesFile = "open_government_tables.tsv";
 
 std::string_view Required(const lexicon::TsvRow& row, std::string_view file,
                           std::string_view column) {
@@ -97,10 +98,33 @@ OpenGovernmentTemplate Load() {
     check.across_columns = across == "columns";
     model.checks.push_back(std::move(check));
   }
+  for (const lexicon::TsvRow& row : lexicon::ReadTsv(kTablesFile)) {
+    TableWords& words =
+        model.table_words[static_cast<std::size_t>(PartOf(row, kTablesFile))];
+    const std::string_view role = Required(row, kTablesFile, "role");
+    if (role != "all" && role != "any")
+      lexicon::BadLexicon(kTablesFile, row.line(), "role must be all or any");
+    (role == "all" ? words.all : words.any)
+        .emplace_back(Required(row, kTablesFile, "word"));
+  }
   return model;
 }
 
 }  // namespace
+
+bool TableWords::HoldsAll(std::string_view text) const {
+  for (const std::string& word : all) {
+    if (text.find(word) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+bool TableWords::HoldsAny(std::string_view text) const {
+  for (const std::string& word : any) {
+    if (text.find(word) != std::string_view::npos) return true;
+  }
+  return any.empty();
+}
 
 const OpenGovernmentTemplate& OpenGovernment() {
   // column_sets must not move once rows point into it: built in place.

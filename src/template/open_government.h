@@ -1,7 +1,9 @@
 // The national template of the 政府信息公开工作年度报告 (since 2021), as data:
 // the rows and columns of its tables 二, 三 and 四, the canonical id of
-// every cell, and the identities between cells. Internal; read from
-// data/templates/open_government_{rows,columns,checks}.tsv, compiled in.
+// every cell, the identities between cells, and the words that tell its
+// tables apart. Internal; read from
+// data/templates/open_government_{rows,columns,checks,tables}.tsv, compiled
+// in.
 //
 //   row   xxgk.requests.new  "一、本年新收政府信息公开申请数量"  columns
 //   applicants column applicants.natural_person "自然人" → the cell
@@ -11,7 +13,10 @@
 #ifndef LAWREPORT_TEMPLATE_OPEN_GOVERNMENT_H_
 #define LAWREPORT_TEMPLATE_OPEN_GOVERNMENT_H_
 
+#include <array>
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/regex.h"
@@ -50,10 +55,30 @@ struct TemplateCheck {
   bool across_columns = true;
 };
 
+// The words a report's table holds when it is one part's table: every word
+// of `all` and, when `any` is not empty, one of `any` ("维持", "纠正" and
+// one of "复议", "诉讼" for table 四).
+struct TableWords {
+  std::vector<std::string> all;
+  std::vector<std::string> any;
+
+  bool HoldsAll(std::string_view text) const;
+  bool HoldsAny(std::string_view text) const;  // true when `any` is empty
+  bool Fits(std::string_view text) const {
+    return HoldsAll(text) && HoldsAny(text);
+  }
+};
+
 struct OpenGovernmentTemplate {
   std::vector<ColumnSet> column_sets;
   std::vector<TemplateRow> rows;  // in the template's order
   std::vector<TemplateCheck> checks;
+  // By part: [kActive], [kRequests], [kReview].
+  std::array<TableWords, 3> table_words;
+
+  const TableWords& WordsOf(TemplatePart part) const {
+    return table_words[static_cast<std::size_t>(part)];
+  }
 };
 
 // Built on first use; a malformed data file stops the program with its

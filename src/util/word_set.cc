@@ -11,55 +11,63 @@ namespace lawreport {
 
 WordSet::WordSet(std::vector<std::string> words, const WordSetOptions& options)
     : words_(std::move(words)) {
-  BuildIndex();
+  BuildIndex(words_, /*ends=*/false, bucket_begin_, candidates_);
+  if (options.endings)
+    BuildIndex(words_, /*ends=*/true, end_bucket_begin_, end_candidates_);
   if (options.covering) PickCovering();
 }
 
-void WordSet::BuildIndex() {
+void WordSet::BuildIndex(const std::vector<std::string>& words, bool ends,
+                         std::vector<std::uint16_t>& bucket_begin,
+                         std::vector<std::uint16_t>& candidates) {
   // Word numbers longest first; among words of one length the given order
   // decides.
-  std::vector<std::size_t> order(words_.size());
+  std::vector<std::size_t> order(words.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) {
-                     return words_[a].size() > words_[b].size();
+                     return words[a].size() > words[b].size();
                    });
   // Counting sort of the word numbers by key; within a key they stay in
-  // longest-first order.
+  // longest-first order. An end index reads a word from its end: its last
+  // byte is b0, the one before it b1.
   const auto for_each_key = [&](std::size_t i, auto&& visit) {
-    const std::string& word = words_[i];
+    const std::string& word = words[i];
     if (word.empty()) return;  // an empty word never matches at a position
-    const auto b0 = static_cast<unsigned char>(word[0]);
+    const auto byte = [&](std::size_t k) {
+      return static_cast<unsigned char>(ends ? word[word.size() - 1 - k]
+                                             : word[k]);
+    };
+    const unsigned char b0 = byte(0);
     if (word.size() >= 2 || b0 < 0x80) {
-      const auto b1 =
-          word.size() >= 2 ? static_cast<unsigned char>(word[1]) : 0;
-      visit(Key(b0, static_cast<unsigned char>(b1)));
+      const unsigned char b1 = word.size() >= 2 ? byte(1) : 0;
+      visit(Key(b0, b1));
     } else {
-      // A lone non-ASCII byte matches whatever byte follows it.
+      // A lone non-ASCII byte matches whatever byte follows it (precedes
+      // it, in an end index).
       for (unsigned char b1 = 0; b1 < 64; ++b1) visit(Key(b0, b1));
     }
   };
-  bucket_begin_.assign(kKeys + 1, 0);
+  bucket_begin.assign(kKeys + 1, 0);
   for (const std::size_t i : order)
-    for_each_key(i, [&](std::size_t key) { ++bucket_begin_[key + 1]; });
+    for_each_key(i, [&](std::size_t key) { ++bucket_begin[key + 1]; });
   std::size_t total = 0;
   for (std::size_t key = 0; key < kKeys; ++key) {
-    total += bucket_begin_[key + 1];
-    bucket_begin_[key + 1] = static_cast<std::uint16_t>(total);
+    total += bucket_begin[key + 1];
+    bucket_begin[key + 1] = static_cast<std::uint16_t>(total);
   }
   // The lexicon's lists have a few hundred words, and a lone lead byte takes
   // 64 slots: far below the 65,535 that 16-bit offsets hold. A list beyond
   // that is a data file's fault, found by the first test that loads it.
-  if (total > 0xFFFF || words_.size() > 0xFFFF) {
+  if (total > 0xFFFF || words.size() > 0xFFFF) {
     std::fprintf(stderr, "lawreport: a word list is too long to index\n");
     std::abort();
   }
-  candidates_.assign(bucket_begin_[kKeys], 0);
-  std::vector<std::uint16_t> next(bucket_begin_.begin(),
-                                  bucket_begin_.end() - 1);
+  candidates.assign(bucket_begin[kKeys], 0);
+  std::vector<std::uint16_t> next(bucket_begin.begin(), bucket_begin.end() - 1);
   for (const std::size_t i : order)
     for_each_key(i, [&](std::size_t key) {
-      candidates_[next[key]++] = static_cast<std::uint16_t>(i);
+      candidates[next[key]++] = static_cast<std::uint16_t>(i);
     });
 }
 

@@ -234,6 +234,43 @@ TEST(IndicatorsTest, ReadableLabels) {
   }
 }
 
+// The label finder's words (label_words.tsv), one row per role: each word
+// is found by the role the file gives it, not by a literal in the code.
+TEST(IndicatorsTest, LabelFinderWords) {
+  const Case cases[] = {
+      // each and each_verb: 各 right before the number, or before one verb.
+      {"城区、农村学校各有3所。", {"城区学校=3所 count", "农村学校=3所 count"}},
+      {"南区和北区各新增3所学校。", {"南区=3所 count", "北区=3所 count"}},
+      // shared_adverb, shared_already, shared_verb: 均已, 都已经, 都为.
+      {"参学率、参考率均已达到100%。",
+       {"参学率=100% percent", "参考率=100% percent"}},
+      {"乡镇、街道都已经完成12项改革。",
+       {"乡镇=12项 count", "街道=12项 count"}},
+      {"执法人员和辅助人员都为30名。",
+       {"执法人员=30名 count", "辅助人员=30名 count"}},
+      // not_after of shared_adverb: 年均 is no adverb, so nothing is shared.
+      {"两区、三县农民收入年均增长5%。", {"三县农民收入=5% change up"}},
+      // distributive, list_conjunction and group_joiner: 和 joins both the
+      // labels and the numbers.
+      {"工业和制造业投资分别增长9.4%和13.3%。",
+       {"工业投资=9.4% change up", "制造业投资=13.3% change up"}},
+      // noun_link: 的 between a percent and its noun is skipped.
+      {"95%以上的村集体实现增收。", {"村集体=95% percent more_than"}},
+      // lead_in_verb: its clause runs past 的 (a noun_end otherwise).
+      {"13个具有行政执法权的行政机关均已配备公职律师。",
+       {"具有行政执法权的行政机关=13个 count"}},
+      // predicate_before and bare_verb: 由…为 complete a predicate.
+      {"市属重点国企由51家整合为33家。",
+       {"市属重点国企=51家 count", "市属重点国企=33家 count"}},
+      // share_verb and share_suffix: a bare 占 takes the figure before.
+      {"予以公开42件，占51.85%。",
+       {"予以公开=42件 count", "予以公开占比=51.85% percent"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Describe(c.sentence), c.expected) << c.sentence;
+  }
+}
+
 TEST(IndicatorsTest, NotIndicators) {
   // docs/reports.md §3: each of these must yield no indicator at all.
   const char* sentences[] = {

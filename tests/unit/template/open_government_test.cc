@@ -2,6 +2,8 @@
 // with tabs, markdown pipes and aligned spaces give the same cells (canonical
 // id, value, unit, label); the template's identities pass on a clean report
 // and each one-cell mutation gives exactly one mismatch, at that cell.
+#include "template/open_government.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -302,6 +304,36 @@ TEST(OpenGovernmentTemplateTest, OnlyTheTemplateIsNamed) {
     ASSERT_TRUE(indicator.cell.has_value());
   }
   EXPECT_EQ(report.indicators[0].label, "行政许可/办理数量");
+}
+
+// The words that tell the template's tables apart
+// (open_government_tables.tsv): a table is a part's when it holds every
+// "all" word of it and one "any" word, if the part has any.
+TEST(OpenGovernmentTemplateTest, TableWordsTellTheTablesApart) {
+  using template_internal::OpenGovernment;
+  using template_internal::TemplatePart;
+  struct TableCase {
+    const char* text;
+    TemplatePart part;
+    bool holds_all;
+    bool fits;
+  };
+  const TableCase cases[] = {
+      {"本年制发件数 本年废止件数", TemplatePart::kActive, true, true},
+      {"制发件数 废止件数", TemplatePart::kActive, false, false},
+      {"申请人情况 自然人 商业企业", TemplatePart::kRequests, true, true},
+      {"行政复议 结果维持 结果纠正 其他结果", TemplatePart::kReview, true,
+       true},
+      {"行政诉讼 结果维持 结果纠正", TemplatePart::kReview, true, true},
+      // 维持 and 纠正 without 复议 or 诉讼: the review words, not its table.
+      {"结果维持 结果纠正", TemplatePart::kReview, true, false},
+      {"行政复议 结果维持", TemplatePart::kReview, false, false},
+  };
+  for (const TableCase& c : cases) {
+    const auto& words = OpenGovernment().WordsOf(c.part);
+    EXPECT_EQ(words.HoldsAll(c.text), c.holds_all) << c.text;
+    EXPECT_EQ(words.Fits(c.text), c.fits) << c.text;
+  }
 }
 
 }  // namespace

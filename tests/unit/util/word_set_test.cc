@@ -1,6 +1,7 @@
-// WordSet: the longest word at a position (first in the given order among
-// equals) and the covering characters that rule a text out, checked against
-// a plain scan of the words.
+// WordSet: the longest word at a position and the longest ending at one
+// (first in the given order among equals), the first a caller accepts, and
+// the covering characters that rule a text out, checked against a plain scan
+// of the words.
 #include "util/word_set.h"
 
 #include <gtest/gtest.h>
@@ -105,6 +106,91 @@ TEST(WordSetTest, EveryPositionOfTheSampleAgreesWithAScan) {
     if (!found) continue;
     // Equal words may repeat in a list: the same word, the first index.
     EXPECT_EQ(*found, *expected) << units[*expected] << " @" << offset;
+    ++matched;
+  }
+  EXPECT_GT(matched, 30u);
+}
+
+// What LongestEndingAt must answer: the first of the longest words that end
+// at `end`, by a scan of every word.
+std::optional<std::size_t> ScanLongestEndingAt(
+    const std::vector<std::string>& words, std::string_view text,
+    std::size_t end) {
+  std::optional<std::size_t> best;
+  if (end == 0 || end > text.size()) return best;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if (word.empty() || !text.substr(0, end).ends_with(word)) continue;
+    if (!best || word.size() > words[*best].size()) best = i;
+  }
+  return best;
+}
+
+TEST(WordSetTest, LongestWordEndingAtAPosition) {
+  // The label trimmers' question: which word ends the label here.
+  const WordSet set({"达", "达到", "增长", "同比增长", "%", "ab", "b"},
+                    {.endings = true});
+  const LongestCase cases[] = {
+      {"受理案件达到", 18, "达到"},
+      {"受理案件达", 15, "达"},
+      {"受理案件达到", 15, "达"},  // before 到: 达 ends there
+      {"产值同比增长", 18, "同比增长"},
+      {"产值增长", 12, "增长"},
+      {"增长率", 9, std::nullopt},  // 率 ends no word
+      {"5%", 2, "%"},
+      {"xab", 3, "ab"},
+      {"xb", 2, "b"},
+      {"达", 0, std::nullopt},  // nothing ends before the text
+      {"达", 4, std::nullopt},  // past the end
+  };
+  for (const LongestCase& c : cases) {
+    const std::optional<std::size_t> found =
+        set.LongestEndingAt(c.text, c.offset);
+    ASSERT_EQ(found.has_value(), c.word.has_value())
+        << c.text << " @" << c.offset;
+    if (found) {
+      EXPECT_EQ(set.words()[*found], *c.word) << c.text;
+    }
+  }
+  // Without endings the set answers no suffix question.
+  EXPECT_FALSE(WordSet({"达"}).LongestEndingAt("达", 3));
+  // A lone byte is filed under every byte before it.
+  const WordSet lone({std::string("\xBE")}, {.endings = true});
+  EXPECT_TRUE(lone.LongestEndingAt("达", 3));  // 达 is E8 BE BE
+}
+
+TEST(WordSetTest, FirstAcceptedWordTakesTheLongestTheCallerAllows) {
+  // A trimmer's condition: the longest word is refused, the next taken.
+  const WordSet set({"共", "共计", "计"}, {.endings = true});
+  const auto not_longest = [&](std::size_t i) {
+    return set.words()[i] != "共计";
+  };
+  EXPECT_EQ(set.FirstAt("共计5件", 0, not_longest),
+            std::optional<std::size_t>(0));
+  EXPECT_EQ(set.FirstEndingAt("合共计", 9, not_longest),
+            std::optional<std::size_t>(2));
+  EXPECT_FALSE(set.FirstAt("共计", 0, [](std::size_t) { return false; }));
+}
+
+TEST(WordSetTest, EveryEndOfTheSampleAgreesWithAScan) {
+  // The change words over the bundled report, from every byte end.
+  std::vector<std::string> words;
+  for (const lexicon::TsvRow& row : lexicon::ReadTsv("label_trim.tsv"))
+    words.emplace_back(row.Get("word"));
+  for (const lexicon::TsvRow& row : lexicon::ReadTsv("change_words.tsv"))
+    words.emplace_back(row.Get("word"));
+  ASSERT_GT(words.size(), 30u);
+  const WordSet set(words, {.endings = true});
+  const std::string text =
+      testing::ReadFileOrDie(LAWREPORT_SAMPLE).substr(0, 8192);
+  std::size_t matched = 0;
+  for (std::size_t end = 0; end <= text.size() + 1; ++end) {
+    const std::optional<std::size_t> expected =
+        ScanLongestEndingAt(words, text, end);
+    const std::optional<std::size_t> found = set.LongestEndingAt(text, end);
+    ASSERT_EQ(found.has_value(), expected.has_value()) << end;
+    if (!found) continue;
+    EXPECT_EQ(*found, *expected) << words[*expected] << " @" << end;
     ++matched;
   }
   EXPECT_GT(matched, 30u);
