@@ -77,6 +77,8 @@ void AddDecodeOptions(CLI::App& command, DecodeOptions& options) {
         "OCR: refuse a page that renders to more pixels at 300 dpi");
   limit("--max-line-bytes", options.max_line_bytes, kDefaultMaxLineBytes,
         "Refuse a line or paragraph longer than this many bytes");
+  limit("--max-lines", options.max_lines, kDefaultMaxLines,
+        "Refuse a text of more lines (or paragraphs of HTML, DOCX and PDF)");
   limit("--max-numbers", options.max_numbers, kDefaultMaxNumbers,
         "Refuse a report in which more numbers are written (figures, years, "
         "list numbers; real reports hold hundreds)");

@@ -171,6 +171,8 @@ DecodeOptions ToDecodeOptions(const py::dict& given, double timeout = 0) {
       positive(options.max_pages);
     } else if (key == "max_line_bytes") {
       positive(options.max_line_bytes);
+    } else if (key == "max_lines") {
+      positive(options.max_lines);
     } else if (key == "max_numbers") {
       positive(options.max_numbers);
     } else if (key == "isolate") {

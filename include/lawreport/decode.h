@@ -57,6 +57,11 @@ inline constexpr std::uint64_t kDefaultMaxUnzippedBytes = 64ull * 1024 * 1024;
 inline constexpr std::uint64_t kDefaultMaxZipEntries = 10000;
 inline constexpr int kDefaultMaxPages = 2000;
 inline constexpr std::uint64_t kDefaultMaxLineBytes = 16ull * 1024 * 1024;
+// A text of more lines (paragraphs of HTML, DOCX and PDF) is refused: each
+// line costs some 200 bytes in the text and its outline, so a file of
+// millions of empty or one-character lines would cost a hundred times its
+// size; a real report has hundreds of lines, a long one tens of thousands.
+inline constexpr std::uint64_t kDefaultMaxLines = 1000000;
 // A report in which more numbers are written (figures, years, list
 // numbers) is refused. Each figure costs about 1.5 KB between its reading
 // and its output, so this bounds what one file can take (about 150 MB);
@@ -110,6 +115,7 @@ struct DecodeOptions {
   std::uint64_t max_zip_entries = kDefaultMaxZipEntries;        // DOCX
   int max_pages = kDefaultMaxPages;                             // PDF
   std::uint64_t max_line_bytes = kDefaultMaxLineBytes;
+  std::uint64_t max_lines = kDefaultMaxLines;
   // Checked by the numbers stage, not by a reader (so a worker process is
   // not sent it); kept with the input limits so every command and the
   // Python module take it as they take them.

@@ -25,7 +25,8 @@ The same C++ library as the ``lawreport`` command, in process::
 Options mirror the CLI's: ``encoding``, ``format_in`` (auto, text, html, docx,
 pdf), ``boilerplate_strip``, ``strict_encoding``, ``ocr`` (auto, always,
 never), ``max_bytes``, ``max_unzipped_bytes``, ``max_zip_entries``,
-``max_pages``, ``max_render_pixels``, ``max_line_bytes``, ``max_numbers``,
+``max_pages``, ``max_render_pixels``, ``max_line_bytes``, ``max_lines``,
+``max_numbers``,
 ``isolate`` (auto, always, never), ``max_worker_memory``, ``timeout``
 (seconds, 0 never; 300 as in the CLI) and, for many files, ``jobs``, ``glob`` and
 ``files_from``.
@@ -51,7 +52,7 @@ DEFAULT_TIMEOUT = 300.0
 _DECODE_KEYS = ("encoding", "format_in", "boilerplate_strip",
                 "strict_encoding", "ocr", "max_bytes", "max_unzipped_bytes",
                 "max_zip_entries", "max_pages", "max_render_pixels",
-                "max_line_bytes", "max_numbers", "isolate",
+                "max_line_bytes", "max_lines", "max_numbers", "isolate",
                 "max_worker_memory")
 
 

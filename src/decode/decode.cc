@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -325,6 +326,13 @@ Result<InputFormat> ChooseFormat(std::string_view bytes,
   return sniffed;
 }
 
+Error TooManyLines(std::size_t lines, const DecodeOptions& options) {
+  return Error{ErrorCode::kLimitExceeded,
+               std::to_string(lines) + " lines, over the limit of " +
+                   std::to_string(options.max_lines) +
+                   " (raise it with --max-lines)"};
+}
+
 Result<DecodedText> DecodeText(std::string_view bytes,
                                const DecodeOptions& options) {
   Result<Transcoded> transcoded = Transcode(bytes, options);
@@ -342,13 +350,22 @@ Result<DecodedText> DecodeText(std::string_view bytes,
 
   // Lines end at LF, CRLF or CR; a final line break does not open an empty
   // line.
+  // Counted before any is read: each line costs some 200 bytes in the
+  // Text and the outline, so a file of millions of empty or one-character
+  // lines is refused by --max-lines before it costs that.
   const std::size_t line_feeds =
       static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), '\n'));
-  decoded.text.Reserve(utf8.size() + 1,
-                       (line_feeds > 0 ? line_feeds
-                                       : static_cast<std::size_t>(std::count(
-                                             utf8.begin(), utf8.end(), '\r'))) +
-                           1);
+  const std::size_t breaks = line_feeds > 0
+                                 ? line_feeds
+                                 : static_cast<std::size_t>(std::count(
+                                       utf8.begin(), utf8.end(), '\r'));
+  const bool ends_with_break =
+      !utf8.empty() && (utf8.back() == '\n' || utf8.back() == '\r');
+  if (const std::size_t lines = breaks + (ends_with_break ? 0 : 1);
+      !utf8.empty() && lines > options.max_lines) {
+    return TooManyLines(lines, options);
+  }
+  decoded.text.Reserve(utf8.size() + 1, breaks + 1);
   std::size_t start = 0;
   while (start < utf8.size()) {
     // Sixteen bytes at a time (find_first_of would call memchr on "\r\n"
@@ -378,6 +395,11 @@ Result<DecodedText> FromDocument(const decode_internal::Document& document,
                                  const DecodeOptions& options) {
   DecodedText decoded;
   decoded.text = document.ToText();
+  if (static_cast<std::uint64_t>(decoded.text.line_count()) >
+      options.max_lines) {
+    return TooManyLines(static_cast<std::size_t>(decoded.text.line_count()),
+                        options);
+  }
   decoded.source.format = format;
   decoded.source.encoding = encoding;
   decoded.source.ocr_pages = document.ocr_pages();

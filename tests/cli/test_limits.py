@@ -54,6 +54,25 @@ class LimitsTest(ScratchTest):
         self.assertIn('--max-numbers', records[0]['error'])
         self.assertGreater(len(records[1]['indicators']), 50)
 
+    def test_a_text_of_more_lines_than_the_limit_is_refused(self):
+        # 1,000,001 one-character lines: each line costs some 200 bytes in
+        # the text and the outline, a hundred times its own two; the lines
+        # are counted before any is read.
+        path = self.write('lines.txt', b'a\n' * 1000001)
+        expected = '1000001 lines, over the limit of 1000000 (raise it with --max-lines)'
+        for command in ('outline', 'extract', 'text'):
+            self.assert_one_error(run(command, path), path, expected)
+        # CRLF counts a line once; a last line without a break counts too.
+        crlf = self.write('crlf.txt', '一、总体情况\r\n受理1件。\r\n正文'.encode())
+        self.assert_one_error(run('outline', '--max-lines', '2', crlf), crlf,
+                              '3 lines, over the limit of 2')
+        self.assertEqual(run('outline', '--max-lines', '3', crlf).returncode, 0)
+        # A container's paragraphs are its lines.
+        docx = os.path.join(Paths.root, 'tests', 'fixtures', 'formats',
+                            'rongan-2023.numbered.docx')
+        self.assertIn(b'(raise it with --max-lines)',
+                      run('outline', '--max-lines', '5', docx).stderr)
+
     def test_mixed_encodings_are_refused_not_guessed(self):
         path = self.write('mixed.txt', '一、总体情况\n受理行政许可事项43601件。\n'.encode() +
                           '办结率99.74%。\n'.encode('gbk'))
@@ -126,7 +145,8 @@ class LimitsTest(ScratchTest):
     def test_limits_are_listed_in_help(self):
         help_text = run('extract', '--help').stdout.decode()
         for option in ('--max-bytes', '--max-unzipped-bytes', '--max-zip-entries',
-                       '--max-pages', '--max-line-bytes', '--max-numbers', '--timeout',
+                       '--max-pages', '--max-line-bytes', '--max-lines', '--max-numbers',
+                       '--timeout',
                        '--format-in',
                        '--no-boilerplate-strip'):
             self.assertIn(option, help_text)
