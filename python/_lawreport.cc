@@ -108,6 +108,20 @@ std::optional<InputFormat> ParseFormat(const std::string& name) {
   return found->second;
 }
 
+// An option that is "auto", "always" or "never" (ocr, isolate), as its
+// enum's three values.
+template <typename Mode>
+Mode AutoAlwaysNever(const std::string& key, const py::handle& value,
+                     Mode auto_mode, Mode always, Mode never) {
+  const std::string mode = py::cast<std::string>(value);
+  if (mode == "auto") return auto_mode;
+  if (mode == "always") return always;
+  if (mode == "never") return never;
+  Raise("",
+        Error{ErrorCode::kInvalidArgument,
+              key + " must be one of auto, always, never, not '" + mode + "'"});
+}
+
 // The CLI's decode options (--encoding, --format-in, --no-boilerplate-strip,
 // --strict-encoding, --ocr, the limits, --isolate, --max-worker-memory),
 // from the dict the package builds of its keyword arguments. As in the CLI,
@@ -147,18 +161,8 @@ DecodeOptions ToDecodeOptions(const py::dict& given, double timeout = 0) {
     } else if (key == "strict_encoding") {
       options.strict_encoding = py::cast<bool>(value);
     } else if (key == "ocr") {
-      const std::string mode = py::cast<std::string>(value);
-      if (mode == "auto") {
-        options.ocr = OcrMode::kAuto;
-      } else if (mode == "always") {
-        options.ocr = OcrMode::kAlways;
-      } else if (mode == "never") {
-        options.ocr = OcrMode::kNever;
-      } else {
-        Raise("", Error{ErrorCode::kInvalidArgument,
-                        "ocr must be one of auto, always, never, not '" + mode +
-                            "'"});
-      }
+      options.ocr = AutoAlwaysNever(key, value, OcrMode::kAuto,
+                                    OcrMode::kAlways, OcrMode::kNever);
     } else if (key == "max_render_pixels") {
       positive(options.max_render_pixels);
     } else if (key == "max_bytes") {
@@ -176,18 +180,8 @@ DecodeOptions ToDecodeOptions(const py::dict& given, double timeout = 0) {
     } else if (key == "max_numbers") {
       positive(options.max_numbers);
     } else if (key == "isolate") {
-      const std::string mode = py::cast<std::string>(value);
-      if (mode == "auto") {
-        worker.mode = Isolation::kAuto;
-      } else if (mode == "always") {
-        worker.mode = Isolation::kAlways;
-      } else if (mode == "never") {
-        worker.mode = Isolation::kNever;
-      } else {
-        Raise("", Error{ErrorCode::kInvalidArgument,
-                        "isolate must be one of auto, always, never, not '" +
-                            mode + "'"});
-      }
+      worker.mode = AutoAlwaysNever(key, value, Isolation::kAuto,
+                                    Isolation::kAlways, Isolation::kNever);
     } else if (key == "max_worker_memory") {
       positive(worker.max_memory);
       if (worker.max_memory < kMinWorkerMemory) {

@@ -40,18 +40,6 @@ using indicators_internal::ContainsChar;
 using indicators_internal::OpensNoLabel;
 using indicators_internal::TrimWord;
 
-// The characters of a UTF-8 word, for words that are sets of characters
-// (not_after).
-std::u32string CharsOf(std::string_view word) {
-  std::u32string chars;
-  for (std::size_t at = 0; at < word.size();) {
-    const utf8::CodePoint cp = utf8::Decode(word, at);
-    chars.push_back(cp.value);
-    at += std::max<std::size_t>(cp.length, 1);
-  }
-  return chars;
-}
-
 // A loop, not std::find: asked for every character of a label's
 // surroundings, where a call per element costs in an unoptimized build.
 bool HasChar(std::u32string_view chars, char32_t cp) {
@@ -151,13 +139,13 @@ const Vocabulary& Words() {
         if (utf8::CountChars(word) != 1)
           lexicon::BadLexicon("label_words.tsv", row.line(),
                               "a noun_end is one character");
-        v.noun_ends.push_back(CharsOf(word).front());
+        v.noun_ends.push_back(utf8::CodePoints(word).front());
       } else if (role == "noun_link") {
         if (utf8::CountChars(word) != 1)
           lexicon::BadLexicon("label_words.tsv", row.line(),
                               "the noun_link is one character");
         set_once(v.noun_link, word, row);
-        v.noun_link_char = CharsOf(word).front();
+        v.noun_link_char = utf8::CodePoints(word).front();
       } else if (role == "predicate_before") {
         v.predicates_before.push_back(word);
       } else if (role == "bare_verb") {
@@ -167,7 +155,8 @@ const Vocabulary& Words() {
       } else if (role == "share_suffix") {
         set_once(v.share_suffix, word, row);
       } else if (role == "shared_adverb") {
-        v.shared_adverbs.push_back({word, CharsOf(row.Get("not_after"))});
+        v.shared_adverbs.push_back(
+            {word, utf8::CodePoints(row.Get("not_after"))});
       } else if (role == "shared_already") {
         v.shared_already.push_back(word);
       } else if (role == "shared_verb") {
@@ -176,7 +165,7 @@ const Vocabulary& Words() {
         if (v.each)
           lexicon::BadLexicon("label_words.tsv", row.line(),
                               "this role holds one word");
-        v.each = ShareMarker{word, CharsOf(row.Get("not_after"))};
+        v.each = ShareMarker{word, utf8::CodePoints(row.Get("not_after"))};
       } else if (role == "each_verb") {
         v.each_verbs.push_back(word);
       } else if (role == "rate_end") {
@@ -187,7 +176,7 @@ const Vocabulary& Words() {
         if (utf8::CountChars(word) != 1)
           lexicon::BadLexicon("label_words.tsv", row.line(),
                               "a list_conjunction is one character");
-        v.list_conjunctions += CharsOf(word);
+        v.list_conjunctions += utf8::CodePoints(word);
       } else if (role == "distributive") {
         set_once(v.distributive, word, row);
       } else if (role == "group_joiner") {

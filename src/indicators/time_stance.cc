@@ -121,16 +121,6 @@ CueType ParseType(std::string_view type, int line) {
   lexicon::BadLexicon(kCueFile, line, "unknown type: " + std::string(type));
 }
 
-std::u32string Chars(std::string_view text) {
-  std::u32string chars;
-  for (std::size_t at = 0; at < text.size();) {
-    const utf8::CodePoint cp = utf8::Decode(text, at);
-    chars.push_back(cp.value);
-    at += cp.length;
-  }
-  return chars;
-}
-
 // A row of a year_* type into `years`; false for a row of a cue type.
 bool ReadYearWord(const lexicon::TsvRow& row, YearWords& years) {
   const std::string_view type = row.Get("type");
@@ -141,7 +131,7 @@ bool ReadYearWord(const lexicon::TsvRow& row, YearWords& years) {
     years.year = word;
     years.year_last =
         utf8::Decode(word, utf8::PreviousBoundary(word, word.size())).value;
-    years.not_after = Chars(row.Get("not_after"));
+    years.not_after = utf8::CodePoints(row.Get("not_after"));
   } else if (type == "year_span") {
     years.span.push_back(std::move(word));
   } else if (type == "year_by") {
@@ -172,7 +162,7 @@ const TimeWords& Words() {
       cue.to = ParseYear(row.Get("to"), row.line());
       cue.weak = row.Get("strength") == "weak";
       cue.whole_sentence = row.Get("scope") == "sentence";
-      cue.not_after = Chars(row.Get("not_after"));
+      cue.not_after = utf8::CodePoints(row.Get("not_after"));
       const std::string_view not_before = row.Get("not_before");
       for (std::size_t start = 0; start < not_before.size();) {
         std::size_t bar = not_before.find('|', start);

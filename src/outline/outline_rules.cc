@@ -6,19 +6,6 @@
 #include "util/utf8.h"
 
 namespace lawreport::outline_internal {
-namespace {
-
-std::u32string CodePoints(std::string_view text) {
-  std::u32string out;
-  for (std::size_t offset = 0; offset < text.size();) {
-    const utf8::CodePoint cp = utf8::Decode(text, offset);
-    out.push_back(cp.value);
-    offset += cp.length;
-  }
-  return out;
-}
-
-}  // namespace
 
 bool OutlineRules::HoldsAny(std::string_view text,
                             const std::vector<std::string>& words) {
@@ -55,11 +42,11 @@ OutlineRules ReadOutlineRules(const lexicon::Tsv& table) {
       if (rules.year) given_twice();
       rules.year = pattern();
     } else if (is("year", "opens")) {
-      rules.year_opens += CodePoints(value);
+      rules.year_opens += utf8::CodePoints(value);
     } else if (is("year", "range_dash")) {
-      rules.range_dashes += CodePoints(value);
+      rules.range_dashes += utf8::CodePoints(value);
     } else if (is("year", "range_from_end")) {
-      rules.range_from_ends += CodePoints(value);
+      rules.range_from_ends += utf8::CodePoints(value);
     } else if (is("title_issuer", "leading_year")) {
       if (rules.leading_year) given_twice();
       rules.leading_year = pattern();

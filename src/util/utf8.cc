@@ -120,6 +120,16 @@ std::string AsciiLowercase(std::string_view text) {
   return lower;
 }
 
+std::u32string CodePoints(std::string_view text) {
+  std::u32string points;
+  for (std::size_t at = 0; at < text.size();) {
+    const CodePoint cp = Decode(text, at);
+    points.push_back(cp.value);
+    at += cp.length > 0 ? cp.length : 1;
+  }
+  return points;
+}
+
 std::size_t CountChars(std::string_view text) {
   // Eight bytes at a time: a continuation byte is 10xxxxxx, so bit 7 set and
   // bit 6 (moved up to bit 7 by the shift) clear.

@@ -54,6 +54,10 @@ std::string ReplaceInvalid(std::string_view bytes);
 // Number of code points in valid UTF-8.
 std::size_t CountChars(std::string_view text);
 
+// The code points of `text`, a malformed byte read as U+FFFD: for words
+// that are sets of characters ("比较与于同" in a lexicon row).
+std::u32string CodePoints(std::string_view text);
+
 // Offset of the code point that starts before `offset` (offset > 0).
 std::size_t PreviousBoundary(std::string_view text, std::size_t offset);
 

@@ -85,6 +85,14 @@ TEST(Utf8Test, DecodeAndAppendRoundTrip) {
   }
 }
 
+TEST(Utf8Test, CodePointsOfAWord) {
+  EXPECT_EQ(CodePoints("比较与"), U"比较与");
+  EXPECT_EQ(CodePoints("a、"), U"a、");
+  EXPECT_EQ(CodePoints(""), U"");
+  // A malformed byte is one U+FFFD, and the reading goes on after it.
+  EXPECT_EQ(CodePoints("\xE6年"), U"\uFFFD年");
+}
+
 TEST(Utf8Test, CountCharsAndTrim) {
   EXPECT_EQ(CountChars("融安县2023"), 7u);
   // Counted eight bytes at a time, then byte by byte: every length and
