@@ -1,6 +1,7 @@
 // Per-stage cost on the bundled sample: decode (bytes → Text), outline
-// (Text → Outline), numbers (Text → Mention[]), indicators, the canonical
-// mapping, check, the JSON writer and the SHA-256 of each input.
+// (Text → Outline), numbers (Text → Mention[]), indicators, their time and
+// stance, the canonical mapping, check, the JSON writer and the SHA-256 of
+// each input.
 // Whole-process throughput belongs in the batch benchmarks; these isolate the
 // stages so a regression points at one.
 #include <benchmark/benchmark.h>
@@ -89,6 +90,21 @@ void BM_Indicators(benchmark::State& state) {
       static_cast<int64_t>(state.iterations() * SampleBytes().size()));
 }
 BENCHMARK(BM_Indicators);
+
+// The time-cue scan of every paragraph that holds a figure ran each of
+// time_cues.tsv's cues at every character until issue 17's measurement
+// found it was a third of a batch's instructions.
+void BM_TimeStance(benchmark::State& state) {
+  const lawreport::Report& report = SampleReport();
+  std::vector<lawreport::Indicator> indicators = report.indicators;
+  for (auto _ : state) {
+    lawreport::AssignTimeStance(report.text, report.outline, indicators);
+    benchmark::DoNotOptimize(indicators);
+  }
+  state.SetBytesProcessed(
+      static_cast<int64_t>(state.iterations() * SampleBytes().size()));
+}
+BENCHMARK(BM_TimeStance);
 
 void BM_Canonical(benchmark::State& state) {
   const lawreport::Report& report = SampleReport();

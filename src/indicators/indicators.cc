@@ -581,9 +581,21 @@ class Extractor {
     // not walked back from every number (a line of a hundred thousand
     // figures with no full stop would make that quadratic).
     if (offset >= sentence_scanned_) {
+      // Only characters opening with these bytes can end a sentence (。 E3,
+      // ！？； EF); the scan stops at `offset`, so a long line of figures
+      // without one is still read once.
+      static constexpr utf8::LeadByteStops kEndOpeners =
+          utf8::LeadByteStops::Of(";\n\xE3\xEF");
+      const std::string_view before = n_.substr(0, offset);
       while (sentence_scanned_ < offset) {
-        const utf8::CodePoint cp = utf8::Decode(n_, sentence_scanned_);
-        sentence_scanned_ += cp.length;
+        const std::size_t stop =
+            utf8::SkipToStop(before, sentence_scanned_, kEndOpeners);
+        if (stop >= offset) {
+          sentence_scanned_ = offset;
+          break;
+        }
+        const utf8::CodePoint cp = utf8::Decode(n_, stop);
+        sentence_scanned_ = stop + cp.length;
         if (ends_sentence(cp.value)) sentence_begin_ = sentence_scanned_;
       }
       return std::max(sentence_begin_, floor);

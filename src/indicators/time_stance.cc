@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "lawreport/indicators.h"
@@ -77,6 +78,11 @@ struct YearWords {
 // the words of a written year.
 struct TimeWords {
   std::vector<Cue> cues;
+  // Indices into `cues` by each cue's first character, in file order: most
+  // characters of a paragraph open no cue, and the rest try only the few
+  // that open with them (the scan ran every cue at every character, a third
+  // of a batch's instructions).
+  std::unordered_map<char32_t, std::vector<std::size_t>> cues_by_first;
   YearWords years;
 };
 
@@ -171,6 +177,8 @@ const TimeWords& Words() {
           cue.not_before.emplace_back(not_before.substr(start, bar - start));
         start = bar + 1;
       }
+      loaded.cues_by_first[utf8::Decode(cue.text, 0).value].push_back(
+          loaded.cues.size());
       loaded.cues.push_back(std::move(cue));
     }
     if (loaded.years.year.empty())
@@ -180,7 +188,13 @@ const TimeWords& Words() {
   return words;
 }
 
-const std::vector<Cue>& Cues() { return Words().cues; }
+// The indices of the cues that open with `first`, in file order.
+const std::vector<std::size_t>& CuesOpeningWith(const TimeWords& words,
+                                                char32_t first) {
+  static const std::vector<std::size_t> kNone;
+  const auto found = words.cues_by_first.find(first);
+  return found == words.cues_by_first.end() ? kNone : found->second;
+}
 
 // The years a report speaks from: R, the year it reviews, and N, the year
 // its 今年 means.
@@ -263,7 +277,8 @@ bool EndsAt(std::string_view text, std::size_t at,
 // Words inside 《》 name documents, not times, and are skipped.
 std::vector<Hit> FindCuesIn(std::string_view text, std::size_t base,
                             const Anchors& anchors) {
-  const YearWords& years = Words().years;
+  const TimeWords& words = Words();
+  const YearWords& years = words.years;
   std::vector<Hit> hits;
   int title_depth = 0;
   char32_t previous = 0;
@@ -327,8 +342,9 @@ std::vector<Hit> FindCuesIn(std::string_view text, std::size_t base,
       at = next;
       continue;
     }
-    for (const Cue& cue : Cues()) {
-      if (cue.text[0] != text[at] || !StartsAt(text, at, cue.text)) continue;
+    for (const std::size_t index : CuesOpeningWith(words, cp.value)) {
+      const Cue& cue = words.cues[index];
+      if (!StartsAt(text, at, cue.text)) continue;
       if (cue.not_after.find(previous) != std::u32string::npos) continue;
       const std::size_t end = at + cue.text.size();
       // A quoted cue reads on past its closing quote: “十四五”圆满收官.
@@ -364,28 +380,52 @@ std::vector<Hit> FindCuesIn(std::string_view text, std::size_t base,
 // Offsets of the hits are mapped back to the text.
 std::vector<Hit> FindCues(std::string_view text, std::size_t base,
                           const Anchors& anchors) {
+  // Where the quotes were: from stripped offset `first`, `removed` bytes of
+  // quotes in all lie before it in the text. Most paragraphs have a few
+  // quotes or none, so the text is copied in runs between them.
+  struct Shift {
+    std::size_t first = 0;
+    std::size_t removed = 0;
+  };
+  std::vector<Shift> shifts;
   std::string stripped;
-  std::vector<std::size_t> origin;  // origin[i]: offset in text of stripped[i]
-  stripped.reserve(text.size());
-  origin.reserve(text.size() + 1);
+  std::size_t copied = 0;  // text before this offset is in `stripped`
   for (std::size_t at = 0; at < text.size();) {
+    // Every quote mark opens with byte E2 (“”‘’) or is " itself.
+    if (text[at] != '\xE2' && text[at] != '"') {
+      ++at;
+      continue;
+    }
     const utf8::CodePoint cp = utf8::Decode(text, at);
     const bool quote = cp.value == U'“' || cp.value == U'”' ||
                        cp.value == U'‘' || cp.value == U'’' || cp.value == U'"';
-    if (!quote) {
-      for (std::size_t i = 0; i < cp.length; ++i) {
-        stripped.push_back(text[at + i]);
-        origin.push_back(at + i);
+    if (quote) {
+      if (stripped.empty()) stripped.reserve(text.size());
+      stripped.append(text.substr(copied, at - copied));
+      copied = at + cp.length;
+      if (!shifts.empty() && shifts.back().first == stripped.size()) {
+        shifts.back().removed += cp.length;
+      } else {
+        const std::size_t before = shifts.empty() ? 0 : shifts.back().removed;
+        shifts.push_back({stripped.size(), before + cp.length});
       }
     }
     at += cp.length;
   }
-  origin.push_back(text.size());
+  if (shifts.empty()) return FindCuesIn(text, base, anchors);
+  stripped.append(text.substr(copied));
+  // The offset in `text` of stripped byte `offset`.
+  const auto origin = [&shifts](std::size_t offset) {
+    const auto after = std::upper_bound(
+        shifts.begin(), shifts.end(), offset,
+        [](std::size_t o, const Shift& shift) { return o < shift.first; });
+    return after == shifts.begin() ? offset : offset + (after - 1)->removed;
+  };
   std::vector<Hit> hits = FindCuesIn(stripped, 0, anchors);
   for (Hit& hit : hits) {
-    hit.begin = base + origin[hit.begin];
+    hit.begin = base + origin(hit.begin);
     // The end stays right after the cue's last byte.
-    hit.end = base + origin[hit.end - 1] + 1;
+    hit.end = base + origin(hit.end - 1) + 1;
   }
   return hits;
 }
@@ -496,7 +536,12 @@ struct EndIndex {
   std::vector<std::pair<std::size_t, std::size_t>> clause_ends;
 
   explicit EndIndex(std::string_view text) {
-    for (std::size_t at = 0; at < text.size();) {
+    // Every end character is ASCII or opens with E3 (。) or EF (！？，；：):
+    // the characters between them are skipped, not decoded.
+    static constexpr utf8::LeadByteStops kEndOpeners =
+        utf8::LeadByteStops::Of("!?,;:\xE3\xEF");
+    for (std::size_t at = utf8::SkipToStop(text, 0, kEndOpeners);
+         at < text.size(); at = utf8::SkipToStop(text, at, kEndOpeners)) {
       const utf8::CodePoint cp = utf8::Decode(text, at);
       const std::size_t next = at + std::max<std::size_t>(cp.length, 1);
       if (IsSentenceEnd(cp.value)) sentence_ends.emplace_back(next, at);

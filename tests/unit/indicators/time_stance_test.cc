@@ -232,6 +232,12 @@ const Case kWrittenYearCases[] = {
     {'W', "一、2025年工作回顾",
      "金融机构人民币贷款余额5.2万亿元，全年新增贷款0.6万亿元。", "0.6",
      "actual", 2025, 2025, "point"},
+    // Cues are looked for with the quotation marks dropped and their
+    // offsets mapped back: six marks before 力争 put it in the sentence of
+    // its figure, not 18 bytes earlier in the sentence before.
+    {'W', "一、2025年工作回顾",
+     "“一网通办”“跨省通办”“最多跑一次”全面推行。力争办件300万件。", "300",
+     "target", 2025, 2025, "point"},
 };
 
 TEST(TimeStanceTest, WrittenYearWords) {
