@@ -81,8 +81,8 @@ struct Vocabulary {
   std::vector<std::string> shared_already;  // longest first
   WordSet shared_verbs;
   std::optional<ShareMarker> each;
-  std::vector<std::string> each_verbs;  // in file order: the first that opens
-                                        // the rest is the one taken
+  std::vector<std::string> each_verbs;  // one of them may stand between 各
+                                        // and the number
   std::string rate_end;
   // list
   WordSet list_separators;
@@ -1195,17 +1195,14 @@ class Extractor {
       const std::string& each_word = words.each->word;
       const std::size_t each = span.rfind(each_word);
       if (each != std::string_view::npos && each > 0) {
-        // The first each_verb (in the file's order) that opens the rest is
-        // the one read, as an alternation reads them.
-        std::size_t length = each_word.size();
-        const std::string_view rest = span.substr(length + each);
-        for (const std::string& verb : words.each_verbs) {
-          if (utf8::StartsWith(rest, verb)) {
-            length += verb.size();
-            break;
-          }
-        }
-        if (each + length == span.size()) {
+        // What follows 各 is nothing or one each_verb, whole: 各达到 is
+        // read as 达到, whichever of 达 and 达到 the file lists first.
+        const std::string_view rest = span.substr(each + each_word.size());
+        const bool bare_verb =
+            rest.empty() ||
+            std::find(words.each_verbs.begin(), words.each_verbs.end(), rest) !=
+                words.each_verbs.end();
+        if (bare_verb) {
           marker = each;
           marked_by = &*words.each;
         }

@@ -240,6 +240,9 @@ TEST(IndicatorsTest, LabelFinderWords) {
   const Case cases[] = {
       // each and each_verb: 各 right before the number, or before one verb.
       {"城区、农村学校各有3所。", {"城区学校=3所 count", "农村学校=3所 count"}},
+      // 达 and 达到 are both each_verbs: the whole verb is read.
+      {"城区、农村学校各达到3所。",
+       {"城区学校=3所 count", "农村学校=3所 count"}},
       {"南区和北区各新增3所学校。", {"南区=3所 count", "北区=3所 count"}},
       // shared_adverb, shared_already, shared_verb: 均已, 都已经, 都为.
       {"参学率、参考率均已达到100%。",
