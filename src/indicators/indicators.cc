@@ -282,7 +282,12 @@ class Extractor {
     // Where every clause ends, found once: ClauseStart is asked for each
     // figure's label, and walking back over a paragraph each time made a
     // line of 100,000 figures quadratic.
-    for (std::size_t at = 0; at < n_.size();) {
+    // Every boundary is one of these ASCII marks or opens with E2 (…—),
+    // E3 (。、) or EF (，；：！？): the characters between are skipped.
+    static constexpr utf8::LeadByteStops kBoundaryOpeners =
+        utf8::LeadByteStops::Of(",;:!?()\n\xE2\xE3\xEF");
+    for (std::size_t at = utf8::SkipToStop(n_, 0, kBoundaryOpeners);
+         at < n_.size(); at = utf8::SkipToStop(n_, at, kBoundaryOpeners)) {
       const utf8::CodePoint cp = utf8::Decode(n_, at);
       at += std::max<std::size_t>(cp.length, 1);
       if (IsClauseBoundary(cp.value)) clause_ends_.push_back(at);

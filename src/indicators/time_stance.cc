@@ -21,6 +21,7 @@
 
 #include "lawreport/indicators.h"
 #include "lexicon/lexicon.h"
+#include "util/char_set.h"
 #include "util/utf8.h"
 #include "util/year.h"
 
@@ -83,6 +84,7 @@ struct TimeWords {
   // that open with them (the scan ran every cue at every character, a third
   // of a batch's instructions).
   std::unordered_map<char32_t, std::vector<std::size_t>> cues_by_first;
+  CharSet cue_openers;  // the keys of cues_by_first, asked first
   YearWords years;
 };
 
@@ -177,8 +179,9 @@ const TimeWords& Words() {
           cue.not_before.emplace_back(not_before.substr(start, bar - start));
         start = bar + 1;
       }
-      loaded.cues_by_first[utf8::Decode(cue.text, 0).value].push_back(
-          loaded.cues.size());
+      const char32_t first = utf8::Decode(cue.text, 0).value;
+      loaded.cues_by_first[first].push_back(loaded.cues.size());
+      loaded.cue_openers.Add({first, first});
       loaded.cues.push_back(std::move(cue));
     }
     if (loaded.years.year.empty())
@@ -192,6 +195,7 @@ const TimeWords& Words() {
 const std::vector<std::size_t>& CuesOpeningWith(const TimeWords& words,
                                                 char32_t first) {
   static const std::vector<std::size_t> kNone;
+  if (!words.cue_openers.Contains(first)) return kNone;
   const auto found = words.cues_by_first.find(first);
   return found == words.cues_by_first.end() ? kNone : found->second;
 }
@@ -292,7 +296,8 @@ std::vector<Hit> FindCuesIn(std::string_view text, std::size_t base,
       continue;
     }
     std::size_t next = at + cp.length;
-    if (auto year = YearAt(text, at, years.year);
+    if (auto year =
+            IsDigit(text[at]) ? YearAt(text, at, years.year) : std::nullopt;
         year && !(previous >= U'0' && previous <= U'9')) {
       Hit hit;
       hit.begin = base + at;

@@ -77,8 +77,11 @@ std::string_view TrimSpaces(std::string_view text);
 // Stops are ASCII or lead bytes (C0 and above), never continuation bytes, so
 // a byte equal to one is always where a character starts, and the bytes in
 // between need not be decoded or even stepped over character by character.
+// Each stop costs one comparison per sixteen bytes; twelve at most (the
+// label finder's clause ends: eight ASCII marks and three lead bytes).
 struct LeadByteStops {
-  unsigned char bytes[8] = {};
+  static constexpr int kMaxStops = 12;
+  unsigned char bytes[kMaxStops] = {};
   int count = 0;
   bool is_stop[256] = {};
 
@@ -86,9 +89,10 @@ struct LeadByteStops {
     LeadByteStops set;
     for (const char stop : stops) {
       const auto byte = static_cast<unsigned char>(stop);
-      // A continuation byte (80–BF) or a ninth stop would be a programming
-      // error: fail the constant evaluation.
-      if ((byte >= 0x80 && byte < 0xC0) || set.count == 8) throw "bad stop";
+      // A continuation byte (80–BF) or a stop past kMaxStops would be a
+      // programming error: fail the constant evaluation.
+      if ((byte >= 0x80 && byte < 0xC0) || set.count == kMaxStops)
+        throw "bad stop";
       set.bytes[set.count++] = byte;
       set.is_stop[byte] = true;
     }
